@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= .dyad-demo/demo.duckdb
+
+.PHONY: install demo test lint format bench clean
+
+$(BIN)/dyad: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/dyad
+
+install: $(BIN)/dyad
+
+demo: install
+	rm -f $(DEMO_DB) && mkdir -p $(dir $(DEMO_DB))
+	$(BIN)/dyad run samples/ --db $(DEMO_DB)
+	$(BIN)/dyad summary --db $(DEMO_DB)
+
+test: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+format: install
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+clean:
+	rm -rf $(VENV) .dyad-demo .pytest_cache .ruff_cache src/*.egg-info

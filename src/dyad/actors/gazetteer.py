@@ -1,0 +1,221 @@
+"""The actor gazetteer: countries from pycountry/countryinfo, the rest from YAML data files.
+
+Data lives in `dyad/actors/data/`; a user file in the same shape extends it (`--actors`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from dyad.errors import ConfigError
+
+DATA = resources.files("dyad.actors") / "data"
+# Country codes are words or initials in English text ("IN", "BY"): only these few are aliases.
+_SHORTEST_COUNTRY_ALIAS = 3
+_ALLOWED_SHORT_ALIASES = {"US", "UK", "UAE", "USA", "DPRK", "PRC", "ROK"}
+
+
+@dataclass(frozen=True)
+class Role:
+    """A position held over a date range; it decides a person's sector on an event date."""
+
+    sector: str
+    title: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One known actor: a person, organisation, country or seat of power."""
+
+    key: str
+    name: str
+    kind: str
+    country: str
+    sector: str | None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+
+    def sector_on(self, day: dt.date | None) -> str | None:
+        """The sector of the role held on `day`; the latest role when the day is unknown."""
+        if not self.roles:
+            return self.sector
+        if day is not None:
+            for role in self.roles:
+                if role.covers(day):
+                    return role.sector
+        return self.roles[-1].sector
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, ActorEntry] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    group_nouns: dict[str, str] = field(default_factory=dict)
+    _by_alias: dict[str, str] = field(default_factory=dict)
+
+    def add(self, entry: ActorEntry) -> None:
+        self.entries[entry.key] = entry
+        for alias in (entry.name, *entry.aliases):
+            self._by_alias.setdefault(alias.lower(), entry.key)
+
+    def find(self, text: str) -> ActorEntry | None:
+        """The entry whose name or alias is `text`, ignoring case and a leading 'the'."""
+        lowered = text.strip().lower()
+        key = self._by_alias.get(lowered) or self._by_alias.get(lowered.removeprefix("the ").strip())
+        return self.entries.get(key) if key else None
+
+    def country_code(self, word: str) -> str | None:
+        """ISO3 for a country name, alias or demonym ('Cuba', 'Cuban', 'Cubans')."""
+        lowered = word.strip().lower()
+        if lowered in self.demonyms:
+            return self.demonyms[lowered]
+        entry = self.find(word)
+        return entry.country if entry and entry.kind == "country" else None
+
+    def patterns(self) -> list[dict[str, Any]]:
+        """Entity-ruler patterns, so gazetteer names override the small model's guesses."""
+        labels = {"person": "PERSON", "organisation": "ORG", "country": "GPE", "capital": "GPE", "place": "ORG"}
+        patterns = []
+        for entry in self.entries.values():
+            for alias in {entry.name, *entry.aliases}:
+                patterns.append({"label": labels[entry.kind], "pattern": alias, "id": entry.key})
+        for demonym, country in self.demonyms.items():
+            patterns.append({"label": "NORP", "pattern": demonym.title(), "id": f"demonym:{country}"})
+        return patterns
+
+
+def _usable_country_alias(alias: str) -> bool:
+    """ISO codes such as 'BY', 'IN' or 'CUB' are words or noise in text; keep the known few."""
+    return alias in _ALLOWED_SHORT_ALIASES or (len(alias) > _SHORTEST_COUNTRY_ALIAS and _latin(alias))
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _load_yaml(path: Path | Any) -> Any:
+    if not path.is_file():
+        raise ConfigError(f"gazetteer file missing: {path}")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigError(f"cannot read gazetteer file {path}: {error}") from None
+
+
+def _countries(gazetteer: Gazetteer) -> None:
+    """Every country with its names and demonym; capitals stand for the government."""
+    info_dir = resources.files("countryinfo") / "data"
+    extra = _load_yaml(DATA / "country_aliases.yaml") or {}
+    for item in info_dir.iterdir():
+        if not item.name.endswith(".json"):
+            continue
+        info = json.loads(item.read_text(encoding="utf-8"))
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        if not iso3 or not pycountry.countries.get(alpha_3=iso3):
+            continue
+        official = pycountry.countries.get(alpha_3=iso3)
+        names = {info.get("name"), official.name, getattr(official, "common_name", None)}
+        names |= {getattr(official, "official_name", None), *info.get("altSpellings", [])}
+        names |= set(extra.get("aliases", {}).get(iso3, []))
+        name = getattr(official, "common_name", None) or info.get("name") or official.name
+        aliases = tuple(sorted(n for n in names if n and n != name and _usable_country_alias(n)))
+        gazetteer.add(ActorEntry(f"country:{iso3}", name, "country", iso3, "GOV", aliases))
+        if demonym := info.get("demonym"):
+            for form in _demonym_forms(demonym):
+                gazetteer.demonyms.setdefault(form.lower(), iso3)
+        capital, latlng = info.get("capital"), info.get("capital_latlng") or [None, None]
+        if isinstance(capital, list):  # a few countries list several capitals
+            capital = capital[0] if capital else None
+        if len(latlng) != 2 or not all(isinstance(x, int | float) for x in latlng):
+            latlng = [None, None]
+        if capital and _latin(capital):
+            entry = ActorEntry(f"capital:{iso3}", capital, "capital", iso3, "GOV", (), (), *latlng[:2])
+            gazetteer.add(entry)
+    for demonym, iso3 in extra.get("demonyms", {}).items():
+        for form in _demonym_forms(demonym):
+            gazetteer.demonyms[form.lower()] = iso3
+
+
+def _demonym_forms(demonym: str) -> Iterable[str]:
+    yield demonym
+    if not demonym.endswith(("s", "sh", "ch", "ese")):
+        yield demonym + "s"
+
+
+def _latin(text: str) -> bool:
+    return all(ord(char) < 0x250 or char in "’‘" for char in text)
+
+
+def _people(gazetteer: Gazetteer, rows: list[dict[str, Any]], source: str) -> None:
+    for row in rows or []:
+        roles = tuple(
+            Role(r["sector"], r.get("title"), _as_date(r.get("start")), _as_date(r.get("end")))
+            for r in row.get("roles") or []
+        )
+        sector = row.get("sector") or (roles[-1].sector if roles else None)
+        _require(row, ("name", "country"), source)
+        key = f"person:{row['name']}"
+        gazetteer.add(ActorEntry(key, row["name"], "person", row["country"], sector, tuple(row.get("aliases") or ()), roles))
+
+
+def _organisations(gazetteer: Gazetteer, rows: list[dict[str, Any]], source: str, kind: str) -> None:
+    for row in rows or []:
+        _require(row, ("name", "country"), source)
+        sector = row.get("sector", "GOV" if kind == "place" else None)
+        key = f"{kind}:{row['name']}"
+        gazetteer.add(ActorEntry(key, row["name"], kind, row["country"], sector, tuple(row.get("aliases") or ())))
+
+
+def _require(row: dict[str, Any], keys: tuple[str, ...], source: str) -> None:
+    missing = [key for key in keys if not row.get(key)]
+    if missing:
+        raise ConfigError(f"{source}: entry {row!r} lacks {', '.join(missing)}")
+
+
+def extend(gazetteer: Gazetteer, document: dict[str, Any], source: str) -> None:
+    """Add a user file's people, organisations and places (the package files' shape)."""
+    if not isinstance(document, dict):
+        raise ConfigError(f"{source}: expected a mapping with people/organisations/places lists")
+    _people(gazetteer, document.get("people"), source)
+    _organisations(gazetteer, document.get("organisations"), source, "organisation")
+    _organisations(gazetteer, document.get("places"), source, "place")
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
+    """The package gazetteer, extended by the user's files; cached, since it is read-only."""
+    gazetteer = Gazetteer()
+    _countries(gazetteer)
+    _people(gazetteer, _load_yaml(DATA / "people.yaml"), "people.yaml")
+    _organisations(gazetteer, _load_yaml(DATA / "organisations.yaml"), "organisations.yaml", "organisation")
+    _organisations(gazetteer, _load_yaml(DATA / "places.yaml"), "places.yaml", "place")
+    gazetteer.titles = {k.lower(): v for k, v in _load_yaml(DATA / "titles.yaml")["titles"].items()}
+    gazetteer.group_nouns = {k.lower(): v for k, v in _load_yaml(DATA / "group_nouns.yaml")["nouns"].items()}
+    for extra in extra_files:
+        path = Path(extra)
+        if not path.is_file():
+            raise ConfigError(f"actor file not found: {extra}")
+        extend(gazetteer, _load_yaml(path), extra)
+    return gazetteer

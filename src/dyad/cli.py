@@ -1,0 +1,236 @@
+"""The `dyad` command: thin wrappers over the library; library errors become messages here."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from dyad import query, render
+from dyad.errors import DyadError
+from dyad.records import EVENT_TYPES, Failure, event_json_schema
+from dyad.store import DB_ENV, DEFAULT_DB, IngestSummary, Store
+
+app = typer.Typer(
+    help="dyad: turn news articles into verifiable political event records.\n\n"
+    "Typical use: `dyad run articles/` to ingest into ./dyad.duckdb, then `dyad summary` "
+    "and `dyad events --actor BLR --type SUPPORT`. `dyad extract FILE` codes without storing.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+errors = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+_state = {"debug": False}
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+    csv = "csv"
+
+
+DbOption = Annotated[
+    Path, typer.Option("--db", envvar=DB_ENV, help=f"DuckDB file to use (default ./{DEFAULT_DB}, or ${DB_ENV}).")
+]
+PathsArgument = Annotated[
+    list[str], typer.Argument(help="Files, directories (read recursively) or - for standard input.", show_default=False)
+]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="Publication date for plain-text input, e.g. 2025-07-27.")
+]
+UrlOption = Annotated[str | None, typer.Option("--url", help="URL of the article, for plain-text input.")]
+
+
+def friendly(command: F) -> F:
+    """Print DyadError as one line and exit 1; tracebacks only with --debug."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DyadError as error:
+            if _state["debug"]:
+                raise
+            errors.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks and debug logs.")] = False,
+) -> None:
+    _state["debug"] = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _report_failures(failures: list[Failure]) -> None:
+    for failure in failures:
+        errors.print(f"[yellow]skipped[/yellow] {failure.source}: {failure.reason}", highlight=False)
+
+
+@app.command()
+@friendly
+def extract(
+    paths: PathsArgument,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl (one record a line), table or csv.")] = OutputFormat.jsonl,
+    published: PublishedOption = None,
+    url: UrlOption = None,
+) -> None:
+    """Print the events of the given articles, without a database.
+
+    Bad files are reported on stderr by name and skipped; the rest go on.
+    """
+    from dyad.ingest import read_paths
+    from dyad.pipeline import default_pipeline
+
+    items = list(read_paths(paths, published=published, url=url))
+    _report_failures([item for item in items if isinstance(item, Failure)])
+    articles = [item for item in items if not isinstance(item, Failure)]
+    events = []
+    for coded in default_pipeline().code(articles):
+        if coded.failure:
+            _report_failures([coded.failure])
+        events += coded.events
+    if format is OutputFormat.jsonl:
+        for event in events:
+            sys.stdout.write(render.jsonl_line(event) + "\n")
+    elif format is OutputFormat.csv:
+        sys.stdout.write(render.csv_text(events))
+    else:
+        console.print(render.events_table(events, title=f"{len(events)} events from {len(articles)} articles"))
+
+
+@app.command()
+@friendly
+def run(
+    paths: PathsArgument,
+    db: DbOption = Path(DEFAULT_DB),
+    published: PublishedOption = None,
+    url: UrlOption = None,
+) -> None:
+    """Ingest articles into the database; running the same input again adds nothing."""
+    from dyad.ingest import expand_paths
+
+    total = len(list(expand_paths(paths)))
+    with Store(db) as store:
+        columns = (
+            TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.fields[detail]}"),
+        )  # fmt: skip
+        with Progress(*columns, console=errors, disable=total < 2) as progress:
+            task = progress.add_task("files", total=total, detail="")
+
+            def update(summary: IngestSummary, source: str | None) -> None:
+                detail = f"{summary.articles_added} articles, {summary.events_added} events, {summary.failures_added} failures"
+                progress.update(task, completed=summary.files, detail=detail)
+
+            summary = store.ingest(paths, published=published, url=url, progress=update)
+        _report_failures(summary.failures)
+        counts = store.counts()
+    console.print(
+        f"[bold]{summary.files}[/bold] files: [green]{summary.articles_added} new articles[/green] "
+        f"({summary.articles_known} already stored), [green]{summary.events_added} events[/green], "
+        f"[yellow]{summary.failures_added} new failures[/yellow].  "
+        f"Database {db}: {counts['articles']} articles, {counts['events']} events, {counts['failures']} failures."
+    )
+
+
+@app.command()
+@friendly
+def events(
+    db: DbOption = Path(DEFAULT_DB),
+    actor: Annotated[str | None, typer.Option(help="ISO3 country (or IGO code) on the actor side, e.g. BLR.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="ISO3 country on the recipient side.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 country on either side.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help=f"PLOVER type: {', '.join(EVENT_TYPES)}.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, YYYY[-MM[-DD]].")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, jsonl or csv.")] = OutputFormat.table,
+) -> None:
+    """Query stored events, e.g. `dyad events --actor BLR --type SUPPORT --since 2025-06`."""
+    if type and type.upper() not in EVENT_TYPES:
+        raise typer.BadParameter(f"unknown type {type!r}; choose from {', '.join(EVENT_TYPES)}", param_hint="--type")
+    _require_db(db)
+    with Store(db) as store:
+        found = store.events(actor=actor, recipient=recipient, country=country, type=type, since=since, until=until, limit=limit)
+    if format is OutputFormat.jsonl:
+        for event in found:
+            sys.stdout.write(render.jsonl_line(event) + "\n")
+    elif format is OutputFormat.csv:
+        sys.stdout.write(render.csv_text(found))
+    else:
+        console.print(render.events_table(found, title=f"{len(found)} events"))
+
+
+@app.command()
+@friendly
+def summary(
+    db: DbOption = Path(DEFAULT_DB),
+    examples: Annotated[int, typer.Option(help="How many example events to show.")] = 5,
+) -> None:
+    """Counts by type and modality, the busiest dyads, and example events with evidence."""
+    from rich.table import Table
+
+    _require_db(db)
+    with Store(db) as store:
+        counts = store.counts()
+        by_type = query.counts_by_type(store)
+        by_modality = query.counts_by_modality(store)
+        dyads = query.busiest_dyads(store)
+        shown = query.example_events(store, examples)
+    console.print(f"[bold]{counts['articles']} articles, {counts['events']} events, {counts['failures']} failures[/bold] in {db}")
+    types = Table(title="Events by type")
+    types.add_column("type")
+    types.add_column("events", justify="right")
+    for name, count in by_type:
+        types.add_row(name, str(count))
+    console.print(types)
+    console.print("Modality: " + ", ".join(f"{name} {count}" for name, count in by_modality))
+    pairs = Table(title="Busiest dyads")
+    for column in ("country", "country", "events"):
+        pairs.add_column(column)
+    for dyad in dyads:
+        pairs.add_row(dyad.first, dyad.second, str(dyad.events))
+    console.print(pairs)
+    console.print(render.events_table(shown, title="Examples, with the sentence each was coded from"))
+
+
+@app.command()
+@friendly
+def failures(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """List what could not be processed, and why."""
+    _require_db(db)
+    with Store(db) as store:
+        found = store.failures()
+    if not found:
+        console.print("No failures recorded.")
+    for failure in found:
+        console.print(f"{failure.source}\t{failure.stage}\t{failure.reason}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one event record (a line of `dyad extract --format jsonl`)."""
+    sys.stdout.write(json.dumps(event_json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def _require_db(db: Path) -> None:
+    if not db.exists():
+        raise DyadError(f"no database at {db}: run `dyad run PATH --db {db}` first")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

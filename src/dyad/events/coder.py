@@ -1,0 +1,218 @@
+"""From a parsed article to event records: triggers, roles, modality, date, place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.actors.gazetteer import Gazetteer
+from dyad.actors.resolve import ActorResolver
+from dyad.dates import iso_to_date
+from dyad.events import roles
+from dyad.events.dates import EventDate, date_for_trigger
+from dyad.events.lexicon import Lexicon, Sense
+from dyad.events.merge import merge_events
+from dyad.events.modality import grammatical_modality, is_uncommitted_wish
+from dyad.events.places import location_for_trigger, resolve_place
+from dyad.records import Article, Entity, Event, Evidence, Location
+
+# An asserted event dated this long before publication is background (guide section 4).
+HISTORICAL_AFTER_DAYS = 90
+# Events with no date cue in the first paragraphs are the article's news of the day.
+LEAD_PARAGRAPHS = 2
+
+
+@dataclass
+class _Draft:
+    """An event being assembled; becomes an Event once it has an actor with a country."""
+
+    sense: Sense
+    trigger: Token
+    actor: list[Entity]
+    recipient: list[Entity] = field(default_factory=list)
+    location: Location | None = None
+    reported_by: Entity | None = None
+
+
+class EventCoder:
+    """Codes one Doc at a time; holds only read-only lexicons, so one instance serves all."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def code(self, doc: Doc, article: Article) -> list[Event]:
+        published = iso_to_date(article.published) if article.published else None
+        resolver = ActorResolver(doc, self.gazetteer, published[0] if published else None)
+        body = article.body_spans()
+        lead_end = body[min(LEAD_PARAGRAPHS, len(body)) - 1][1]
+        events: list[Event] = []
+        for sentence in doc.sents:
+            if not any(start <= sentence.start_char < end for start, end in body):
+                continue
+            if sentence.text.rstrip().endswith("?"):
+                continue
+            for token in sentence:
+                draft = self._draft(token, resolver)
+                if draft is None:
+                    continue
+                event = self._finish(draft, sentence, article, published, sentence.start_char < lead_end)
+                if event is not None:
+                    events.append(event)
+        return merge_events(events)
+
+    # -- triggers ---------------------------------------------------------------------
+    def _draft(self, token: Token, resolver: ActorResolver) -> _Draft | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            for sense in self.lexicon.verbs.get(lemma, ()):
+                if self._applies(sense, token):
+                    return self._verb_roles(sense, token, resolver)
+        if token.pos_ == "NOUN":
+            for sense in self.lexicon.nouns.get(token.lower_, ()) or self.lexicon.nouns.get(lemma, ()):
+                if self._applies(sense, token):
+                    return self._noun_roles(sense, token, resolver)
+        if token.pos_ == "ADJ" and token.dep_ == "acomp" and roles.children(token, "xcomp"):
+            for sense in self.lexicon.adjectives.get(lemma, ()):
+                return self._verb_roles(sense, token, resolver)
+        return None
+
+    @staticmethod
+    def _applies(sense: Sense, token: Token) -> bool:
+        if sense.particle and not any(
+            child.lower_ == sense.particle and child.dep_ in ("prt", "prep", "aux") for child in token.children
+        ):
+            return False
+        return not sense.objects or bool(sense.objects & roles.object_words(token))
+
+    def _verb_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> _Draft | None:
+        passive = roles.is_passive(token)
+        subject = roles.subject_of(token)
+        actor_heads = roles.agents(token) if passive else ([subject] if subject is not None else [])
+        actor = [e for head in actor_heads for e in resolver.resolve(head)]
+        if sense.recipient_preps:
+            recipient_heads = roles.prep_objects(token, sense.recipient_preps)
+        else:
+            recipient_heads = roles.children(token, "nsubjpass") if passive else roles.children(token, "dobj")
+        recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
+        if sense.reverse:
+            actor, recipient = recipient, actor
+        if sense.symmetric:
+            partners = [e for head in roles.prep_objects(token, ("with",)) for e in resolver.resolve(head)]
+            actor += [e for e in partners if e not in actor]
+            recipient = [e for e in recipient if e not in actor]
+        draft = _Draft(sense, token, actor, recipient)
+        speaker = roles.speaker_of(token)
+        if speaker is not None:
+            speakers = resolver.resolve(speaker)
+            draft.reported_by = speakers[0] if speakers else None
+        return draft
+
+    def _noun_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> _Draft | None:
+        owners = list(roles.noun_owners(token))
+        actor: list[Entity] = []
+        for owner in owners:
+            if owner.pos_ == "PRON":
+                # "During his visit to Minsk, Díaz-Canel ...": the clause subject owns it.
+                governor = token.head.head if token.dep_ == "pobj" else token.head
+                subject = roles.subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
+                if subject is not None and subject.pos_ != "PRON":
+                    actor += resolver.resolve(subject)
+                    continue
+            actor += resolver.resolve(owner)
+        if not actor:
+            return None
+        recipient = [e for head in roles.prep_objects(token, sense.recipient_preps) for e in resolver.resolve(head)]
+        if sense.symmetric:
+            actor += [e for e in recipient if e not in actor]
+            recipient = []
+        return _Draft(sense, token, actor, recipient)
+
+    # -- completing the record --------------------------------------------------------
+    def _finish(
+        self,
+        draft: _Draft,
+        sentence: Span,
+        article: Article,
+        published: tuple[dt.date, str] | None,
+        in_lead: bool,
+    ) -> Event | None:
+        actor = _dedupe([e for e in draft.actor if e.country])
+        if not actor or is_uncommitted_wish(draft.trigger):
+            return None
+        sense = draft.sense
+        recipient = [e for e in _dedupe(draft.recipient) if e.country and e not in actor]
+        location = location_for_trigger(draft.trigger, sentence, self.gazetteer, sense.destination)
+        if sense.destination and location is None:
+            location = self._destination_from_objects(draft.trigger)
+        if sense.destination and location is not None and not recipient and location.country:
+            host = Entity(text=location.name, name=location.name, country=location.country, sector="GOV", resolved_by="gazetteer")
+            if location.country not in {e.country for e in actor}:
+                recipient = [host]
+        modality = grammatical_modality(draft.trigger)
+        event_type, mode, cameo = sense.type, sense.mode, self.lexicon.cameo(sense)
+        if modality == "future" and self.lexicon.types[event_type].cooperative:
+            event_type, mode, cameo, modality = "AGREE", None, "03", "asserted"
+        when = date_for_trigger(draft.trigger, sentence, published[0] if published else None,
+                                "future" if modality == "future" or event_type == "AGREE" and sense.type != "AGREE" else "past")  # fmt: skip
+        if when is None and published is not None and in_lead and modality == "asserted":
+            when = EventDate(article.published or "", published[1], published[0])
+        if when is not None and published is not None and modality == "asserted":
+            if (published[0] - when.day).days > HISTORICAL_AFTER_DAYS:
+                modality = "historical"
+        evidence = _sentence_evidence(sentence)
+        countries = sorted({e.country for e in [*actor, *recipient] if e.country})
+        digest = hashlib.sha1(f"{article.id}|{event_type}|{'+'.join(countries)}|{evidence.start}".encode()).hexdigest()
+        return Event(
+            id=digest[:16],
+            article_id=article.id,
+            article_ref=article.ref,
+            type=event_type,
+            mode=mode,
+            context=self._contexts(sentence, sense, event_type),
+            modality=modality,
+            actor=actor,
+            recipient=recipient,
+            date=when.value if when else None,
+            date_precision=when.precision if when else None,  # type: ignore[arg-type]
+            location=location,
+            evidence=[evidence],
+            cameo=cameo,
+            reported_by=draft.reported_by,
+        )
+
+    def _destination_from_objects(self, trigger: Token) -> Location | None:
+        for obj in roles.children(trigger, "dobj"):
+            if obj.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+                ent = next((e for e in trigger.doc.ents if e.start <= obj.i < e.end), None)
+                if ent is not None and (place := resolve_place(ent.text, self.gazetteer)):
+                    return place
+        return None
+
+    def _contexts(self, sentence: Span, sense: Sense, event_type: str) -> list[str]:
+        found = {self.lexicon.context_words[t.lower_] for t in sentence if t.lower_ in self.lexicon.context_words}
+        if sense.context:
+            found.add(sense.context)
+        return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
+
+
+def _dedupe(entities: list[Entity]) -> list[Entity]:
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    unique = []
+    for entity in entities:
+        key = (entity.name or entity.text, entity.country, entity.sector)
+        if key not in seen:
+            seen.add(key)
+            unique.append(entity)
+    return unique
+
+
+def _sentence_evidence(sentence: Span) -> Evidence:
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    start = sentence.start_char + lead
+    return Evidence(text=stripped, start=start, end=start + len(stripped))

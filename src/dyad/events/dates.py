@@ -1,0 +1,91 @@
+"""Event dates: explicit date phrases resolved against the publication date (section 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+from spacy.tokens import Span, Token
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_DAY_WORDS = re.compile(r"\b(today|yesterday|tomorrow|tonight|last night)\b", re.I)
+_MONTH_WORDS = re.compile(r"\b(month|weeks?)\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR_WORDS = re.compile(r"\b(last|this|next|past) year\b", re.I)
+_DAY_NUMBER = re.compile(r"\b([1-9]|[12]\d|3[01])(st|nd|rd|th)?\b")
+_DURATION = re.compile(r"\b(hours?|decades?|centuries|century|recent|years(?! ago))\b", re.I)
+_STRIP = re.compile(r"^(on|in|at|by|since|during|from|until|of)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: str
+    precision: str
+    day: dt.date
+
+
+def precision_of(text: str) -> str | None:
+    """How precise a date phrase is; None when it names no point in time ('24 hours')."""
+    if _DURATION.search(text) and not re.search(r"\bago\b", text, re.I):
+        return None
+    if _DAY_WORDS.search(text) or _WEEKDAY.search(text):
+        return "day"
+    if _MONTH.search(text):
+        without_years = _YEAR.sub("", text)
+        return "day" if _DAY_NUMBER.search(without_years) else "month"
+    if _MONTH_WORDS.search(text):
+        return "month"
+    if _YEAR.search(text) or _YEAR_WORDS.search(text):
+        return "year"
+    return None
+
+
+def parse_date_phrase(text: str, published: dt.date | None, prefer: str = "past") -> EventDate | None:
+    """'July 26', 'in October', 'just a month ago', 'on Tuesday' as an ISO date and precision."""
+    precision = precision_of(text)
+    if precision is None:
+        return None
+    phrase = _STRIP.sub("", text.strip())
+    phrase = re.sub(r"^(just|only|some|about|nearly|almost|early|late|mid|earlier)\s+", "", phrase, flags=re.I)
+    settings: dict[str, object] = {"PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    if parsed is None:
+        parsed = _month_phrase(phrase, published)
+        if parsed is None:
+            return None
+    day = parsed.date()
+    value = {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": day.strftime("%Y")}[precision]
+    return EventDate(value, precision, day)
+
+
+def _month_phrase(phrase: str, published: dt.date | None) -> dt.datetime | None:
+    """'earlier this month', 'last week', 'this week' that dateparser does not read."""
+    if published is None:
+        return None
+    lowered = phrase.lower()
+    if "last month" in lowered or "previous month" in lowered:
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return dt.datetime.combine(first.replace(day=1), dt.time())
+    if "this month" in lowered or "this week" in lowered:
+        return dt.datetime.combine(published, dt.time())
+    if "last week" in lowered:
+        return dt.datetime.combine(published - dt.timedelta(days=7), dt.time())
+    return None
+
+
+def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, prefer: str) -> EventDate | None:
+    """The date phrase that belongs to the trigger: in its subtree first, else in its sentence."""
+    phrases = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
+    subtree = {t.i for t in trigger.subtree}
+    own = [ent for ent in phrases if ent.start in subtree]
+    for ent in own + [ent for ent in phrases if ent not in own]:
+        found = parse_date_phrase(ent.text, published, prefer)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,88 @@
+"""Trigger, type and context lexicons, read from the YAML data files beside this module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from dyad.errors import ConfigError
+from dyad.records import EVENT_TYPES
+
+DATA = resources.files("dyad.events") / "data"
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger word: what it codes and when it applies."""
+
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    objects: frozenset[str] = frozenset()
+    particle: str | None = None
+    recipient_preps: tuple[str, ...] = ()
+    symmetric: bool = False
+    reverse: bool = False
+    destination: bool = False
+    context: str | None = None
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    cameo: str
+    score: float
+    cooperative: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Sense, ...]]
+    nouns: dict[str, tuple[Sense, ...]]
+    adjectives: dict[str, tuple[Sense, ...]]
+    types: dict[str, TypeInfo]
+    context_words: dict[str, str] = field(default_factory=dict)
+    default_contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def cameo(self, sense: Sense) -> str:
+        return sense.cameo or self.types[sense.type].cameo
+
+
+def _sense(raw: dict[str, Any], where: str) -> Sense:
+    if raw.get("type") not in EVENT_TYPES:
+        raise ConfigError(f"triggers.yaml: {where}: unknown type {raw.get('type')!r}")
+    return Sense(
+        type=raw["type"],
+        mode=raw.get("mode"),
+        cameo=str(raw["cameo"]) if raw.get("cameo") else None,
+        objects=frozenset(str(o).lower() for o in raw.get("objects") or ()),
+        particle=raw.get("particle"),
+        recipient_preps=tuple(str(p) for p in raw.get("recipient") or ()),
+        symmetric=bool(raw.get("symmetric")),
+        reverse=bool(raw.get("reverse")),
+        destination=bool(raw.get("destination")),
+        context=raw.get("context"),
+    )
+
+
+def _senses(section: dict[str, Any] | None) -> dict[str, tuple[Sense, ...]]:
+    return {lemma: tuple(_sense(raw, lemma) for raw in senses) for lemma, senses in (section or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    triggers = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
+    types = yaml.safe_load((DATA / "types.yaml").read_text(encoding="utf-8"))
+    contexts = yaml.safe_load((DATA / "contexts.yaml").read_text(encoding="utf-8"))
+    context_words = {word: name for name, words in contexts["keywords"].items() for word in words}
+    return Lexicon(
+        verbs=_senses(triggers.get("verbs")),
+        nouns=_senses(triggers.get("nouns")),
+        adjectives=_senses(triggers.get("adjectives")),
+        types={name: TypeInfo(str(v["cameo"]), float(v["score"]), bool(v["cooperative"])) for name, v in types.items()},
+        context_words=context_words,
+        default_contexts={k: tuple(v) for k, v in (contexts.get("default") or {}).items()},
+    )

@@ -1,0 +1,60 @@
+"""One event per happening within an article: a headline and a body sentence that report
+one signing become one event with two evidence mentions (coding guide section 1)."""
+
+from __future__ import annotations
+
+from dyad.records import Entity, Event
+
+
+def _dates_agree(first: Event, second: Event) -> bool:
+    if first.date is None or second.date is None:
+        return True
+    shorter = min(len(first.date), len(second.date))
+    return first.date[:shorter] == second.date[:shorter]
+
+
+def _same_happening(first: Event, second: Event) -> bool:
+    return (
+        first.type == second.type
+        and first.countries() == second.countries()
+        and first.modality == second.modality
+        and _dates_agree(first, second)
+    )
+
+
+def _union(first: list[Entity], second: list[Entity]) -> list[Entity]:
+    names = {(e.name or e.text, e.country) for e in first}
+    return first + [e for e in second if (e.name or e.text, e.country) not in names]
+
+
+def _combine(kept: Event, other: Event) -> Event:
+    """Keep the first mention's reading; fill what it lacks from the later one."""
+    evidence = sorted({*kept.evidence, *other.evidence}, key=lambda item: item.start)
+    actor = _union(kept.actor, other.actor)
+    recipient = [e for e in _union(kept.recipient, other.recipient) if (e.name or e.text, e.country) not in {(a.name or a.text, a.country) for a in actor}]
+    more_precise = other if (other.date and (not kept.date or len(other.date) > len(kept.date))) else kept
+    return kept.model_copy(
+        update={
+            "evidence": evidence,
+            "actor": actor,
+            "recipient": recipient,
+            "date": more_precise.date,
+            "date_precision": more_precise.date_precision,
+            "location": kept.location or other.location,
+            "mode": kept.mode or other.mode,
+            "context": sorted(set(kept.context) | set(other.context)),
+            "reported_by": kept.reported_by or other.reported_by,
+        }
+    )
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    merged: list[Event] = []
+    for event in events:
+        for index, kept in enumerate(merged):
+            if _same_happening(kept, event):
+                merged[index] = _combine(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged

@@ -1,0 +1,56 @@
+"""Modality (coding guide section 4) from the grammar around a trigger."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}
+_HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "aim", "explore", "study", "seek"}
+_FUTURE_GOVERNORS = {"plan", "intend", "schedule", "expect", "prepare", "set", "due"}
+_NEGATING_GOVERNORS = {"fail", "deny", "decline"}
+_UNCOMMITTED_GOVERNORS = {"hope", "wish", "want", "would like"}
+_CONDITION_MARKS = {"if", "unless", "whether"}
+
+
+def _clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs that govern it through xcomp/ccomp/advcl/conj links."""
+    chain, token = [trigger], trigger
+    while token.dep_ in ("xcomp", "conj", "acomp", "pcomp", "ccomp") and token.head is not token:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def is_uncommitted_wish(trigger: Token) -> bool:
+    """'I hope cooperation stays vibrant': wishes without commitment are not coded."""
+    return any(t.lemma_ in _UNCOMMITTED_GOVERNORS for t in _clause_chain(trigger)[1:])
+
+
+def grammatical_modality(trigger: Token) -> str:
+    """asserted, future, hypothetical or negated; 'historical' is decided later from dates."""
+    chain = _clause_chain(trigger)
+    for token in chain:
+        children = list(token.children)
+        if any(c.dep_ == "neg" for c in children):
+            return "negated"
+        if token.lemma_ == "yet" or any(c.lower_ == "yet" for c in children):
+            return "negated"
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children):
+            return "hypothetical"
+    for token in chain[1:]:
+        if token.lemma_ in _NEGATING_GOVERNORS:
+            return "negated"
+        if token.lemma_ in _HYPOTHETICAL_GOVERNORS:
+            return "hypothetical"
+    if trigger.lemma_ == "propose":
+        return "hypothetical"
+    auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & _HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if auxiliaries & _FUTURE_AUX or any(t.lemma_ in _FUTURE_GOVERNORS for t in chain[1:]):
+        return "future"
+    governor = trigger.head
+    if trigger.dep_ == "xcomp" and (governor.lemma_ == "be" or (governor.lemma_ == "go" and governor.tag_ == "VBG")):
+        return "future"
+    return "asserted"

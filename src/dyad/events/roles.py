@@ -1,0 +1,109 @@
+"""Grammar helpers: who is the subject, object, agent of a trigger in a dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "dep")
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+SPEECH_VERBS = {
+    "say", "state", "announce", "report", "tell", "claim", "insist", "add", "note", "stress",
+    "declare", "affirm", "assert", "confirm", "explain", "write", "indicate", "emphasize", "emphasise",
+}  # fmt: skip
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def is_passive(token: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children) or (
+        token.dep_ == "acl" and token.tag_ == "VBN"
+    )
+
+
+def agents(token: Token) -> list[Token]:
+    """Objects of 'by' in a passive ('signed by X and Y')."""
+    return [pobj for agent in children(token, "agent") for pobj in children(agent, "pobj")]
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject, climbing through xcomp/advcl/conj ('took the opportunity to send')."""
+    current = token
+    for _ in range(6):
+        subjects = children(current, *_SUBJECT_DEPS)
+        if subjects:
+            return subjects[0]
+        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head
+        if current.dep_ in _INHERIT_SUBJECT_DEPS and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def direct_objects(token: Token) -> list[Token]:
+    """Objects of the trigger; for a participle modifying a noun, that noun."""
+    found = children(token, "dobj", "attr", "nsubjpass", "oprd")
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        found.append(token.head)
+    return found
+
+
+def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
+    """Objects of the given prepositions attached to the trigger or to its direct object."""
+    holders = [token, *direct_objects(token)]
+    return [
+        pobj
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ in ("prep", "dative", "prt") and prep.lower_ in preps
+        for pobj in children(prep, "pobj")
+    ] + [dative for dative in children(token, "dative") if "to" in preps and dative.pos_ != "ADP"]
+
+
+def object_words(token: Token) -> set[str]:
+    """Lemmas a sense's `objects` list is checked against: objects, their modifiers, particles."""
+    words: set[str] = set()
+    for obj in direct_objects(token):
+        for word in (obj, *obj.conjuncts):
+            words |= {word.lemma_.lower(), word.lower_}
+            for child in word.children:
+                if child.dep_ in ("compound", "amod"):
+                    words.add(child.lemma_.lower())
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    words |= {p.lemma_.lower() for p in child.subtree if p.pos_ in ("NOUN", "PROPN")}
+    for prep in token.children:
+        if prep.dep_ in ("prep", "prt", "dative"):
+            words.add(prep.lower_)
+            words |= {p.lemma_.lower() for p in children(prep, "pobj")}
+    return words
+
+
+def speaker_of(token: Token) -> Token | None:
+    """For 'X said Y did Z', the subject of the speech verb governing Z's clause."""
+    current = token
+    for _ in range(6):
+        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SPEECH_VERBS:
+            return subject_of(current.head)
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def noun_owners(token: Token) -> Iterator[Token]:
+    """Owners of a nominal trigger: 'his visit', 'X's visit', 'visit by X', 'talks between A and B'."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "between", "of", "from"):
+            yield from children(child, "pobj")
+
+
+def is_relative_pronoun(token: Token) -> bool:
+    return token.lower_ in _RELATIVE_PRONOUNS

@@ -1,0 +1,49 @@
+"""Bytes to text, refusing what is not an article: empty, binary or undecodable input."""
+
+from __future__ import annotations
+
+import logging
+
+from charset_normalizer import from_bytes
+
+from dyad.errors import InputError
+
+log = logging.getLogger(__name__)
+
+# Share of control characters above which a file is treated as binary, not text.
+_BINARY_CONTROL_RATIO = 0.05
+_TEXT_CONTROLS = {9, 10, 12, 13}
+# charset-normalizer's "chaos" above which a guessed decoding is rejected as garbage.
+_MAX_CHAOS = 0.15
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters mean a binary file (an image, a PDF, a zip)."""
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in _TEXT_CONTROLS)
+    return bool(sample) and controls / len(sample) > _BINARY_CONTROL_RATIO
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode UTF-8, else the charset charset-normalizer finds; raise InputError otherwise."""
+    if not data.strip():
+        raise InputError(source, "empty file: no text to read")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if looks_binary(data):
+        raise InputError(source, "binary file: this is not text (is it an image, PDF or archive?)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    best = from_bytes(data).best()
+    if best is None or best.chaos > _MAX_CHAOS:
+        raise InputError(
+            source,
+            f"cannot decode: not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start})"
+            " and no other encoding fits",
+        )
+    log.warning("%s: not UTF-8, decoded as %s", source, best.encoding)
+    return str(best)

@@ -1,0 +1,78 @@
+"""Terminal and file renderings of events, shared by the CLI commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from rich.table import Table
+
+from dyad.records import Entity, Event
+
+CSV_COLUMNS = [
+    "id", "article_ref", "type", "mode", "modality", "date", "date_precision", "actor", "actor_country",
+    "actor_sector", "recipient", "recipient_country", "recipient_sector", "location", "location_country",
+    "cameo", "evidence",
+]  # fmt: skip
+
+
+def entity_label(entities: Iterable[Entity]) -> str:
+    return "; ".join(f"{e.name or e.text} ({e.country or '?'} {e.sector or '?'})" for e in entities)
+
+
+def jsonl_line(event: Event) -> str:
+    """One line of `--format jsonl`: the coding guide's record plus article_id and article_ref."""
+    return json.dumps(event.to_dict(), ensure_ascii=False)
+
+
+def csv_text(events: Iterable[Event]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    for event in events:
+        writer.writerow(
+            {
+                "id": event.id,
+                "article_ref": event.article_ref,
+                "type": event.type,
+                "mode": event.mode or "",
+                "modality": event.modality,
+                "date": event.date or "",
+                "date_precision": event.date_precision or "",
+                "actor": "; ".join(e.name or e.text for e in event.actor),
+                "actor_country": "; ".join(e.country or "" for e in event.actor),
+                "actor_sector": "; ".join(e.sector or "" for e in event.actor),
+                "recipient": "; ".join(e.name or e.text for e in event.recipient),
+                "recipient_country": "; ".join(e.country or "" for e in event.recipient),
+                "recipient_sector": "; ".join(e.sector or "" for e in event.recipient),
+                "location": event.location.name if event.location else "",
+                "location_country": (event.location.country or "") if event.location else "",
+                "cameo": event.cameo,
+                "evidence": " | ".join(item.text for item in event.evidence),
+            }
+        )
+    return buffer.getvalue()
+
+
+def events_table(events: Iterable[Event], *, title: str | None = None, evidence: bool = True) -> Table:
+    table = Table(title=title, show_lines=evidence)
+    for column in ("date", "type", "actor", "recipient", "modality", "where"):
+        table.add_column(column)
+    if evidence:
+        table.add_column("evidence", ratio=2)
+    for event in events:
+        type_label = event.type + (f" / {event.mode}" if event.mode else "")
+        row = [
+            event.date or "",
+            type_label,
+            entity_label(event.actor),
+            entity_label(event.recipient),
+            event.modality,
+            event.location.name if event.location else "",
+        ]
+        if evidence:
+            row.append(event.evidence[0].text)
+        table.add_row(*row)
+    return table
