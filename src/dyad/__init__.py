@@ -1,10 +1,10 @@
 """dyad: news articles in, verifiable political event records out.
 
-    >>> import dyad
-    >>> events = dyad.extract(text, published="2025-07-27")
-    >>> with dyad.Store("dyad.duckdb") as store:
-    ...     store.ingest(["articles/"])
-    ...     store.events(actor="BLR", type="SUPPORT")
+>>> import dyad
+>>> events = dyad.extract(text, published="2025-07-27")
+>>> with dyad.Store("dyad.duckdb") as store:
+...     store.ingest(["articles/"])
+...     store.events(actor="BLR", type="SUPPORT")
 """
 
 from __future__ import annotations

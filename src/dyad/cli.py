@@ -7,7 +7,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -33,7 +33,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 _state = {"debug": False}
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
     csv = "csv"
@@ -84,7 +84,9 @@ def _report_failures(failures: list[Failure]) -> None:
 @friendly
 def extract(
     paths: PathsArgument,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl (one record a line), table or csv.")] = OutputFormat.jsonl,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="jsonl (one record a line), table or csv.")
+    ] = OutputFormat.jsonl,
     published: PublishedOption = None,
     url: UrlOption = None,
 ) -> None:
@@ -133,7 +135,10 @@ def run(
             task = progress.add_task("files", total=total, detail="")
 
             def update(summary: IngestSummary, source: str | None) -> None:
-                detail = f"{summary.articles_added} articles, {summary.events_added} events, {summary.failures_added} failures"
+                detail = (
+                    f"{summary.articles_added} articles, {summary.events_added} events, "
+                    f"{summary.failures_added} failures"
+                )
                 progress.update(task, completed=summary.files, detail=detail)
 
             summary = store.ingest(paths, published=published, url=url, progress=update)
@@ -165,7 +170,9 @@ def events(
         raise typer.BadParameter(f"unknown type {type!r}; choose from {', '.join(EVENT_TYPES)}", param_hint="--type")
     _require_db(db)
     with Store(db) as store:
-        found = store.events(actor=actor, recipient=recipient, country=country, type=type, since=since, until=until, limit=limit)
+        found = store.events(
+            actor=actor, recipient=recipient, country=country, type=type, since=since, until=until, limit=limit
+        )
     if format is OutputFormat.jsonl:
         for event in found:
             sys.stdout.write(render.jsonl_line(event) + "\n")
@@ -191,7 +198,9 @@ def summary(
         by_modality = query.counts_by_modality(store)
         dyads = query.busiest_dyads(store)
         shown = query.example_events(store, examples)
-    console.print(f"[bold]{counts['articles']} articles, {counts['events']} events, {counts['failures']} failures[/bold] in {db}")
+    console.print(
+        f"[bold]{counts['articles']} articles, {counts['events']} events, {counts['failures']} failures[/bold] in {db}"
+    )
     types = Table(title="Events by type")
     types.add_column("type")
     types.add_column("events", justify="right")

@@ -44,7 +44,7 @@ class Pipeline:
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH_SIZE):
             try:
                 yield Coded(article, self.coder.code(doc, article))
-            except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
+            except Exception as error:
                 log.exception("coding failed for %s", article.ref)
                 reason = f"event coding failed: {type(error).__name__}: {error}"
                 yield Coded(article, [], Failure(source=article.ref, stage="events", reason=reason))

@@ -53,7 +53,8 @@ def example_events(store: Store, limit: int = 5) -> list[Event]:
     rows = store.query(
         """
         SELECT record FROM (
-            SELECT record, date_start, row_number() OVER (PARTITION BY type ORDER BY date_start DESC NULLS LAST, id) AS k
+            SELECT record, date_start,
+                   row_number() OVER (PARTITION BY type ORDER BY date_start DESC NULLS LAST, id) AS k
             FROM events
         ) WHERE k = 1 ORDER BY date_start DESC NULLS LAST LIMIT ?
         """,

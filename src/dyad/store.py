@@ -184,7 +184,7 @@ class Store:
         return {row[0] for row in rows}
 
     def _count(self, table: str) -> int:
-        return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
+        return self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
 
     # -- reading ----------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -213,7 +213,9 @@ class Store:
         return [Event.model_validate_json(row[0]) for row in rows]
 
     def failures(self) -> list[Failure]:
-        rows = self.connection.execute("SELECT source, stage, reason FROM failures ORDER BY recorded_at, source").fetchall()
+        rows = self.connection.execute(
+            "SELECT source, stage, reason FROM failures ORDER BY recorded_at, source"
+        ).fetchall()
         return [Failure(source=s, stage=st, reason=r) for s, st, r in rows]
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
@@ -221,7 +223,12 @@ class Store:
 
 
 def _event_filters(
-    actor: str | None, recipient: str | None, country: str | None, type: str | None, since: str | None, until: str | None
+    actor: str | None,
+    recipient: str | None,
+    country: str | None,
+    type: str | None,
+    since: str | None,
+    until: str | None,
 ) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -284,8 +291,14 @@ def _event_row(event: Event) -> dict[str, Any]:
 
 def _evidence_rows(event: Event) -> list[dict[str, Any]]:
     return [
-        {"event_id": event.id, "article_id": event.article_id, "position": position, "text": item.text,
-         "start_char": item.start, "end_char": item.end}  # fmt: skip
+        {
+            "event_id": event.id,
+            "article_id": event.article_id,
+            "position": position,
+            "text": item.text,
+            "start_char": item.start,
+            "end_char": item.end,
+        }
         for position, item in enumerate(event.evidence)
     ]
 

@@ -17,6 +17,7 @@ from typing import Any
 import pycountry
 import yaml
 
+from dyad.dates import iso_to_date
 from dyad.errors import ConfigError
 
 DATA = resources.files("dyad.actors") / "data"
@@ -45,7 +46,7 @@ class ActorEntry:
     key: str
     name: str
     kind: str
-    country: str
+    country: str | None
     sector: str | None
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
@@ -107,12 +108,19 @@ def _usable_country_alias(alias: str) -> bool:
     return alias in _ALLOWED_SHORT_ALIASES or (len(alias) > _SHORTEST_COUNTRY_ALIAS and _latin(alias))
 
 
-def _as_date(value: Any) -> dt.date | None:
+def _as_date(value: Any, *, end: bool = False) -> dt.date | None:
+    """A role boundary; '2019-12' as a start is its first day, as an end its last."""
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value))
+    first, precision = iso_to_date(str(value))
+    if not end or precision == "day":
+        return first
+    if precision == "year":
+        return first.replace(month=12, day=31)
+    next_month = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return next_month - dt.timedelta(days=1)
 
 
 def _load_yaml(path: Path | Any) -> Any:
@@ -171,18 +179,20 @@ def _latin(text: str) -> bool:
 def _people(gazetteer: Gazetteer, rows: list[dict[str, Any]], source: str) -> None:
     for row in rows or []:
         roles = tuple(
-            Role(r["sector"], r.get("title"), _as_date(r.get("start")), _as_date(r.get("end")))
+            Role(r["sector"], r.get("title"), _as_date(r.get("start")), _as_date(r.get("end"), end=True))
             for r in row.get("roles") or []
         )
         sector = row.get("sector") or (roles[-1].sector if roles else None)
         _require(row, ("name", "country"), source)
         key = f"person:{row['name']}"
-        gazetteer.add(ActorEntry(key, row["name"], "person", row["country"], sector, tuple(row.get("aliases") or ()), roles))
+        gazetteer.add(
+            ActorEntry(key, row["name"], "person", row["country"], sector, tuple(row.get("aliases") or ()), roles)
+        )
 
 
 def _organisations(gazetteer: Gazetteer, rows: list[dict[str, Any]], source: str, kind: str) -> None:
     for row in rows or []:
-        _require(row, ("name", "country"), source)
+        _require(row, ("name",), source)  # international NGOs have no country
         sector = row.get("sector", "GOV" if kind == "place" else None)
         key = f"{kind}:{row['name']}"
         gazetteer.add(ActorEntry(key, row["name"], kind, row["country"], sector, tuple(row.get("aliases") or ())))

@@ -50,7 +50,9 @@ class ActorResolver:
     def resolve(self, head: Token) -> list[Entity]:
         """Entities for a role headed by `head`, including its conjuncts ('A and B')."""
         found: list[Entity] = []
-        for token in (head, *head.conjuncts):
+        # "X, Secretary of ..., and Y": the parser hangs Y on X's apposition.
+        appositive_conjuncts = [c for appos in head.children if appos.dep_ == "appos" for c in appos.conjuncts]
+        for token in (head, *head.conjuncts, *appositive_conjuncts):
             for entity in self._resolve_head(token):
                 if entity not in found:
                     found.append(entity)
@@ -77,11 +79,17 @@ class ActorResolver:
         lowered = token.lower_
         if token.pos_ == "PRON":
             if lowered in _PERSON_PRONOUNS:
-                antecedent = self._last_person_before(token.i)
-                return [antecedent.model_copy(update={"text": token.text, "resolved_by": "coref"})] if antecedent else []
+                antecedent = self._antecedent(token)
+                return (
+                    [antecedent.model_copy(update={"text": token.text, "resolved_by": "coref"})] if antecedent else []
+                )
             return []
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
+        # "the Belarusian dictator Alexander Lukashenko", "his ally Miguel Díaz-Canel"
+        named = [e for appos in token.children if appos.dep_ == "appos" for e in self._resolve_head(appos)]
+        if named:
+            return named
         if lowered in _COLLECTIVE_NOUNS or token.lemma_.lower() in _COLLECTIVE_NOUNS:
             return self._collective(token)
         group = self._group(token)
@@ -117,7 +125,7 @@ class ActorResolver:
         if country is None or not (sector or title_sector):
             return None
         text = self.doc[_left_edge(token) : token.i + 1].text
-        if title_sector and not sector:
+        if title_sector:
             person = self._person_of_country(country, token.i)
             if person is not None:
                 return person.model_copy(update={"text": text, "resolved_by": "coref"})
@@ -149,6 +157,8 @@ class ActorResolver:
         return self.gazetteer.find(ent.text.removesuffix("'s").removesuffix("’s"))
 
     def _resolve_ent(self, ent: Span) -> Entity | None:
+        if _is_dateline(ent):
+            return None
         text = ent.text.removesuffix("'s").removesuffix("’s").strip()
         entry = self._entry(ent)
         if entry is not None:
@@ -215,9 +225,17 @@ class ActorResolver:
         self._by_surname.setdefault(canonical.split()[-1].lower(), entity)
         self._by_surname.setdefault(ent[-1].lower_, entity)
 
-    def _last_person_before(self, index: int) -> Entity | None:
-        earlier = [m for m in self._people if m.token_index < index]
-        return earlier[-1].entity if earlier else None
+    def _antecedent(self, pronoun: Token) -> Entity | None:
+        """The last person before the pronoun; for a possessive in a fronted phrase with no
+        person before it in its sentence ('During his visit, X ...'), the first person after."""
+        sentence = pronoun.sent
+        before = [m for m in self._people if m.token_index < pronoun.i]
+        fronted = pronoun.dep_ == "poss" and pronoun.i < sentence.root.i
+        if fronted and not any(m.token_index >= sentence.start for m in before):
+            after = [m for m in self._people if pronoun.i < m.token_index < sentence.end]
+            if after:
+                return after[0].entity
+        return before[-1].entity if before else None
 
     def _person_of_country(self, country: str, index: int) -> Entity | None:
         for mention in reversed(self._people):
@@ -233,6 +251,11 @@ def _ent_of(token: Token) -> Span | None:
         if ent.start <= token.i < ent.end:
             return ent
     return None
+
+
+def _is_dateline(ent: Span) -> bool:
+    """'MOSCOW, April 15 (GDA) -' names where the story was filed, not an actor."""
+    return ent.start == ent.sent.start and ent.text.isupper() and len(ent.text) > 3
 
 
 def _left_edge(token: Token) -> int:

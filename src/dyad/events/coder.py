@@ -12,7 +12,7 @@ from dyad.actors.gazetteer import Gazetteer
 from dyad.actors.resolve import ActorResolver
 from dyad.dates import iso_to_date
 from dyad.events import roles
-from dyad.events.dates import EventDate, date_for_trigger
+from dyad.events.dates import date_for_trigger
 from dyad.events.lexicon import Lexicon, Sense
 from dyad.events.merge import merge_events
 from dyad.events.modality import grammatical_modality, is_uncommitted_wish
@@ -59,10 +59,10 @@ class EventCoder:
                 draft = self._draft(token, resolver)
                 if draft is None:
                     continue
-                event = self._finish(draft, sentence, article, published, sentence.start_char < lead_end)
+                event = self._finish(draft, sentence, article, published)
                 if event is not None:
                     events.append(event)
-        return merge_events(events)
+        return [_date_lead_news(event, article, lead_end) for event in merge_events(events)]
 
     # -- triggers ---------------------------------------------------------------------
     def _draft(self, token: Token, resolver: ActorResolver) -> _Draft | None:
@@ -138,7 +138,6 @@ class EventCoder:
         sentence: Span,
         article: Article,
         published: tuple[dt.date, str] | None,
-        in_lead: bool,
     ) -> Event | None:
         actor = _dedupe([e for e in draft.actor if e.country])
         if not actor or is_uncommitted_wish(draft.trigger):
@@ -149,20 +148,21 @@ class EventCoder:
         if sense.destination and location is None:
             location = self._destination_from_objects(draft.trigger)
         if sense.destination and location is not None and not recipient and location.country:
-            host = Entity(text=location.name, name=location.name, country=location.country, sector="GOV", resolved_by="gazetteer")
+            host = Entity(
+                text=location.name, name=location.name, country=location.country, sector="GOV", resolved_by="gazetteer"
+            )
             if location.country not in {e.country for e in actor}:
                 recipient = [host]
         modality = grammatical_modality(draft.trigger)
         event_type, mode, cameo = sense.type, sense.mode, self.lexicon.cameo(sense)
         if modality == "future" and self.lexicon.types[event_type].cooperative:
             event_type, mode, cameo, modality = "AGREE", None, "03", "asserted"
-        when = date_for_trigger(draft.trigger, sentence, published[0] if published else None,
-                                "future" if modality == "future" or event_type == "AGREE" and sense.type != "AGREE" else "past")  # fmt: skip
-        if when is None and published is not None and in_lead and modality == "asserted":
-            when = EventDate(article.published or "", published[1], published[0])
-        if when is not None and published is not None and modality == "asserted":
-            if (published[0] - when.day).days > HISTORICAL_AFTER_DAYS:
-                modality = "historical"
+        promised_act = event_type == "AGREE" and sense.type != "AGREE"
+        prefer = "future" if modality == "future" or promised_act else "past"
+        when = date_for_trigger(draft.trigger, sentence, published[0] if published else None, prefer)
+        is_old = when is not None and published is not None and (published[0] - when.day).days > HISTORICAL_AFTER_DAYS
+        if is_old and modality == "asserted":
+            modality = "historical"
         evidence = _sentence_evidence(sentence)
         countries = sorted({e.country for e in [*actor, *recipient] if e.country})
         digest = hashlib.sha1(f"{article.id}|{event_type}|{'+'.join(countries)}|{evidence.start}".encode()).hexdigest()
@@ -197,6 +197,17 @@ class EventCoder:
         if sense.context:
             found.add(sense.context)
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
+
+
+def _date_lead_news(event: Event, article: Article, lead_end: int) -> Event:
+    """With no date cue, an asserted event told in the lead is the day's news: it takes the
+    publication date (guide section 5). Done after merging, so a cue in any mention wins."""
+    if event.date is not None or event.modality != "asserted" or not article.published:
+        return event
+    if event.evidence[0].start >= lead_end:
+        return event
+    _, precision = iso_to_date(article.published)
+    return event.model_copy(update={"date": article.published, "date_precision": precision})
 
 
 def _dedupe(entities: list[Entity]) -> list[Entity]:

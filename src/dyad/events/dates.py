@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import dateparser
 from spacy.tokens import Span, Token
 
+from dyad.events.roles import in_clause_of
+
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -60,6 +62,8 @@ def parse_date_phrase(text: str, published: dt.date | None, prefer: str = "past"
         if parsed is None:
             return None
     day = parsed.date()
+    if published is not None and _WEEKDAY.search(phrase) and abs((published - day).days) == 7:
+        day = published  # "on Tuesday" in a Tuesday paper is that day, not a week off
     value = {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": day.strftime("%Y")}[precision]
     return EventDate(value, precision, day)
 
@@ -80,11 +84,15 @@ def _month_phrase(phrase: str, published: dt.date | None) -> dt.datetime | None:
 
 
 def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, prefer: str) -> EventDate | None:
-    """The date phrase that belongs to the trigger: in its subtree first, else in its sentence."""
+    """The date phrase of the trigger's own clause, else of the sentence's main clause.
+
+    A date inside a relative or adverbial clause ("with whom he strengthened ties a month
+    ago") belongs to that clause's event, not to this one.
+    """
     phrases = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
-    subtree = {t.i for t in trigger.subtree}
-    own = [ent for ent in phrases if ent.start in subtree]
-    for ent in own + [ent for ent in phrases if ent not in own]:
+    own = [ent for ent in phrases if in_clause_of(ent.root, trigger)]
+    main = [ent for ent in phrases if ent not in own and in_clause_of(ent.root, sentence.root)]
+    for ent in own + main:
         found = parse_date_phrase(ent.text, published, prefer)
         if found is not None:
             return found

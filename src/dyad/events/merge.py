@@ -14,12 +14,14 @@ def _dates_agree(first: Event, second: Event) -> bool:
 
 
 def _same_happening(first: Event, second: Event) -> bool:
-    return (
-        first.type == second.type
-        and first.countries() == second.countries()
-        and first.modality == second.modality
-        and _dates_agree(first, second)
-    )
+    """Same type, modality and compatible dates, and either the same country set or, within
+    one sentence, one set inside the other ("travelled to Minsk to discuss ...")."""
+    if first.type != second.type or first.modality != second.modality or not _dates_agree(first, second):
+        return False
+    if first.countries() == second.countries():
+        return True
+    same_sentence = {e.start for e in first.evidence} & {e.start for e in second.evidence}
+    return bool(same_sentence) and (first.countries() <= second.countries() or second.countries() <= first.countries())
 
 
 def _union(first: list[Entity], second: list[Entity]) -> list[Entity]:
@@ -31,7 +33,13 @@ def _combine(kept: Event, other: Event) -> Event:
     """Keep the first mention's reading; fill what it lacks from the later one."""
     evidence = sorted({*kept.evidence, *other.evidence}, key=lambda item: item.start)
     actor = _union(kept.actor, other.actor)
-    recipient = [e for e in _union(kept.recipient, other.recipient) if (e.name or e.text, e.country) not in {(a.name or a.text, a.country) for a in actor}]
+    recipient = [
+        e
+        for e in _union(kept.recipient, other.recipient)
+        if (e.name or e.text, e.country) not in {(a.name or a.text, a.country) for a in actor}
+    ]
+    if len(other.countries()) > len(kept.countries()):
+        kept, other = other.model_copy(update={"id": kept.id}), kept
     more_precise = other if (other.date and (not kept.date or len(other.date) > len(kept.date))) else kept
     return kept.model_copy(
         update={

@@ -9,14 +9,15 @@ _HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}
 _HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "aim", "explore", "study", "seek"}
 _FUTURE_GOVERNORS = {"plan", "intend", "schedule", "expect", "prepare", "set", "due"}
 _NEGATING_GOVERNORS = {"fail", "deny", "decline"}
-_UNCOMMITTED_GOVERNORS = {"hope", "wish", "want", "would like"}
+# Word forms too: the small model lemmatises "hopes" as "hop".
+_UNCOMMITTED_GOVERNORS = {"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "want", "wants", "wanted"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs that govern it through xcomp/ccomp/advcl/conj links."""
     chain, token = [trigger], trigger
-    while token.dep_ in ("xcomp", "conj", "acomp", "pcomp", "ccomp") and token.head is not token:
+    while token.dep_ in ("xcomp", "conj", "acomp", "pcomp", "ccomp") and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain
@@ -24,7 +25,9 @@ def _clause_chain(trigger: Token) -> list[Token]:
 
 def is_uncommitted_wish(trigger: Token) -> bool:
     """'I hope cooperation stays vibrant': wishes without commitment are not coded."""
-    return any(t.lemma_ in _UNCOMMITTED_GOVERNORS for t in _clause_chain(trigger)[1:])
+    return any(
+        t.lemma_ in _UNCOMMITTED_GOVERNORS or t.lower_ in _UNCOMMITTED_GOVERNORS for t in _clause_chain(trigger)[1:]
+    )
 
 
 def grammatical_modality(trigger: Token) -> str:

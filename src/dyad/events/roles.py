@@ -15,6 +15,22 @@ SPEECH_VERBS = {
 }  # fmt: skip
 
 
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"}
+
+
+def in_clause_of(token: Token, trigger: Token) -> bool:
+    """Whether `token` hangs on `trigger` without crossing into another clause: a date or
+    place inside "with whom he strengthened ties a month ago" is not the trigger's."""
+    current = token
+    for _ in range(64):
+        if current.i == trigger.i:
+            return True
+        if current.dep_ in _CLAUSE_DEPS or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
@@ -39,7 +55,11 @@ def subject_of(token: Token) -> Token | None:
             return subjects[0]
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
-        if current.dep_ in _INHERIT_SUBJECT_DEPS and current.head is not current:
+        if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
+            # "took the opportunity to send": the subject of the verb owning the noun
+            current = current.head.head
+            continue
+        if current.dep_ in _INHERIT_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue
         return None
@@ -90,7 +110,7 @@ def speaker_of(token: Token) -> Token | None:
     for _ in range(6):
         if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SPEECH_VERBS:
             return subject_of(current.head)
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None

@@ -73,9 +73,7 @@ def _faq_start(lines: list[_Line], first: int) -> int | None:
     for index in range(first, len(lines)):
         if _FAQ_HEADING.match(lines[index].text):
             return index
-    questions = [
-        i for i in range(first, len(lines) - 1) if lines[i].text.endswith("?") and len(lines[i].text) < 200
-    ]
+    questions = [i for i in range(first, len(lines) - 1) if lines[i].text.endswith("?") and len(lines[i].text) < 200]
     answered = [i for i in questions if not lines[i + 1].text.endswith("?")]
     if len(answered) < 2:
         return None

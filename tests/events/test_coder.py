@@ -1,0 +1,91 @@
+"""The coder on short wire-style texts of our own: type, direction, modality, date, place."""
+
+from tests.helpers import code_text, find
+
+
+def test_signing_is_support_with_both_sides_as_actors(pipeline):
+    events = code_text(pipeline, "The Communist Party of Cuba signed a roadmap with Belaya Rus in Havana on Monday.")
+    event = find(events, "SUPPORT", {"CUB", "BLR"})
+    assert event is not None
+    assert {e.sector for e in event.actor} == {"PTY"} and event.recipient == []
+    assert event.location is not None and (event.location.name, event.location.country) == ("Havana", "CUB")
+    assert event.cameo.startswith("05")
+
+
+def test_visit_puts_the_visitor_first_and_the_host_as_recipient(pipeline):
+    events = code_text(pipeline, "Cuban President Miguel Díaz-Canel visited Minsk in June.", published="2025-07-27")
+    event = find(events, "CONSULT", {"CUB", "BLR"})
+    assert event is not None and event.mode == "visit"
+    assert [e.country for e in event.actor] == ["CUB"]
+    assert [e.country for e in event.recipient] == ["BLR"]
+    assert (event.date, event.date_precision) == ("2025-06", "month")
+    assert event.location.lat is not None
+
+
+def test_relative_dates_resolve_against_publication(pipeline):
+    events = code_text(pipeline, "Russia condemned the new EU sanctions on Tuesday.", published="2025-07-27")
+    event = find(events, "ACCUSE", {"RUS", "EU"}) or find(events, "ACCUSE", {"RUS"})
+    assert event is not None
+    assert (event.date, event.date_precision) == ("2025-07-22", "day")
+
+
+def test_promised_future_cooperation_is_agree_not_the_act(pipeline):
+    events = code_text(
+        pipeline, "Belarus will send 200 tractors to Cuba next month, Industry Minister Ivan Kozel said."
+    )
+    assert find(events, "AID", {"BLR", "CUB"}) is None
+    event = find(events, "AGREE", {"BLR", "CUB"})
+    assert event is not None and event.modality == "asserted"
+
+
+def test_negated_and_hypothetical_modality(pipeline):
+    negated = code_text(pipeline, "Díaz-Canel did not meet Vladimir Putin during the trip to Moscow.")
+    assert any(e.type == "CONSULT" and e.modality == "negated" for e in negated)
+    hypothetical = code_text(pipeline, "Russia could send fuel to Cuba if the tankers are found.")
+    assert any(e.modality == "hypothetical" for e in hypothetical)
+    assert not any(e.modality == "asserted" for e in hypothetical)
+
+
+def test_old_events_are_historical(pipeline):
+    events = code_text(pipeline, "Cuba and Belarus signed a trade agreement in April 1992.", published="2025-07-27")
+    event = find(events, "SUPPORT", {"CUB", "BLR"})
+    assert event is not None and event.modality == "historical" and event.date == "1992-04"
+
+
+def test_reported_speech_keeps_the_speaker(pipeline):
+    text = "Foreign Minister Maxim Ryzhenkov said the European Union imposed sanctions on Belarus."
+    event = find(code_text(pipeline, text), "SANCTION", {"EU", "BLR"})
+    assert event is not None
+    assert [e.country for e in event.actor] == ["EU"]
+    assert event.reported_by is not None and event.reported_by.country == "BLR"
+
+
+def test_arrest_and_protest(pipeline):
+    text = "Venezuelan police arrested an opposition activist in Caracas. Cuban students protested in Havana."
+    events = code_text(pipeline, text)
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.mode == "arrest" and arrest.actor[0].sector == "COP"
+    protest = find(events, "PROTEST", {"CUB"})
+    assert protest is not None and protest.actor[0].sector == "EDU"
+
+
+def test_one_happening_in_headline_and_body_is_one_event(pipeline):
+    text = (
+        "Cuba and Belarus sign a roadmap\n\n"
+        "The Communist Party of Cuba and Belaya Rus signed a roadmap on Monday.\n\n"
+        "Belaya Rus signed the document with the Communist Party of Cuba at a ceremony in Havana."
+    )
+    events = [e for e in code_text(pipeline, text) if e.type == "SUPPORT"]
+    assert len(events) == 1
+    assert len(events[0].evidence) >= 2
+
+
+def test_evidence_offsets_point_into_the_article(pipeline):
+    text = "Headline about Cuba\n\nBelarus praised Cuba on Monday. Russia sent fuel to Cuba."
+    for event in code_text(pipeline, text):
+        for item in event.evidence:
+            assert text[item.start : item.end] == item.text
+
+
+def test_wishes_and_questions_are_not_events(pipeline):
+    assert code_text(pipeline, "Lukashenko hopes to visit Cuba one day.\n\nWill Russia send fuel to Cuba?") == []

@@ -1,0 +1,20 @@
+"""Small helpers the tests share: code a text, find events by type and countries."""
+
+from __future__ import annotations
+
+from dyad.ingest.text import article_from_text
+from dyad.pipeline import Pipeline
+from dyad.records import Event
+
+
+def code_text(pipeline: Pipeline, text: str, published: str | None = "2025-07-27") -> list[Event]:
+    article = article_from_text(text, ref="test", published=published)
+    return next(pipeline.code([article])).events
+
+
+def find(events: list[Event], type_: str, countries: set[str]) -> Event | None:
+    """The event of this type whose actor and recipient countries are exactly `countries`."""
+    for event in events:
+        if event.type == type_ and event.countries() == frozenset(countries):
+            return event
+    return None
