@@ -230,6 +230,44 @@ def failures(db: DbOption = Path(DEFAULT_DB)) -> None:
         console.print(f"{failure.source}\t{failure.stage}\t{failure.reason}", highlight=False, soft_wrap=True)
 
 
+eval_app = typer.Typer(help="Score dyad against gold files kept in the repo (coding guide section 7).")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("events")
+@friendly
+def eval_events(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files: {id, published, text | path, events}.")],
+    errors_shown: Annotated[int, typer.Option("--errors", help="Print up to N false positives/negatives.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Precision, recall and F1 of event extraction, overall and per type, and field accuracy.
+
+    Example: `dyad eval events tests/data/gold/events.jsonl tests/data/gold/samples.jsonl`
+    """
+    from dyad.evaluate import FIELDS, evaluate_events
+    from dyad.pipeline import default_pipeline
+
+    def code(articles: list) -> dict:
+        return {coded.article.ref: coded.events for coded in default_pipeline().code(articles)}
+
+    report = evaluate_events(gold, code)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+        return
+    console.print(render.scores_table(report))
+    console.print(
+        f"Field accuracy on {report.matched} matched events: "
+        + ", ".join(f"{name} {report.accuracy(name):.3f}" for name in FIELDS)
+    )
+    for ref, key, text in report.false_positives[:errors_shown]:
+        console.print(f"[red]FP[/red] {ref} {key[0]} {sorted(key[1])}: {text[:160]}", highlight=False)
+    for ref, key, text in report.false_negatives[:errors_shown]:
+        console.print(f"[yellow]FN[/yellow] {ref} {key[0]} {sorted(key[1])}: {text[:160]}", highlight=False)
+    for ref, type_, name, wanted, got in report.field_misses[:errors_shown]:
+        console.print(f"[blue]{name}[/blue] {ref} {type_}: gold {wanted} / got {got}", highlight=False)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of one event record (a line of `dyad extract --format jsonl`)."""

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from rich.table import Table
 
+from dyad.evaluate import Report
 from dyad.records import Entity, Event
 
 CSV_COLUMNS = [
@@ -75,4 +76,17 @@ def events_table(events: Iterable[Event], *, title: str | None = None, evidence:
         if evidence:
             row.append(event.evidence[0].text)
         table.add_row(*row)
+    return table
+
+
+def scores_table(report: Report) -> Table:
+    table = Table(title="Event extraction against gold")
+    for column in ("type", "tp", "fp", "fn", "precision", "recall", "F1"):
+        table.add_column(column, justify="right" if column != "type" else "left")
+    rows = sorted(report.by_type.items()) + [("ALL", report.overall)]
+    for name, counts in rows:
+        table.add_row(
+            name, str(counts.tp), str(counts.fp), str(counts.fn),
+            f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}",
+        )  # fmt: skip
     return table

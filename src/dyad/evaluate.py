@@ -1,0 +1,199 @@
+"""Scoring an extraction against a gold file by the coding guide's section 7 rules.
+
+Two events match when, within one article, the type is equal and the set of actor and
+recipient countries together is equal. Precision, recall and F1 count unique
+(type, country set) keys per article. Gold events marked `"core": false` are optional:
+finding them is not a false positive, missing them is not a false negative. Among
+matched events, sectors, direction, modality, date (at the coarser precision) and
+location country are each scored on their own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dyad.errors import InputError
+from dyad.ingest.text import article_from_text
+from dyad.records import Article, Event
+
+Key = tuple[str, frozenset[str]]
+FIELDS = ("sectors", "direction", "modality", "date", "location")
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    article: Article
+    events: list[dict[str, Any]]
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """Overall and per-type counts, field accuracy on matches, and the mismatches to read."""
+
+    overall: Counts = field(default_factory=Counts)
+    by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    field_hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    matched: int = 0
+    false_positives: list[tuple[str, Key, str]] = field(default_factory=list)
+    false_negatives: list[tuple[str, Key, str]] = field(default_factory=list)
+    field_misses: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+
+    def accuracy(self, name: str) -> float:
+        return self.field_hits[name] / self.matched if self.matched else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        def counts(c: Counts) -> dict[str, float]:
+            return {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": c.precision, "recall": c.recall, "f1": c.f1}
+
+        return {
+            "overall": counts(self.overall),
+            "by_type": {name: counts(c) for name, c in sorted(self.by_type.items())},
+            "matched": self.matched,
+            "accuracy": {name: self.accuracy(name) for name in FIELDS},
+        }
+
+
+def load_gold(path: str | Path) -> list[GoldArticle]:
+    """Gold lines `{id, published, text | path, events}`; `path` is relative to the gold file."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "gold file not found")
+    gold = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{path}:{number}", f"invalid JSON: {error.msg}") from None
+        if "text" in record:
+            text = record["text"]
+        elif "path" in record:
+            article_path = path.parent / record["path"]
+            if not article_path.is_file():
+                raise InputError(f"{path}:{number}", f"article file not found: {article_path}")
+            text = article_path.read_text(encoding="utf-8")
+        else:
+            raise InputError(f"{path}:{number}", "a gold line needs 'text' or 'path'")
+        article = article_from_text(text, ref=str(record.get("id", number)), published=record.get("published"))
+        gold.append(GoldArticle(article, record.get("events", [])))
+    return gold
+
+
+def _key(event: dict[str, Any] | Event) -> Key:
+    data = event.to_dict() if isinstance(event, Event) else event
+    countries = {e.get("country") for e in [*data["actor"], *data.get("recipient", [])] if e.get("country")}
+    return data["type"], frozenset(countries)
+
+
+def _same_date(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    if gold.get("date") is None or predicted.get("date") is None:
+        return gold.get("date") is None and predicted.get("date") is None
+    length = min(len(gold["date"]), len(predicted["date"]))
+    return gold["date"][:length] == predicted["date"][:length]
+
+
+def _field_checks(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str, bool]:
+    def sectors(event: dict[str, Any]) -> set[tuple[str, str]]:
+        return {(e.get("country"), e.get("sector")) for e in [*event["actor"], *event.get("recipient", [])]}
+
+    def sides(event: dict[str, Any]) -> tuple[set[str], set[str]]:
+        return {e.get("country") for e in event["actor"]}, {e.get("country") for e in event.get("recipient", [])}
+
+    def place(event: dict[str, Any]) -> str | None:
+        return (event.get("location") or {}).get("country")
+
+    return {
+        "sectors": sectors(gold) == sectors(predicted),
+        "direction": sides(gold) == sides(predicted),
+        "modality": gold.get("modality", "asserted") == predicted.get("modality"),
+        "date": _same_date(gold, predicted),
+        "location": place(gold) == place(predicted),
+    }
+
+
+def score(gold: Iterable[GoldArticle], predicted: dict[str, list[Event]]) -> Report:
+    """Compare predicted events (by article ref) with the gold ones, article by article."""
+    report = Report()
+    for item in gold:
+        ref = item.article.ref
+        required: dict[Key, dict[str, Any]] = {}
+        optional: dict[Key, dict[str, Any]] = {}
+        for event in item.events:
+            target = required if event.get("core", True) else optional
+            target.setdefault(_key(event), event)
+        optional = {k: v for k, v in optional.items() if k not in required}
+        found: dict[Key, dict[str, Any]] = {}
+        for event in predicted.get(ref, []):
+            found.setdefault(_key(event), event.to_dict())
+        for key, event in found.items():
+            gold_event = required.get(key) or optional.get(key)
+            if gold_event is None:
+                report.overall.fp += 1
+                report.by_type[key[0]].fp += 1
+                report.false_positives.append((ref, key, event["evidence"][0]["text"]))
+                continue
+            if key in required:
+                report.overall.tp += 1
+                report.by_type[key[0]].tp += 1
+            report.matched += 1
+            for name, hit in _field_checks(gold_event, event).items():
+                report.field_hits[name] += hit
+                if not hit:
+                    report.field_misses.append((ref, key[0], name, _show(gold_event, name), _show(event, name)))
+        for key, event in required.items():
+            if key not in found:
+                report.overall.fn += 1
+                report.by_type[key[0]].fn += 1
+                report.false_negatives.append((ref, key, event.get("evidence", "")))
+    return report
+
+
+def _show(event: dict[str, Any], name: str) -> str:
+    if name == "date":
+        return str(event.get("date"))
+    if name == "modality":
+        return str(event.get("modality"))
+    if name == "location":
+        return str((event.get("location") or {}).get("country"))
+    if name == "direction":
+        actors = "+".join(sorted(str(e.get("country")) for e in event["actor"]))
+        recipients = "+".join(sorted(str(e.get("country")) for e in event.get("recipient", [])))
+        return f"{actors}->{recipients}"
+    return ",".join(
+        sorted(f"{e.get('country')}:{e.get('sector')}" for e in [*event["actor"], *event.get("recipient", [])])
+    )
+
+
+def evaluate_events(
+    gold_files: Iterable[str | Path], code: Callable[[list[Article]], dict[str, list[Event]]]
+) -> Report:
+    """Load gold files, code their articles with `code`, and score."""
+    gold = [item for path in gold_files for item in load_gold(path)]
+    predicted = code([item.article for item in gold])
+    return score(gold, predicted)
