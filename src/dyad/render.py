@@ -83,7 +83,7 @@ def scores_table(report: Report) -> Table:
     table = Table(title="Event extraction against gold")
     for column in ("type", "tp", "fp", "fn", "precision", "recall", "F1"):
         table.add_column(column, justify="right" if column != "type" else "left")
-    rows = sorted(report.by_type.items()) + [("ALL", report.overall)]
+    rows = [*sorted(report.by_type.items()), ("ALL", report.overall)]
     for name, counts in rows:
         table.add_row(
             name, str(counts.tp), str(counts.fp), str(counts.fn),

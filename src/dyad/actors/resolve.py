@@ -67,6 +67,20 @@ class ActorResolver:
                 self._remember_person(ent, entity)
         return self._cache[key]
 
+    def owner(self, modifier: Token) -> Entity | None:
+        """The government behind a modifier: 'the U.S. embargo', 'a Chinese donation'."""
+        ent = _ent_of(modifier)
+        if ent is None:
+            return None
+        if ent.label_ == "NORP":
+            country = self.gazetteer.country_code(ent.text)
+            entry = self.gazetteer.entries.get(f"country:{country}") if country else None
+            if country is None:
+                return None
+            name = entry.name if entry else None
+            return Entity(text=ent.text, name=name, country=country, sector="GOV", resolved_by="demonym")
+        return self.resolve_span(ent)
+
     # -- heads ------------------------------------------------------------------------
     def _resolve_head(self, token: Token) -> list[Entity]:
         ent = _ent_of(token)

@@ -98,6 +98,8 @@ class EventCoder:
         else:
             recipient_heads = roles.children(token, "nsubjpass") if passive else roles.children(token, "dobj")
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
+        if not recipient and not sense.reverse:
+            recipient = self._recipient_in_objects(token, resolver)
         if sense.reverse:
             actor, recipient = recipient, actor
         if sense.symmetric:
@@ -110,6 +112,28 @@ class EventCoder:
             speakers = resolver.resolve(speaker)
             draft.reported_by = speakers[0] if speakers else None
         return draft
+
+    @staticmethod
+    def _recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
+        """Who the act is aimed at when no role names it: 'condemned the U.S. move',
+        'praised the resilience of the Cuban people', 'ready to help Cuba'."""
+        holders = [token, *roles.children(token, "xcomp")]
+        for holder in holders:
+            preps = ("to", "with", "for", "against", "on")
+            for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps):
+                found = resolver.resolve(obj)
+                if found:
+                    return found
+                for modifier in obj.children:
+                    if modifier.dep_ in ("compound", "amod", "poss", "nmod") and modifier.ent_type_:
+                        owner = resolver.owner(modifier)
+                        if owner is not None:
+                            return [owner]
+                    if modifier.dep_ == "prep" and modifier.lower_ == "of":
+                        found = [e for pobj in roles.children(modifier, "pobj") for e in resolver.resolve(pobj)]
+                        if found:
+                            return found
+        return []
 
     def _noun_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> _Draft | None:
         owners = list(roles.noun_owners(token))
@@ -147,7 +171,8 @@ class EventCoder:
         location = location_for_trigger(draft.trigger, sentence, self.gazetteer, sense.destination)
         if sense.destination and location is None:
             location = self._destination_from_objects(draft.trigger)
-        if sense.destination and location is not None and not recipient and location.country:
+        aimed_at_place = sense.destination or sense.type == "AID"
+        if aimed_at_place and location is not None and not recipient and location.country:
             host = Entity(
                 text=location.name, name=location.name, country=location.country, sector="GOV", resolved_by="gazetteer"
             )

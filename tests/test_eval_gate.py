@@ -1,0 +1,64 @@
+"""Quality gates: scores on the gold set in the repo may not drop below the recorded floors."""
+
+import json
+
+import pytest
+
+from dyad.evaluate import evaluate_events, load_gold, score
+from dyad.records import Entity, Event, Evidence
+from tests.conftest import DATA, SHARED
+
+GOLD_FILES = [DATA / "gold" / "events.jsonl", DATA / "gold" / "samples.jsonl"]
+FLOORS = json.loads((DATA / "gold" / "floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def report(pipeline):
+    def code(articles):
+        return {coded.article.ref: coded.events for coded in pipeline.code(articles)}
+
+    return evaluate_events(GOLD_FILES, code)
+
+
+def test_event_f1_and_precision_hold_their_floors(report):
+    floors = FLOORS["events"]
+    assert report.overall.f1 >= floors["f1"]
+    assert report.overall.precision >= floors["precision"]
+    assert report.overall.recall >= floors["recall"]
+
+
+def test_gold_set_is_large_and_evidence_is_verbatim():
+    gold = [item for path in GOLD_FILES for item in load_gold(path)]
+    assert len(gold) >= 26
+    assert sum(len(item.events) for item in gold) >= 150
+    for item in gold:
+        for event in item.events:
+            assert event["evidence"] in item.article.text, (item.article.ref, event["evidence"])
+
+
+def test_scoring_follows_the_guide_keys():
+    gold = load_gold(DATA / "gold" / "samples.jsonl")[:1]
+    ref = gold[0].article.ref
+    first = gold[0].events[0]
+
+    def as_event(record, **changes):
+        data = {**record, **changes}
+        return Event(
+            id="x", article_id="a", article_ref=ref, type=data["type"], cameo="00",
+            actor=[Entity(**e) for e in data["actor"]], recipient=[Entity(**e) for e in data["recipient"]],
+            evidence=[Evidence(text=data["evidence"], start=0, end=1)], modality=data["modality"],
+        )  # fmt: skip
+
+    exact = score(gold, {ref: [as_event(first)]})
+    assert (exact.overall.tp, exact.overall.fp) == (1, 0)
+    wrong_type = "ACCUSE" if first["type"] != "ACCUSE" else "PRAISE"
+    missed = score(gold, {ref: [as_event(first, type=wrong_type)]}) if wrong_type != "PRAISE" else exact
+    assert missed.overall.fp == 1 and missed.overall.tp == 0
+
+
+def test_seed_gold_scores_when_present(pipeline):
+    seeds_gold = SHARED / "seeds-gold.jsonl"
+    if not seeds_gold.exists():
+        pytest.skip("../shared/seeds-gold.jsonl is not present")
+    report = evaluate_events([seeds_gold], lambda arts: {c.article.ref: c.events for c in pipeline.code(arts)})
+    assert report.overall.tp >= 3
