@@ -268,6 +268,35 @@ def eval_events(
         console.print(f"[blue]{name}[/blue] {ref} {type_}: gold {wanted} / got {got}", highlight=False)
 
 
+@eval_app.command("actors")
+@friendly
+def eval_actors(
+    test_set: Annotated[Path, typer.Argument(help="JSONL of mentions: {text, mention, start, date, country, sector}.")],
+    errors_shown: Annotated[int, typer.Option("--errors", help="Print up to N misses.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Country and sector accuracy of actor resolution, overall and by rule.
+
+    Example: `dyad eval actors tests/data/actors/mentions.jsonl`
+    """
+    from dyad.actors.gazetteer import load_gazetteer
+    from dyad.evaluate import evaluate_actors
+    from dyad.nlp import load_pipeline
+
+    report = evaluate_actors(test_set, load_pipeline(), load_gazetteer())
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+        return
+    console.print(
+        f"{report.total} mentions: country accuracy {report.country_accuracy:.3f}, "
+        f"sector accuracy {report.sector_accuracy:.3f}"
+    )
+    for name, scores in report.to_dict()["groups"].items():
+        console.print(f"  {name:24} n={scores['n']:4}  country {scores['country']:.3f}  sector {scores['sector']:.3f}")
+    for mention, text, wanted, got in report.misses[:errors_shown]:
+        console.print(f"[yellow]miss[/yellow] {mention!r}: want {wanted}, got {got} | {text}", highlight=False)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of one event record (a line of `dyad extract --format jsonl`)."""

@@ -197,3 +197,68 @@ def evaluate_events(
     gold = [item for path in gold_files for item in load_gold(path)]
     predicted = code([item.article for item in gold])
     return score(gold, predicted)
+
+
+@dataclass
+class ActorReport:
+    """Country and sector accuracy on an actor test set, overall and by rule."""
+
+    total: int = 0
+    country_hits: int = 0
+    sector_hits: int = 0
+    by_group: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    @property
+    def country_accuracy(self) -> float:
+        return self.country_hits / self.total if self.total else 0.0
+
+    @property
+    def sector_accuracy(self) -> float:
+        return self.sector_hits / self.total if self.total else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        groups = {
+            name: {"n": n, "country": c / n, "sector": s / n} for name, (n, c, s) in sorted(self.by_group.items())
+        }
+        return {"n": self.total, "country": self.country_accuracy, "sector": self.sector_accuracy, "groups": groups}
+
+
+def evaluate_actors(path: str | Path, nlp: Any, gazetteer: Any) -> ActorReport:
+    """Resolve each mention in its sentence context and compare country and sector.
+
+    Lines: `{text, mention, start, date, country, sector, rule, in_gazetteer}`.
+    """
+    import datetime as dt
+
+    from dyad.actors.resolve import ActorResolver
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "actor test set not found")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    report = ActorReport()
+    docs = nlp.pipe(row["text"] for row in rows)
+    for row, doc in zip(rows, docs, strict=True):
+        day = dt.date.fromisoformat(row["date"]) if row.get("date") else None
+        span = doc.char_span(row["start"], row["start"] + len(row["mention"]), alignment_mode="expand")
+        resolved = None
+        if span is not None:
+            found = ActorResolver(doc, gazetteer, day).resolve(span.root)
+            overlapping = [e for e in found if e.text in row["mention"] or row["mention"] in e.text]
+            resolved = (overlapping or found or [None])[0]
+        country = resolved.country if resolved else None
+        sector = resolved.sector if resolved else None
+        country_hit, sector_hit = country == row["country"], sector == row["sector"]
+        report.total += 1
+        report.country_hits += country_hit
+        report.sector_hits += sector_hit
+        for group in (f"rule:{row.get('rule')}", "in gazetteer" if row.get("in_gazetteer") else "not in gazetteer"):
+            counts = report.by_group[group]
+            counts[0] += 1
+            counts[1] += country_hit
+            counts[2] += sector_hit
+        if not (country_hit and sector_hit):
+            wanted = f"{row['country']} {row['sector']}"
+            report.misses.append((row["mention"], row["text"][:100], wanted, f"{country} {sector}"))
+    return report

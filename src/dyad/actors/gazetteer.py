@@ -34,6 +34,7 @@ class Role:
     title: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    country: str | None = None  # a national post held before an international one
 
     def covers(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -53,15 +54,23 @@ class ActorEntry:
     lat: float | None = None
     lon: float | None = None
 
-    def sector_on(self, day: dt.date | None) -> str | None:
-        """The sector of the role held on `day`; the latest role when the day is unknown."""
+    def role_on(self, day: dt.date | None) -> Role | None:
+        """The role held on `day`; the latest role when the day is unknown or uncovered."""
         if not self.roles:
-            return self.sector
+            return None
         if day is not None:
             for role in self.roles:
                 if role.covers(day):
-                    return role.sector
-        return self.roles[-1].sector
+                    return role
+        return self.roles[-1]
+
+    def sector_on(self, day: dt.date | None) -> str | None:
+        role = self.role_on(day)
+        return role.sector if role else self.sector
+
+    def country_on(self, day: dt.date | None) -> str | None:
+        role = self.role_on(day)
+        return (role.country if role and role.country else None) or self.country
 
 
 @dataclass
@@ -73,9 +82,15 @@ class Gazetteer:
     _by_alias: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: ActorEntry) -> None:
+        """Curated entries (people, organisations, places) win over generated country names:
+        'Brussels' is the EU, not Belgium's capital."""
         self.entries[entry.key] = entry
+        curated = entry.kind not in ("country", "capital")
         for alias in (entry.name, *entry.aliases):
-            self._by_alias.setdefault(alias.lower(), entry.key)
+            if curated:
+                self._by_alias[alias.lower()] = entry.key
+            else:
+                self._by_alias.setdefault(alias.lower(), entry.key)
 
     def find(self, text: str) -> ActorEntry | None:
         """The entry whose name or alias is `text`, ignoring case and a leading 'the'."""
@@ -97,6 +112,8 @@ class Gazetteer:
         patterns = []
         for entry in self.entries.values():
             for alias in {entry.name, *entry.aliases}:
+                if self._by_alias.get(alias.lower()) != entry.key:
+                    continue  # another entry owns this name ("Brussels": the EU, not a capital)
                 patterns.append({"label": labels[entry.kind], "pattern": alias, "id": entry.key})
         for demonym, country in self.demonyms.items():
             patterns.append({"label": "NORP", "pattern": demonym.title(), "id": f"demonym:{country}"})
@@ -159,7 +176,8 @@ def _countries(gazetteer: Gazetteer) -> None:
         if len(latlng) != 2 or not all(isinstance(x, int | float) for x in latlng):
             latlng = [None, None]
         if capital and _latin(capital):
-            entry = ActorEntry(f"capital:{iso3}", capital, "capital", iso3, "GOV", (), (), *latlng[:2])
+            capital_aliases = tuple(extra.get("capital_aliases", {}).get(iso3, []))
+            entry = ActorEntry(f"capital:{iso3}", capital, "capital", iso3, "GOV", capital_aliases, (), *latlng[:2])
             gazetteer.add(entry)
     for demonym, iso3 in extra.get("demonyms", {}).items():
         for form in _demonym_forms(demonym):
@@ -179,7 +197,13 @@ def _latin(text: str) -> bool:
 def _people(gazetteer: Gazetteer, rows: list[dict[str, Any]], source: str) -> None:
     for row in rows or []:
         roles = tuple(
-            Role(r["sector"], r.get("title"), _as_date(r.get("start")), _as_date(r.get("end"), end=True))
+            Role(
+                r["sector"],
+                r.get("title"),
+                _as_date(r.get("start")),
+                _as_date(r.get("end"), end=True),
+                r.get("country"),
+            )
             for r in row.get("roles") or []
         )
         sector = row.get("sector") or (roles[-1].sector if roles else None)

@@ -10,6 +10,7 @@ Ministry of Tourism').
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -136,6 +137,13 @@ class ActorResolver:
         if ent is not None and ent.label_ == "NORP" and country is None:
             country = self.gazetteer.country_code(ent.text)
             sector = sector or "CVL"
+        if country is None and title_sector and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "The minister said ...": the last person named before
+            antecedent = self._antecedent(token)
+            if antecedent is not None:
+                return antecedent.model_copy(
+                    update={"text": self.doc[_left_edge(token) : token.i + 1].text, "resolved_by": "coref"}
+                )
         if country is None or not (sector or title_sector):
             return None
         text = self.doc[_left_edge(token) : token.i + 1].text
@@ -211,13 +219,16 @@ class ActorResolver:
     def _of_organisation(self, title: Token) -> tuple[str | None, str | None]:
         """'president of the Belarusian party Belaya Rus' takes the party's sector and country."""
         for prep in title.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
                 for pobj in prep.children:
                     ent = _ent_of(pobj)
                     if ent is not None and ent.label_ == "ORG":
                         org = self.resolve_span(ent)
                         if org is not None:
                             return org.sector, org.country
+                    group = self._group(pobj) if ent is None or ent.label_ == "NORP" else None
+                    if group is not None:  # "of the Belarusian army", "for the Cuban Interior Ministry"
+                        return group.sector, group.country
                     nested = self._of_organisation(pobj)
                     if nested != (None, None):
                         return nested
@@ -225,9 +236,16 @@ class ActorResolver:
 
     def _organisation(self, ent: Span, text: str) -> Entity | None:
         country = _country_in(ent, self.gazetteer) or self._owner_country(ent.root)
-        sector = next(
-            (self.gazetteer.group_nouns[t.lower_] for t in ent if t.lower_ in self.gazetteer.group_nouns), None
-        )
+        sectors = [self.gazetteer.group_nouns[t.lower_] for t in ent if t.lower_ in self.gazetteer.group_nouns]
+        words = [t.lower_ for t in ent]
+        for first, second in itertools.pairwise(words):  # "Ministry of Health" = "health ministry"
+            if first == "ministry" or second == "ministry":
+                topic = second if first == "ministry" else first
+                sectors.insert(0, self.gazetteer.group_nouns.get(f"{topic} ministry") or "GOV")
+        for token in ent:
+            if token.lower_ in ("of",) and token.i + 1 < ent.end:
+                sectors.insert(0, self.gazetteer.group_nouns.get(f"{ent.doc[token.i + 1].lower_} ministry") or "")
+        sector = next((s for s in sectors if s and s != "GOV"), None) or next((s for s in sectors if s), None)
         if country is None:
             return None
         return Entity(text=text, name=ent.text.removeprefix("the "), country=country, sector=sector, resolved_by="org")
@@ -269,7 +287,8 @@ def _ent_of(token: Token) -> Span | None:
 
 def _is_dateline(ent: Span) -> bool:
     """'MOSCOW, April 15 (GDA) -' names where the story was filed, not an actor."""
-    return ent.start == ent.sent.start and ent.text.isupper() and len(ent.text) > 3
+    followed_by_comma = ent.end < len(ent.doc) and ent.doc[ent.end].text == ","
+    return ent.start == ent.sent.start and ent.text.isupper() and len(ent.text) > 3 and followed_by_comma
 
 
 def _left_edge(token: Token) -> int:
