@@ -81,9 +81,25 @@ def test_errors_are_messages_not_tracebacks(tmp_path):
     assert wrong.returncode != 0 and "unknown type" in wrong.stderr
 
 
-@pytest.mark.parametrize("command", ["extract", "run", "events", "summary", "failures", "schema"])
+def _all_commands() -> list[str]:
+    """Every command the CLI has, subcommands included ('eval events')."""
+    import click
+    import typer.main
+
+    from dyad.cli import app
+
+    names = []
+    for name, command in typer.main.get_command(app).commands.items():
+        if isinstance(command, click.Group):
+            names += [f"{name} {sub}" for sub in command.commands]
+        else:
+            names.append(name)
+    return sorted(names)
+
+
+@pytest.mark.parametrize("command", _all_commands())
 def test_every_command_has_help_and_is_in_the_readme(command):
-    result = run(command, "--help")
+    result = run(*command.split(), "--help")
     assert result.returncode == 0 and "Usage" in result.stdout
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert f"dyad {command}" in readme
