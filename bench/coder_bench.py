@@ -1,0 +1,61 @@
+"""Coder speed, measured in one run and printed as ratios (no timed assertions in tests).
+
+    .venv/bin/python bench/coder_bench.py [--copies 20]
+
+Prints sentences/s of the event coder alone (on pre-parsed Docs), articles/s end to end
+(parse + code), and the ratio of end-to-end throughput to a bare `nlp.pipe` of the same
+model on the same texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from dyad.ingest import read_paths
+from dyad.pipeline import Pipeline
+from dyad.records import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = [ROOT / "samples", ROOT / "tests" / "data" / "gold" / "articles"]
+
+
+def corpus(copies: int) -> list[Article]:
+    articles = [item for item in read_paths(CORPORA) if isinstance(item, Article)]
+    return articles * copies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=20, help="How many times to repeat the corpus.")
+    args = parser.parse_args()
+    pipeline = Pipeline()
+    articles = corpus(args.copies)
+    texts = [article.text for article in articles]
+    list(pipeline.nlp.pipe(texts[:20]))  # warm up, so neither side pays for first-call set-up
+
+    start = time.perf_counter()
+    docs = list(pipeline.nlp.pipe(texts, batch_size=32))
+    bare = time.perf_counter() - start
+
+    sentences = sum(1 for doc in docs for _ in doc.sents)
+    start = time.perf_counter()
+    for doc, article in zip(docs, articles, strict=True):
+        pipeline.coder.code(doc, article)
+    coder_only = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for _ in pipeline.code(articles):
+        pass
+    end_to_end = time.perf_counter() - start
+
+    print(f"corpus: {len(articles)} articles, {sentences} sentences (one core)")
+    print(f"bare nlp.pipe:   {len(articles) / bare:8.1f} articles/s")
+    print(f"coder alone:     {sentences / coder_only:8.1f} sentences/s")
+    print(f"end to end:      {len(articles) / end_to_end:8.1f} articles/s")
+    print(f"end-to-end / bare nlp.pipe throughput: {bare / end_to_end:.2f}")
+
+
+if __name__ == "__main__":
+    main()
