@@ -6,6 +6,7 @@ import functools
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -13,12 +14,14 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dyad import query, render
 from dyad.errors import DyadError
+from dyad.ingest.options import DEFAULT_MAX_BYTES
 from dyad.records import EVENT_TYPES, Failure, event_json_schema
-from dyad.store import DB_ENV, DEFAULT_DB, IngestSummary, Store
+from dyad.store import BATCH_ARTICLES, DB_ENV, DEFAULT_DB, IngestSummary, Store
 
 app = typer.Typer(
     help="dyad: turn news articles into verifiable political event records.\n\n"
@@ -77,7 +80,7 @@ def main(
 
 def _report_failures(failures: list[Failure]) -> None:
     for failure in failures:
-        errors.print(f"[yellow]skipped[/yellow] {failure.source}: {failure.reason}", highlight=False)
+        errors.print(f"[yellow]skipped[/yellow] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
 
 
 @app.command()
@@ -121,34 +124,75 @@ def run(
     db: DbOption = Path(DEFAULT_DB),
     published: PublishedOption = None,
     url: UrlOption = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", help="In directories, read only files matching this glob ('*.html'). Repeatable."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="In directories, skip files matching this glob. Repeatable.")
+    ] = None,
+    column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column",
+            help="CSV/JSONL column for a field, FIELD=NAME (fields: text, id, url, title, published, outlet), "
+            "e.g. --column text=body. Repeatable.",
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Largest file (or unpacked archive member, or WARC page) read.")
+    ] = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per transaction; a killed run resumes after the last.")
+    ] = BATCH_ARTICLES,
 ) -> None:
-    """Ingest articles into the database; running the same input again adds nothing."""
-    from dyad.ingest import expand_paths
+    """Ingest articles into the database; running the same input again adds nothing.
 
-    total = len(list(expand_paths(paths)))
+    Reads text, JSON Lines, CSV, HTML, WARC, RSS/Atom, and any of them gzipped or zipped.
+    """
+    from dyad.ingest import Columns, expand_paths
+
+    columns = Columns.parse(column or [])
+    include, exclude = include or [], exclude or []
+    total = len(list(expand_paths(paths, include=include, exclude=exclude)))
+    started = time.monotonic()
     with Store(db) as store:
-        columns = (
+        columns_shown = (
             TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.fields[detail]}"),
         )  # fmt: skip
-        with Progress(*columns, console=errors, disable=total < 2) as progress:
+        with Progress(*columns_shown, console=errors, disable=total < 2 and not errors.is_terminal) as progress:
             task = progress.add_task("files", total=total, detail="")
 
             def update(summary: IngestSummary, source: str | None) -> None:
+                read = summary.articles_added + summary.articles_known
+                rate = read / max(time.monotonic() - started, 1e-6)
                 detail = (
-                    f"{summary.articles_added} articles, {summary.events_added} events, "
-                    f"{summary.failures_added} failures"
+                    f"{read} articles ({rate:,.1f}/s), {summary.events_added} events, {len(summary.failures)} failures"
                 )
                 progress.update(task, completed=summary.files, detail=detail)
 
-            summary = store.ingest(paths, published=published, url=url, progress=update)
+            summary = store.ingest(
+                paths,
+                published=published,
+                url=url,
+                progress=update,
+                batch_size=batch_size,
+                max_bytes=max_bytes,
+                columns=columns,
+                include=include,
+                exclude=exclude,
+            )
         _report_failures(summary.failures)
         counts = store.counts()
+    elapsed = time.monotonic() - started
+    read = summary.articles_added + summary.articles_known
     console.print(
         f"[bold]{summary.files}[/bold] files: [green]{summary.articles_added} new articles[/green] "
         f"({summary.articles_known} already stored), [green]{summary.events_added} events[/green], "
-        f"[yellow]{summary.failures_added} new failures[/yellow].  "
-        f"Database {db}: {counts['articles']} articles, {counts['events']} events, {counts['failures']} failures."
+        f"[yellow]{summary.failures_added} new failures[/yellow], in {elapsed:.1f}s ({read / max(elapsed, 1e-6):,.1f} "
+        f"articles/s).  Database {db}: {counts['articles']} articles, {counts['events']} events, "
+        f"{counts['failures']} failures."
     )
 
 
@@ -227,7 +271,9 @@ def failures(db: DbOption = Path(DEFAULT_DB)) -> None:
     if not found:
         console.print("No failures recorded.")
     for failure in found:
-        console.print(f"{failure.source}\t{failure.stage}\t{failure.reason}", highlight=False, soft_wrap=True)
+        console.print(
+            f"{failure.source}\t{failure.stage}\t{failure.reason}", highlight=False, markup=False, soft_wrap=True
+        )
 
 
 eval_app = typer.Typer(help="Score dyad against gold files kept in the repo (coding guide section 7).")

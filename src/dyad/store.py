@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,10 @@ import pyarrow as pa
 
 from dyad.dates import iso_to_date
 from dyad.errors import StoreError
-from dyad.ingest import expand_paths, read_paths
+from dyad.ingest import DEFAULT_MAX_BYTES, Columns, expand_paths, read_paths
 from dyad.records import Article, Event, Failure
 
+log = logging.getLogger(__name__)
 DEFAULT_DB = "dyad.duckdb"
 DB_ENV = "DYAD_DB"
 BATCH_ARTICLES = 64
@@ -103,13 +105,22 @@ class Store:
         url: str | None = None,
         progress: ProgressCallback | None = None,
         batch_size: int = BATCH_ARTICLES,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        columns: Columns | None = None,
+        include: Sequence[str] = (),
+        exclude: Sequence[str] = (),
     ) -> IngestSummary:
-        """Read, code and store; each batch is one transaction, so a killed run resumes cleanly."""
+        """Read, code and store; each batch is one transaction, so a killed run resumes cleanly.
+
+        `max_bytes`, `columns`, `include` and `exclude` are passed to `dyad.ingest.read_paths`.
+        """
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
         summary = IngestSummary()
         batch: list[Article] = []
-        files = list(expand_paths(paths))
+        files = list(expand_paths(paths, include=include, exclude=exclude))
         for source in files:
-            for item in read_paths([source], published=published, url=url):
+            for item in read_paths([source], published=published, url=url, max_bytes=max_bytes, columns=columns):
                 if isinstance(item, Failure):
                     self._write_failures([item], summary)
                 else:
@@ -117,6 +128,8 @@ class Store:
                     if len(batch) >= batch_size:
                         self._ingest_batch(batch, summary)
                         batch = []
+                        if progress:
+                            progress(summary, source)
             summary.files += 1
             if progress:
                 progress(summary, source)
@@ -156,6 +169,7 @@ class Store:
         except duckdb.Error as error:
             self.connection.rollback()
             raise StoreError(f"cannot write to {self.path}: {error}") from None
+        log.debug("committed a batch of %d articles (%d new) to %s", len(batch), len(fresh), self.path)
         summary.articles_added += len(fresh)
         summary.events_added += len(events)
         summary.failures_added += len(failures)

@@ -91,8 +91,22 @@ def test_same_text_gets_the_same_id(tmp_path):
     assert first.id == second.id and first.ref != second.ref
 
 
-def test_gzip_is_not_mistaken_for_text(tmp_path):
+def test_gzipped_text_reads_like_the_text(tmp_path):
     path = tmp_path / "wire.txt.gz"
     path.write_bytes(gzip.compress(WIRE.encode()))
-    [item] = list(read_paths([path]))
-    assert isinstance(item, Failure) and "binary" in item.reason
+    [article] = list(read_paths([path]))
+    assert isinstance(article, Article)
+    assert (article.title, article.published, article.ref) == (
+        "Minsk and Havana sign trade deal",
+        "2025-03-04",
+        str(path),
+    )
+
+
+def test_truncated_gzip_is_a_failure_naming_the_file(tmp_path):
+    path = tmp_path / "wire.txt.gz"
+    packed = gzip.compress(WIRE.encode())
+    path.write_bytes(packed[: len(packed) // 2])
+    [failure] = list(read_paths([path]))
+    assert isinstance(failure, Failure)
+    assert failure.source == str(path) and "truncated gzip" in failure.reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 from dyad.errors import InputError
 
@@ -15,6 +15,7 @@ _BINARY_CONTROL_RATIO = 0.05
 _TEXT_CONTROLS = {9, 10, 12, 13}
 # charset-normalizer's "chaos" above which a guessed decoding is rejected as garbage.
 _MAX_CHAOS = 0.15
+_WESTERN = "cp1252"
 
 
 def looks_binary(data: bytes) -> bool:
@@ -38,7 +39,7 @@ def decode_bytes(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         utf8_error = error
-    best = from_bytes(data).best()
+    best = _best_match(data)
     if best is None or best.chaos > _MAX_CHAOS:
         raise InputError(
             source,
@@ -47,3 +48,19 @@ def decode_bytes(data: bytes, source: str) -> str:
         )
     log.warning("%s: not UTF-8, decoded as %s", source, best.encoding)
     return str(best)
+
+
+def _best_match(data: bytes) -> CharsetMatch | None:
+    """charset-normalizer's best guess; on a tie, windows-1252, the commonest legacy charset.
+
+    Short Western text often fits cp1250, cp1252 and cp1257 equally well, and the guess
+    between them would turn "Núñez" into "Núńez".
+    """
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        if match.encoding == _WESTERN and (match.chaos, match.coherence) == (best.chaos, best.coherence):
+            return match
+    return best

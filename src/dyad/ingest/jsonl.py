@@ -1,4 +1,4 @@
-"""JSON Lines: one article per line with `text` and optional id, url, title, published."""
+"""JSON Lines: one article per line, `text` required; key names come from `Columns`."""
 
 from __future__ import annotations
 
@@ -6,25 +6,26 @@ import json
 from collections.abc import Iterator
 
 from dyad.errors import InputError
-from dyad.ingest.text import article_from_text
+from dyad.ingest.options import Columns, article_from_fields
 from dyad.records import Article, Failure
 
 
-def read_jsonl(data: bytes, source: str) -> Iterator[Article | Failure]:
+def read_jsonl(data: bytes, source: str, columns: Columns | None = None) -> Iterator[Article | Failure]:
     """Yield one Article per good line and one Failure per bad line; the file goes on."""
+    columns = columns or Columns()
     for number, raw in enumerate(data.splitlines(), start=1):
         if not raw.strip():
             continue
         where = f"{source}:{number}"
         try:
-            yield _article_from_line(raw, where)
+            yield _article_from_line(raw, where, columns)
         except InputError as error:
             yield Failure(source=where, stage="ingest", reason=error.reason)
 
 
-def _article_from_line(raw: bytes, where: str) -> Article:
+def _article_from_line(raw: bytes, where: str, columns: Columns) -> Article:
     try:
-        line = raw.decode("utf-8")
+        line = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(where, f"not valid UTF-8 at byte {error.start}: JSON Lines must be UTF-8") from None
     try:
@@ -32,20 +33,5 @@ def _article_from_line(raw: bytes, where: str) -> Article:
     except json.JSONDecodeError as error:
         raise InputError(where, f"invalid JSON: {error.msg} at column {error.colno}") from None
     if not isinstance(record, dict):
-        raise InputError(where, "each line must be a JSON object with a 'text' field")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(where, "missing or empty 'text' field")
-    given_id = record.get("id")
-    return article_from_text(
-        text,
-        ref=str(given_id) if given_id not in (None, "") else where,
-        published=_optional_str(record.get("published")),
-        url=_optional_str(record.get("url")),
-        title=_optional_str(record.get("title")),
-        outlet=_optional_str(record.get("outlet") or record.get("source")),
-    )
-
-
-def _optional_str(value: object) -> str | None:
-    return None if value in (None, "") else str(value)
+        raise InputError(where, f"each line must be a JSON object with a {columns.text!r} field")
+    return article_from_fields(record, columns, where)

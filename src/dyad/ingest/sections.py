@@ -83,8 +83,12 @@ def _faq_start(lines: list[_Line], first: int) -> int | None:
     return start
 
 
-def split_sections(text: str) -> tuple[Header, list[Section]]:
-    """Label every non-empty line of `text` as title, metadata, body or a non-body kind."""
+def split_sections(text: str, *, header: bool = True) -> tuple[Header, list[Section]]:
+    """Label every non-empty line of `text` as title, metadata, body or a non-body kind.
+
+    `header=False` is for text an extractor already separated from its title and metadata
+    (HTML, feeds), where a short first line is a heading of the body, not the title.
+    """
     lines = _lines(text)
     kinds: list[str] = ["body"] * len(lines)
     metadata: dict[str, str] = {}
@@ -93,11 +97,11 @@ def split_sections(text: str) -> tuple[Header, list[Section]]:
     while index < len(lines) and _FURNITURE_LINE.match(lines[index].text):
         kinds[index] = "furniture"
         index += 1
-    if index < len(lines) and _is_title(lines[index].text) and len(lines) > index + 1:
+    if header and index < len(lines) and _is_title(lines[index].text) and len(lines) > index + 1:
         title = lines[index].text
         kinds[index] = "title"
         index += 1
-    while index < len(lines) and (match := _METADATA_LINE.match(lines[index].text)):
+    while header and index < len(lines) and (match := _METADATA_LINE.match(lines[index].text)):
         metadata.setdefault(match["key"].lower(), match["value"].strip())
         kinds[index] = "metadata"
         index += 1
