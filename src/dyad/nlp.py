@@ -17,11 +17,31 @@ MODEL_ENV = "DYAD_MODEL"
 
 @Language.component("dyad_line_breaks")
 def line_breaks_end_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, captions and furniture never merge into prose."""
+    """A line break ends a sentence: headlines, captions and furniture never merge into prose.
+
+    A wire dateline ("MINSK, July 10 (BNA) -") ends at its dash, so the parser sees the
+    lead sentence on its own and the filing city is never read as an actor.
+    """
+    line_start = 0
     for token in doc[:-1]:
         if "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            line_start = token.i + 1
+        elif token.text in _DATELINE_DASHES and _ends_dateline(doc, line_start, token.i):
+            doc[token.i + 1].is_sent_start = True
     return doc
+
+
+_DATELINE_DASHES = {"-", "–", "—", "--"}
+_DATELINE_MAX_TOKENS = 14
+
+
+def _ends_dateline(doc: Doc, line_start: int, dash: int) -> bool:
+    """Whether the dash closes 'CITY, Month Day (AGENCY)' at the start of a line."""
+    if dash - line_start > _DATELINE_MAX_TOKENS or dash == line_start:
+        return False
+    first = doc[line_start]
+    return first.text.isupper() and len(first.text) > 2 and any(t.text == "," for t in doc[line_start:dash])
 
 
 def model_name() -> str:

@@ -89,3 +89,34 @@ def test_evidence_offsets_point_into_the_article(pipeline):
 
 def test_wishes_and_questions_are_not_events(pipeline):
     assert code_text(pipeline, "Lukashenko hopes to visit Cuba one day.\n\nWill Russia send fuel to Cuba?") == []
+
+
+def test_dateline_is_not_an_actor_and_does_not_swallow_the_lead(pipeline):
+    text = "Sanctions story\n\nCARACAS, Oct 22 (Wire) - The United States imposed sanctions on Venezuela on Tuesday."
+    event = find(code_text(pipeline, text, published="2025-10-22"), "SANCTION", {"USA", "VEN"})
+    assert event is not None and event.date == "2025-10-21"
+    assert event.evidence[0].text.startswith("The United States")
+
+
+def test_the_two_sides_are_the_parties_of_the_last_talks(pipeline):
+    text = "Russia held talks with North Korea in Wonsan on Saturday. The two sides agreed to expand tourism."
+    agree = find(code_text(pipeline, text), "AGREE", {"RUS", "PRK"})
+    assert agree is not None
+
+
+def test_rejecting_the_decision_points_back_to_who_decided(pipeline):
+    text = "The European Union imposed sanctions on Belarus on Monday. Minsk rejected the decision as illegal."
+    reject = find(code_text(pipeline, text), "REJECT", {"BLR", "EU"})
+    assert reject is not None
+    assert [e.country for e in reject.actor] == ["BLR"] and [e.country for e in reject.recipient] == ["EU"]
+
+
+def test_announced_future_release_is_a_concession(pipeline):
+    events = code_text(pipeline, "Cuba will release 500 prisoners next month, the foreign ministry said.")
+    assert any(e.type == "CONCEDE" for e in events)
+    assert not any(e.type == "RETREAT" for e in events)
+
+
+def test_a_warning_needs_someone_warned(pipeline):
+    assert any(e.type == "THREATEN" for e in code_text(pipeline, "Lukashenko warned NATO that aggression would fail."))
+    assert not any(e.type == "THREATEN" for e in code_text(pipeline, "Lukashenko warned that winter would be hard."))

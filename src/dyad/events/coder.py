@@ -35,6 +35,8 @@ class _Draft:
     recipient: list[Entity] = field(default_factory=list)
     location: Location | None = None
     reported_by: Entity | None = None
+    subject_phrase: str | None = None
+    object_lemmas: tuple[str, ...] = ()
 
 
 class EventCoder:
@@ -59,10 +61,32 @@ class EventCoder:
                 draft = self._draft(token, resolver)
                 if draft is None:
                     continue
+                self._recall_antecedents(draft, events)
                 event = self._finish(draft, sentence, article, published)
                 if event is not None:
                     events.append(event)
         return [_date_lead_news(event, article, lead_end) for event in merge_events(events)]
+
+    def _recall_antecedents(self, draft: _Draft, earlier: list[Event]) -> None:
+        """Fill roles that point back to events already reported: 'the two sides agreed',
+        'Minsk rejected the decision' (the EU's, reported a paragraph before)."""
+        if not any(e.country for e in draft.actor) and draft.subject_phrase in self.lexicon.pair_phrases:
+            for event in reversed(earlier):
+                if len(event.countries()) >= 2:
+                    draft.actor = [*event.actor, *event.recipient]
+                    break
+        if any(e.country for e in draft.recipient):
+            return
+        own = {e.country for e in draft.actor}
+        for lemma in draft.object_lemmas:
+            types = self.lexicon.event_nouns.get(lemma)
+            if not types:
+                continue
+            for event in reversed(earlier):
+                antecedents = [e for e in event.actor if e.country and e.country not in own]
+                if event.type in types and antecedents:
+                    draft.recipient = antecedents
+                    return
 
     # -- triggers ---------------------------------------------------------------------
     def _draft(self, token: Token, resolver: ActorResolver) -> _Draft | None:
@@ -106,7 +130,10 @@ class EventCoder:
             partners = [e for head in roles.prep_objects(token, ("with",)) for e in resolver.resolve(head)]
             actor += [e for e in partners if e not in actor]
             recipient = [e for e in recipient if e not in actor]
-        draft = _Draft(sense, token, actor, recipient)
+        subject_phrase = " ".join(t.lower_ for t in subject.subtree) if subject is not None else None
+        objects = roles.direct_objects(token) + roles.prep_objects(token, ("against", "to", "of"))
+        draft = _Draft(sense, token, actor, recipient, subject_phrase=subject_phrase)
+        draft.object_lemmas = tuple(o.lower_ for o in objects)
         speaker = roles.speaker_of(token)
         if speaker is not None:
             speakers = resolver.resolve(speaker)
@@ -178,10 +205,15 @@ class EventCoder:
             )
             if location.country not in {e.country for e in actor}:
                 recipient = [host]
+        if sense.needs_recipient and not recipient:
+            return None
         modality = grammatical_modality(draft.trigger)
         event_type, mode, cameo = sense.type, sense.mode, self.lexicon.cameo(sense)
         if modality == "future" and self.lexicon.types[event_type].cooperative:
             event_type, mode, cameo, modality = "AGREE", None, "03", "asserted"
+        elif modality == "future" and event_type == "RETREAT":
+            # an announced future release is a concession (guide section 6)
+            event_type, mode, cameo, modality = "CONCEDE", None, "08", "asserted"
         promised_act = event_type == "AGREE" and sense.type != "AGREE"
         prefer = "future" if modality == "future" or promised_act else "past"
         when = date_for_trigger(draft.trigger, sentence, published[0] if published else None, prefer)

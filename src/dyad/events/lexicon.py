@@ -28,6 +28,7 @@ class Sense:
     symmetric: bool = False
     reverse: bool = False
     destination: bool = False
+    needs_recipient: bool = False
     context: str | None = None
 
 
@@ -46,6 +47,8 @@ class Lexicon:
     types: dict[str, TypeInfo]
     context_words: dict[str, str] = field(default_factory=dict)
     default_contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    pair_phrases: frozenset[str] = frozenset()
+    event_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def cameo(self, sense: Sense) -> str:
         return sense.cameo or self.types[sense.type].cameo
@@ -64,6 +67,7 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
         symmetric=bool(raw.get("symmetric")),
         reverse=bool(raw.get("reverse")),
         destination=bool(raw.get("destination")),
+        needs_recipient=bool(raw.get("needs_recipient")),
         context=raw.get("context"),
     )
 
@@ -78,6 +82,7 @@ def load_lexicon() -> Lexicon:
     types = yaml.safe_load((DATA / "types.yaml").read_text(encoding="utf-8"))
     contexts = yaml.safe_load((DATA / "contexts.yaml").read_text(encoding="utf-8"))
     context_words = {word: name for name, words in contexts["keywords"].items() for word in words}
+    anaphora = yaml.safe_load((DATA / "anaphora.yaml").read_text(encoding="utf-8"))
     return Lexicon(
         verbs=_senses(triggers.get("verbs")),
         nouns=_senses(triggers.get("nouns")),
@@ -85,4 +90,6 @@ def load_lexicon() -> Lexicon:
         types={name: TypeInfo(str(v["cameo"]), float(v["score"]), bool(v["cooperative"])) for name, v in types.items()},
         context_words=context_words,
         default_contexts={k: tuple(v) for k, v in (contexts.get("default") or {}).items()},
+        pair_phrases=frozenset(p.lower() for p in anaphora["pairs"]),
+        event_nouns={noun: tuple(types) for noun, types in anaphora["event_nouns"].items()},
     )
