@@ -264,16 +264,17 @@ def summary(
 @app.command()
 @friendly
 def failures(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """List what could not be processed, and why."""
+    """List what could not be processed, and why: source, stage and reason, tab-separated."""
     _require_db(db)
     with Store(db) as store:
         found = store.failures()
     if not found:
         console.print("No failures recorded.")
+        return
+    sys.stdout.write("source\tstage\treason\n")
     for failure in found:
-        console.print(
-            f"{failure.source}\t{failure.stage}\t{failure.reason}", highlight=False, markup=False, soft_wrap=True
-        )
+        fields = (" ".join(value.split()) for value in (failure.source, failure.stage, failure.reason))
+        sys.stdout.write("\t".join(fields) + "\n")
 
 
 eval_app = typer.Typer(help="Score dyad against gold files kept in the repo (coding guide section 7).")

@@ -41,6 +41,8 @@ STORIES = {
     "church officials said. The United States condemned the verdict and called for his immediate release.",
     "solar": "China will build solar parks in Cuba with a combined capacity of one thousand megawatts, the Cuban "
     "energy ministry said on Friday. The first parks are due to connect to the national grid before the summer.",
+    "summit": "Leaders of the Eurasian Economic Union met in Minsk on Thursday and agreed to cut tariffs on farm "
+    "machinery, the Belarusian presidency said. Iran attended the summit as an observer for the first time.",
 }
 SPANISH = (
     "El gobierno de Cuba firmó el martes un acuerdo con Bielorrusia para la compra de tractores y autobuses, "
