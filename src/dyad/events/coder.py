@@ -16,7 +16,7 @@ from dyad.events.dates import date_for_trigger
 from dyad.events.lexicon import Lexicon, Sense
 from dyad.events.merge import merge_events
 from dyad.events.modality import grammatical_modality, is_uncommitted_wish
-from dyad.events.places import location_for_trigger, resolve_place
+from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
 from dyad.records import Article, Entity, Event, Evidence, Location
 
 # An asserted event dated this long before publication is background (guide section 4).
@@ -79,6 +79,14 @@ class EventCoder:
             return
         own = {e.country for e in draft.actor}
         for lemma in draft.object_lemmas:
+            if lemma in ("it", "them") and earlier:
+                # "voted against it", "accusing them of": the last event's target, else its actor
+                last = earlier[-1]
+                pointed = [e for e in last.recipient if e.country and e.country not in own]
+                pointed = pointed or [e for e in last.actor if e.country and e.country not in own]
+                if pointed:
+                    draft.recipient = pointed
+                    return
             types = self.lexicon.event_nouns.get(lemma)
             if not types:
                 continue
@@ -144,7 +152,9 @@ class EventCoder:
     def _recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
         """Who the act is aimed at when no role names it: 'condemned the U.S. move',
         'praised the resilience of the Cuban people', 'ready to help Cuba'."""
-        holders = [token, *roles.children(token, "xcomp")]
+        holders = [token]
+        for child in roles.children(token, "xcomp", "advcl"):  # "ready to send parts to help Cuba"
+            holders += [child, *roles.children(child, "xcomp", "advcl")]
         for holder in holders:
             preps = ("to", "with", "for", "against", "on")
             for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps):
@@ -198,6 +208,9 @@ class EventCoder:
         location = location_for_trigger(draft.trigger, sentence, self.gazetteer, sense.destination)
         if sense.destination and location is None:
             location = self._destination_from_objects(draft.trigger)
+        if sense.type == "AID" and location is None:
+            # "a tanker ... donated by Moscow docked at the port of Matanzas"
+            location = sentence_destination(sentence, self.gazetteer)
         aimed_at_place = sense.destination or sense.type == "AID"
         if aimed_at_place and location is not None and not recipient and location.country:
             host = Entity(

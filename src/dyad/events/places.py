@@ -66,11 +66,47 @@ def location_for_trigger(trigger: Token, sentence: Span, gazetteer: Gazetteer, d
     return None
 
 
+_PLACE_NOUNS = {
+    "port", "city", "town", "capital", "province", "island", "coast", "airport", "base", "harbour", "harbor",
+}  # fmt: skip
+
+
 def _place_after(prep: Token, sentence: Span, gazetteer: Gazetteer) -> Location | None:
+    """The place right after a preposition: 'in Havana', 'at the port of Matanzas',
+    'at the Cuban port of Mariel' (the demonym gives the country when the name is unknown)."""
+    doc = prep.doc
     position = prep.i + 1
-    if position < sentence.end and prep.doc[position].lower_ == "the":
-        position += 1
+    demonym_country = None
+    while position < sentence.end and position - prep.i <= 5:
+        word = doc[position]
+        if word.lower_ in ("the", "of", "a") or word.lower_ in _PLACE_NOUNS:
+            position += 1
+            continue
+        if word.ent_type_ == "NORP":
+            demonym_country = gazetteer.country_code(word.text)
+            position += 1
+            continue
+        break
     for ent in sentence.ents:
         if ent.start == position and ent.label_ in _PLACE_LABELS | {"ORG"}:
-            return resolve_place(ent.text, gazetteer)
+            place = resolve_place(ent.text, gazetteer)
+            if place is not None:
+                return place
+            if demonym_country:
+                return Location(name=ent.text, country=demonym_country)
+    return None
+
+
+def sentence_destination(sentence: Span, gazetteer: Gazetteer) -> Location | None:
+    """Where goods arrived, anywhere in the sentence: 'docked at', 'reached', 'landed in'."""
+    for token in sentence:
+        if token.dep_ in ("prep",) and token.lower_ in ("at", "in", "to", "into"):
+            place = _place_after(token, sentence, gazetteer)
+            if place is not None:
+                return place
+        if token.lemma_ in ("reach", "arrive") and (objects := [c for c in token.children if c.dep_ == "dobj"]):
+            for obj in objects:
+                nationality = [c for c in obj.children if c.ent_type_ == "NORP"]
+                if nationality and (country := gazetteer.country_code(nationality[0].text)):
+                    return Location(name=obj.text, country=country)
     return None
