@@ -87,14 +87,12 @@ class EventCoder:
                 if pointed:
                     draft.recipient = pointed
                     return
-            types = self.lexicon.event_nouns.get(lemma)
-            if not types:
-                continue
-            for event in reversed(earlier):
-                antecedents = [e for e in event.actor if e.country and e.country not in own]
-                if event.type in types and antecedents:
-                    draft.recipient = antecedents
-                    return
+            for wanted in self.lexicon.event_nouns.get(lemma, ()):  # types in order of likelihood
+                for event in reversed(earlier):
+                    antecedents = [e for e in event.actor if e.country and e.country not in own]
+                    if event.type == wanted and antecedents:
+                        draft.recipient = antecedents
+                        return
 
     # -- triggers ---------------------------------------------------------------------
     def _draft(self, token: Token, resolver: ActorResolver) -> _Draft | None:
@@ -132,6 +130,8 @@ class EventCoder:
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
         if not recipient and not sense.reverse:
             recipient = self._recipient_in_objects(token, resolver)
+        if not recipient and not sense.reverse and self.lexicon.types[sense.type].cooperative:
+            recipient = self._other_country_in_clause(token, resolver, actor)
         if sense.reverse:
             actor, recipient = recipient, actor
         if sense.symmetric:
@@ -147,6 +147,21 @@ class EventCoder:
             speakers = resolver.resolve(speaker)
             draft.reported_by = speakers[0] if speakers else None
         return draft
+
+    @staticmethod
+    def _other_country_in_clause(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:
+        """A cooperative act's beneficiary named anywhere in its clause: 'willing to finance
+        projects in Nicaragua', 'ready to share everything with Iran'."""
+        own = {e.country for e in actor}
+        for candidate in token.subtree:
+            if candidate.i == token.i or candidate.ent_type_ not in ("GPE", "ORG", "NORP"):
+                continue
+            if not roles.in_clause_of(candidate, token, through=("xcomp", "advcl")):
+                continue
+            owner = resolver.owner(candidate)
+            if owner is not None and owner.country and owner.country not in own:
+                return [owner]
+        return []
 
     @staticmethod
     def _recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:

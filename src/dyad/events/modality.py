@@ -8,6 +8,9 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}
 _HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "aim", "explore", "study", "seek"}
 _FUTURE_GOVERNORS = {"plan", "intend", "schedule", "expect", "prepare", "set", "due"}
+# An act inside a promise ("ready to send engineers", "pledged to deliver") is what is
+# promised, not an act done: it is coded as part of the AGREE.
+_PROMISE_GOVERNORS = {"ready", "willing", "prepared", "promise", "pledge", "vow", "offer", "agree", "commit"}
 _NEGATING_GOVERNORS = {"fail", "deny", "decline"}
 # Word forms too: the small model lemmatises "hopes" as "hop".
 _UNCOMMITTED_GOVERNORS = {"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "want", "wants", "wanted"}
@@ -51,7 +54,7 @@ def grammatical_modality(trigger: Token) -> str:
     auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _HYPOTHETICAL_AUX:
         return "hypothetical"
-    if auxiliaries & _FUTURE_AUX or any(t.lemma_ in _FUTURE_GOVERNORS for t in chain[1:]):
+    if auxiliaries & _FUTURE_AUX or any(t.lemma_ in _FUTURE_GOVERNORS | _PROMISE_GOVERNORS for t in chain[1:]):
         return "future"
     governor = trigger.head
     if trigger.dep_ == "xcomp" and (governor.lemma_ == "be" or (governor.lemma_ == "go" and governor.tag_ == "VBG")):

@@ -18,14 +18,15 @@ SPEECH_VERBS = {
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"}
 
 
-def in_clause_of(token: Token, trigger: Token) -> bool:
+def in_clause_of(token: Token, trigger: Token, through: tuple[str, ...] = ()) -> bool:
     """Whether `token` hangs on `trigger` without crossing into another clause: a date or
-    place inside "with whom he strengthened ties a month ago" is not the trigger's."""
+    place inside "with whom he strengthened ties a month ago" is not the trigger's.
+    `through` names clause links that may be crossed ("ready to help Cuba": xcomp)."""
     current = token
     for _ in range(64):
         if current.i == trigger.i:
             return True
-        if current.dep_ in _CLAUSE_DEPS or current.head.i == current.i:
+        if (current.dep_ in _CLAUSE_DEPS and current.dep_ not in through) or current.head.i == current.i:
             return False
         current = current.head
     return False
