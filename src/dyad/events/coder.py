@@ -127,8 +127,9 @@ class EventCoder:
             recipient_heads = roles.prep_objects(token, sense.recipient_preps)
         else:
             recipient_heads = roles.children(token, "nsubjpass") if passive else roles.children(token, "dobj")
+        recipient_heads = [roles.antecedent_of_relative(head) for head in recipient_heads]
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
-        if not recipient and not sense.reverse:
+        if not recipient and not sense.reverse and sense.type != "MOBILIZE":
             recipient = self._recipient_in_objects(token, resolver)
         if not recipient and not sense.reverse and self.lexicon.types[sense.type].cooperative:
             recipient = self._other_country_in_clause(token, resolver, actor)
@@ -154,7 +155,7 @@ class EventCoder:
         projects in Nicaragua', 'ready to share everything with Iran'."""
         own = {e.country for e in actor}
         for candidate in token.subtree:
-            if candidate.i == token.i or candidate.ent_type_ not in ("GPE", "ORG", "NORP"):
+            if candidate.i == token.i or candidate.ent_type_ not in ("GPE", "NORP"):
                 continue
             if not roles.in_clause_of(candidate, token, through=("xcomp", "advcl")):
                 continue
@@ -181,13 +182,15 @@ class EventCoder:
                         owner = resolver.owner(modifier)
                         if owner is not None:
                             return [owner]
-                    if modifier.dep_ == "prep" and modifier.lower_ == "of":
+                    if modifier.dep_ in ("prep", "agent") and modifier.lower_ in ("of", "by"):
                         found = [e for pobj in roles.children(modifier, "pobj") for e in resolver.resolve(pobj)]
                         if found:
                             return found
         return []
 
     def _noun_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> _Draft | None:
+        if token.dep_ == "pobj" and token.head.lower_ == "at":
+            return None  # "at the invitation of Minsk" frames another event; it is not one
         owners = list(roles.noun_owners(token))
         actor: list[Entity] = []
         for owner in owners:
@@ -239,6 +242,8 @@ class EventCoder:
         event_type, mode, cameo = sense.type, sense.mode, self.lexicon.cameo(sense)
         if modality == "future" and self.lexicon.types[event_type].cooperative:
             event_type, mode, cameo, modality = "AGREE", None, "03", "asserted"
+        elif modality == "future" and event_type == "THREATEN":
+            modality = "asserted"  # a threat is made now, whatever it says will happen
         elif modality == "future" and event_type == "RETREAT":
             # an announced future release is a concession (guide section 6)
             event_type, mode, cameo, modality = "CONCEDE", None, "08", "asserted"

@@ -48,12 +48,18 @@ def agents(token: Token) -> list[Token]:
 
 
 def subject_of(token: Token) -> Token | None:
-    """The subject, climbing through xcomp/advcl/conj ('took the opportunity to send')."""
+    """The subject, climbing through xcomp/advcl/conj ('took the opportunity to send');
+    'it' or 'they' in a reported clause is the reporter ('Havana announced it would free')."""
     current = token
     for _ in range(6):
         subjects = children(current, *_SUBJECT_DEPS)
         if subjects:
-            return subjects[0]
+            subject = subjects[0]
+            if subject.lower_ in ("it", "they") and current.dep_ == "ccomp" and current.head.i != current.i:
+                reporter = children(current.head, *_SUBJECT_DEPS)
+                if reporter and reporter[0].pos_ != "PRON":
+                    return reporter[0]
+            return subject
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
         if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
@@ -75,9 +81,22 @@ def direct_objects(token: Token) -> list[Token]:
     return found
 
 
+def antecedent_of_relative(token: Token) -> Token:
+    """'whom she accused': the relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in _RELATIVE_PRONOUNS:
+        clause = token.head
+        while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ in ("relcl", "acl"):
+            return clause.head
+    return token
+
+
 def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
-    """Objects of the given prepositions attached to the trigger or to its direct object."""
+    """Objects of the given prepositions attached to the trigger, to its direct object, or
+    to the object of its own preposition ('respond with measures against the EU')."""
     holders = [token, *direct_objects(token)]
+    holders += [pobj for prep in children(token, "prep") for pobj in children(prep, "pobj")]
     return [
         pobj
         for holder in holders
@@ -95,13 +114,18 @@ def object_words(token: Token) -> set[str]:
             words |= {word.lemma_.lower(), word.lower_}
             for child in word.children:
                 if child.dep_ in ("compound", "amod"):
-                    words.add(child.lemma_.lower())
+                    words |= {child.lemma_.lower(), child.lower_}
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    words |= {p.lemma_.lower() for p in child.subtree if p.pos_ in ("NOUN", "PROPN")}
+                    words |= {
+                        form
+                        for p in child.subtree
+                        if p.pos_ in ("NOUN", "PROPN")
+                        for form in (p.lemma_.lower(), p.lower_)
+                    }
     for prep in token.children:
         if prep.dep_ in ("prep", "prt", "dative"):
             words.add(prep.lower_)
-            words |= {p.lemma_.lower() for p in children(prep, "pobj")}
+            words |= {form for p in children(prep, "pobj") for form in (p.lemma_.lower(), p.lower_)}
     return words
 
 
