@@ -15,10 +15,12 @@ def sample_events():
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def _one(events, sample, type_, actor, recipient=None):
+def _one(events, sample, type_, actor, recipient=None, modality=None):
     """The event of `sample` with this type, actor countries and (if given) recipient countries."""
     for event in events:
         if not event["article_ref"].endswith(sample) or event["type"] != type_:
+            continue
+        if modality is not None and event["modality"] != modality:
             continue
         if {e["country"] for e in event["actor"]} != actor:
             continue
@@ -36,9 +38,10 @@ def test_state_visit_to_havana(sample_events):
 
 
 def test_treaty_signing_in_moscow(sample_events):
-    signing = _one(sample_events, "12_maduro_moscow_treaty.txt", "SUPPORT", {"VEN", "RUS"}, set())
+    signing = _one(sample_events, "12_maduro_moscow_treaty.txt", "SUPPORT", {"VEN", "RUS"}, set(), "asserted")
     assert {e["name"] for e in signing["actor"]} == {"Nicolás Maduro", "Vladimir Putin"}
-    assert signing["modality"] == "asserted"
+    ratification = _one(sample_events, "12_maduro_moscow_treaty.txt", "SUPPORT", {"VEN", "RUS"}, set(), "negated")
+    assert {e["sector"] for e in ratification["actor"]} == {"LEG"}
 
 
 def test_sanctions_name_who_imposes_them(sample_events):

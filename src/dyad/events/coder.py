@@ -129,9 +129,10 @@ class EventCoder:
             recipient_heads = roles.children(token, "nsubjpass") if passive else roles.children(token, "dobj")
         recipient_heads = [roles.antecedent_of_relative(head) for head in recipient_heads]
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
-        if not recipient and not sense.reverse and sense.type != "MOBILIZE":
+        joint = sense.symmetric and len({e.country for e in actor if e.country}) >= 2
+        if not recipient and not sense.reverse and not joint and sense.type != "MOBILIZE":
             recipient = self._recipient_in_objects(token, resolver)
-        if not recipient and not sense.reverse and self.lexicon.types[sense.type].cooperative:
+        if not recipient and not sense.reverse and not joint and self.lexicon.types[sense.type].cooperative:
             recipient = self._other_country_in_clause(token, resolver, actor)
         if sense.reverse:
             actor, recipient = recipient, actor

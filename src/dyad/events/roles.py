@@ -96,7 +96,8 @@ def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]
     """Objects of the given prepositions attached to the trigger, to its direct object, or
     to the object of its own preposition ('respond with measures against the EU')."""
     holders = [token, *direct_objects(token)]
-    holders += [pobj for prep in children(token, "prep") for pobj in children(prep, "pobj")]
+    instrumental = [prep for prep in children(token, "prep") if prep.lower_ == "with"]
+    holders += [pobj for prep in instrumental for pobj in children(prep, "pobj")]
     return [
         pobj
         for holder in holders
