@@ -272,6 +272,21 @@ def test_csv_and_jsonl_column_names_are_configurable(tmp_path):
     assert "no 'text' column" in failure.reason and "guid, headline, date, body" in failure.reason
 
 
+def test_json_documents_hold_one_article_or_an_array(tmp_path):
+    (tmp_path / "one.json").write_text(json.dumps({"id": "j-1", "text": STORIES["arrest"]}), encoding="utf-8")
+    many = [{"text": STORIES["medics"]}, {"title": "no text"}, "not an object"]
+    (tmp_path / "many.json").write_text(json.dumps(many), encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"text": ', encoding="utf-8")
+    articles, failures = _split(read_paths([tmp_path]))
+    assert [a.ref for a in articles] == [f"{tmp_path}/many.json#1", "j-1"]
+    assert [f.source for f in failures] == [
+        f"{tmp_path}/bad.json",
+        f"{tmp_path}/many.json#2",
+        f"{tmp_path}/many.json#3",
+    ]
+    assert failures[0].reason.startswith("invalid JSON")
+
+
 def test_columns_parse_from_the_command_line():
     assert Columns.parse(["text=body", "id=guid"]) == Columns(text="body", id="guid")
     with pytest.raises(ConfigError):

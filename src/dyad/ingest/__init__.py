@@ -20,7 +20,7 @@ from dyad.ingest.csvfile import read_csv
 from dyad.ingest.decode import decode_bytes, looks_binary
 from dyad.ingest.feed import read_feed
 from dyad.ingest.html import read_html
-from dyad.ingest.jsonl import read_jsonl
+from dyad.ingest.jsonl import read_json, read_jsonl
 from dyad.ingest.language import detect_language
 from dyad.ingest.options import DEFAULT_MAX_BYTES, Columns, ReadOptions
 from dyad.ingest.text import article_from_text
@@ -143,6 +143,8 @@ def _dispatch(data: bytes, source: str, name: str, options: ReadOptions, depth: 
         yield from read_warc(io.BytesIO(data), source, options)
     elif form == formats.JSONL:
         yield from read_jsonl(data, source, options.columns)
+    elif form == formats.JSON:
+        yield from read_json(data, source, options.columns)
     elif form in (formats.CSV, formats.TSV):
         yield from read_csv(data, source, options.columns, delimiter="\t" if form == formats.TSV else ",")
     elif form == formats.HTML:

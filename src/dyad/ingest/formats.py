@@ -13,10 +13,11 @@ from pathlib import PurePosixPath
 from dyad.ingest.feed import is_feed
 from dyad.ingest.warc import is_warc
 
-TEXT, JSONL, CSV, TSV, HTML, WARC, FEED, XML, GZIP, ZIP = (
-    "text", "jsonl", "csv", "tsv", "html", "warc", "feed", "xml", "gzip", "zip",
+TEXT, JSON, JSONL, CSV, TSV, HTML, WARC, FEED, XML, GZIP, ZIP = (
+    "text", "json", "jsonl", "csv", "tsv", "html", "warc", "feed", "xml", "gzip", "zip",
 )  # fmt: skip
 _BY_SUFFIX = {
+    ".json": JSON,
     ".jsonl": JSONL,
     ".ndjson": JSONL,
     ".csv": CSV,

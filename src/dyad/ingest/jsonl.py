@@ -1,4 +1,8 @@
-"""JSON Lines: one article per line, `text` required; key names come from `Columns`."""
+"""JSON Lines (one article per line) and JSON (one object, or an array of them).
+
+`text` is required; key names come from `Columns`. JSON Lines failures name the line
+(`file:3`), JSON array failures the element (`file#3`, counting from 1).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,37 @@ def read_jsonl(data: bytes, source: str, columns: Columns | None = None) -> Iter
         where = f"{source}:{number}"
         try:
             yield _article_from_line(raw, where, columns)
+        except InputError as error:
+            yield Failure(source=where, stage="ingest", reason=error.reason)
+
+
+def read_json(data: bytes, source: str, columns: Columns | None = None) -> Iterator[Article | Failure]:
+    """A JSON document: one article object, or an array of them; a bad element fails alone."""
+    columns = columns or Columns()
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        reason = f"not valid UTF-8 at byte {error.start}: JSON must be UTF-8"
+        yield Failure(source=source, stage="ingest", reason=reason)
+        return
+    except json.JSONDecodeError as error:
+        reason = f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        yield Failure(source=source, stage="ingest", reason=reason)
+        return
+    if isinstance(document, dict):
+        elements, name = [document], lambda _: source
+    elif isinstance(document, list):
+        elements, name = document, lambda position: f"{source}#{position}"
+    else:
+        yield Failure(source=source, stage="ingest", reason="JSON must be an article object or an array of them")
+        return
+    for position, element in enumerate(elements, start=1):
+        where = name(position)
+        if not isinstance(element, dict):
+            yield Failure(source=where, stage="ingest", reason=f"not a JSON object with a {columns.text!r} field")
+            continue
+        try:
+            yield article_from_fields(element, columns, where)
         except InputError as error:
             yield Failure(source=where, stage="ingest", reason=error.reason)
 
