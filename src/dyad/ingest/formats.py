@@ -65,6 +65,7 @@ def detect_format(name: str, data: bytes) -> str:
 
 
 def is_warc_name(name: str) -> bool:
+    """WARC files are streamed from disk rather than read whole, so they are known by name first."""
     return name.lower().endswith((".warc", ".warc.gz"))
 
 

@@ -102,10 +102,9 @@ def article_from_html(
         )
     except (ValueError, TypeError, etree.LxmlError) as error:
         raise InputError(ref, f"cannot parse HTML: {error}") from None
-    text = _clean_lines((document.text or "") if document is not None else "")
-    if len(text.split()) < MIN_ARTICLE_WORDS:
+    text = _clean_lines(document.text or "") if document is not None else ""
+    if document is None or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(ref, NO_TEXT)
-    assert document is not None
     return article_from_text(
         text,
         ref=ref,

@@ -12,6 +12,7 @@ can be found, so one bad record costs that record only.
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
@@ -24,6 +25,7 @@ from dyad.records import Article, Failure
 if TYPE_CHECKING:
     from warcio.recordloader import ArcWarcRecord
 
+log = logging.getLogger(__name__)
 GZIP_MAGIC = b"\x1f\x8b\x08"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _UNCOMPRESSED_RECORD_START = b"\nWARC/1."
@@ -70,6 +72,7 @@ def read_warc(stream: BinaryIO, source: str, options: ReadOptions | None = None)
             start = None
         except Exception as error:  # warcio raises many types for damaged bytes; all mean the same here
             offset = records.offset
+            log.debug("%s: damaged record at byte %d", source, offset, exc_info=True)
             start = _next_record_start(stream, offset + 1, gzipped)
             if offset == 0 and start is None:
                 yield Failure(source=source, stage="ingest", reason=f"not a readable WARC file: {_describe(error)}")
