@@ -31,7 +31,7 @@ def _one(events, sample, type_, actor, recipient=None, modality=None):
 
 
 def test_state_visit_to_havana(sample_events):
-    visit = _one(sample_events, "01_lukashenko_havana_visit.txt", "CONSULT", {"BLR", "CUB"})
+    visit = _one(sample_events, "01_lukashenko_havana_visit.txt", "CONSULT", {"BLR"}, {"CUB"})
     assert visit["mode"] == "visit"
     assert visit["location"]["name"] == "Havana" and visit["location"]["country"] == "CUB"
     assert visit["date"] == "2025-02-18"

@@ -148,9 +148,17 @@ def score(gold: Iterable[GoldArticle], predicted: dict[str, list[Event]]) -> Rep
             target = required if event.get("core", True) else optional
             target.setdefault(_key(event), event)
         optional = {k: v for k, v in optional.items() if k not in required}
-        found: dict[Key, dict[str, Any]] = {}
+        candidates: dict[Key, list[dict[str, Any]]] = defaultdict(list)
         for event in predicted.get(ref, []):
-            found.setdefault(_key(event), event.to_dict())
+            candidates[_key(event)].append(event.to_dict())
+        found: dict[Key, dict[str, Any]] = {}
+        for key, events in candidates.items():
+            gold_event = required.get(key) or optional.get(key)
+            # several predicted events may share a key; the closest one stands for it
+            if gold_event is None:
+                found[key] = events[0]
+            else:
+                found[key] = max(events, key=lambda e, g=gold_event: sum(_field_checks(g, e).values()))
         for key, event in found.items():
             gold_event = required.get(key) or optional.get(key)
             if gold_event is None:

@@ -32,14 +32,15 @@ def _union(first: list[Entity], second: list[Entity]) -> list[Entity]:
 def _combine(kept: Event, other: Event) -> Event:
     """Keep the first mention's reading; fill what it lacks from the later one."""
     evidence = sorted({*kept.evidence, *other.evidence}, key=lambda item: item.start)
-    actor = _union(kept.actor, other.actor)
-    recipient = [
-        e
-        for e in _union(kept.recipient, other.recipient)
-        if (e.name or e.text, e.country) not in {(a.name or a.text, a.country) for a in actor}
-    ]
-    if len(other.countries()) > len(kept.countries()):
+    if len(other.countries()) > len(kept.countries()) or (other.mode == "visit" and kept.mode != "visit"):
+        # the fuller reading leads; a visit's direction (visitor -> host) beats joint talks
         kept, other = other.model_copy(update={"id": kept.id}), kept
+    if kept.mode == "visit" and kept.recipient:
+        actor, recipient = kept.actor, kept.recipient  # directed: visitor and host only
+    else:
+        actor = _union(kept.actor, other.actor)
+        named = {(a.name or a.text, a.country) for a in actor}
+        recipient = [e for e in _union(kept.recipient, other.recipient) if (e.name or e.text, e.country) not in named]
     more_precise = other if (other.date and (not kept.date or len(other.date) > len(kept.date))) else kept
     return kept.model_copy(
         update={

@@ -26,6 +26,14 @@ def _clause_chain(trigger: Token) -> list[Token]:
     return chain
 
 
+_SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "warn", "declare", "confirm", "insist", "promise", "pledge"}
+
+
+def _reported(clause: Token) -> bool:
+    """Whether the clause is what somebody said: 'X said (that) ...'."""
+    return clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_ in _SPEECH_VERBS
+
+
 def is_uncommitted_wish(trigger: Token) -> bool:
     """'I hope cooperation stays vibrant': wishes without commitment are not coded."""
     return any(
@@ -52,6 +60,8 @@ def grammatical_modality(trigger: Token) -> str:
     if trigger.lemma_ == "propose":
         return "hypothetical"
     auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if "would" in auxiliaries and any(_reported(t) for t in chain):
+        auxiliaries = (auxiliaries - {"would"}) | {"will"}  # "said Minsk would respond": reported future
     if auxiliaries & _HYPOTHETICAL_AUX:
         return "hypothetical"
     if auxiliaries & _FUTURE_AUX or any(t.lemma_ in _FUTURE_GOVERNORS | _PROMISE_GOVERNORS for t in chain[1:]):
