@@ -258,7 +258,9 @@ def summary(
     for dyad in dyads:
         pairs.add_row(dyad.first, dyad.second, str(dyad.events))
     console.print(pairs)
-    console.print(render.events_table(shown, title="Examples, with the sentence each was coded from"))
+    console.print("[bold]Examples, with the sentence each was coded from[/bold]")
+    for event in shown:
+        console.print(render.event_brief(event), highlight=False)
 
 
 @app.command()

@@ -57,6 +57,16 @@ def csv_text(events: Iterable[Event]) -> str:
     return buffer.getvalue()
 
 
+def event_brief(event: Event) -> str:
+    """Two lines for a reader: who did what to whom, when and where; then the evidence."""
+    kind = event.type + (f"/{event.mode}" if event.mode else "")
+    recipient = f" -> {entity_label(event.recipient)}" if event.recipient else ""
+    where = f" in {event.location.name}" if event.location else ""
+    when = event.date or "undated"
+    head = f"[bold]{kind}[/bold] {when} ({event.modality}){where}: {entity_label(event.actor)}{recipient}"
+    return f"{head}\n    [dim]\u201c{event.evidence[0].text}\u201d[/dim]  [dim]({event.article_ref})[/dim]"
+
+
 def events_table(events: Iterable[Event], *, title: str | None = None, evidence: bool = True) -> Table:
     table = Table(title=title, show_lines=evidence)
     for column in ("date", "type", "actor", "recipient", "modality", "where"):

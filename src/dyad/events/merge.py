@@ -18,10 +18,19 @@ def _same_happening(first: Event, second: Event) -> bool:
     one sentence, one set inside the other ("travelled to Minsk to discuss ...")."""
     if first.type != second.type or first.modality != second.modality or not _dates_agree(first, second):
         return False
+    if _opposed(first, second):
+        return False  # "A accused B" and "B condemned A" are two events
     if first.countries() == second.countries():
         return True
     same_sentence = {e.start for e in first.evidence} & {e.start for e in second.evidence}
     return bool(same_sentence) and (first.countries() <= second.countries() or second.countries() <= first.countries())
+
+
+def _opposed(first: Event, second: Event) -> bool:
+    """Both directed, and their actor sides differ: not one happening."""
+    if not first.recipient or not second.recipient:
+        return False
+    return {e.country for e in first.actor} != {e.country for e in second.actor}
 
 
 def _union(first: list[Entity], second: list[Entity]) -> list[Entity]:

@@ -55,7 +55,10 @@ def location_for_trigger(trigger: Token, sentence: Span, gazetteer: Gazetteer, d
     which the small model often gets wrong in long sentences.
     """
     preps = _PLACE_PREPS if destination else _PLACE_PREPS - {"to", "into"}
-    candidates = [t for t in trigger.subtree if t.dep_ in ("prep", "dative") and t.lower_ in preps]
+    subject_part = {t.i for child in trigger.children if child.dep_ in ("nsubj", "nsubjpass") for t in child.subtree}
+    candidates = [
+        t for t in trigger.subtree if t.dep_ in ("prep", "dative") and t.lower_ in preps and t.i not in subject_part
+    ]  # "the US Embassy in Havana condemned ...": where the subject sits is not where it happened
     candidates = [t for t in candidates if in_clause_of(t, trigger)]
     if trigger.dep_ == "acl":  # "the agreement, signed ... in Havana"
         candidates += [t for t in trigger.head.children if t.dep_ == "prep" and t.lower_ in preps]
