@@ -120,3 +120,24 @@ def test_announced_future_release_is_a_concession(pipeline):
 def test_a_warning_needs_someone_warned(pipeline):
     assert any(e.type == "THREATEN" for e in code_text(pipeline, "Lukashenko warned NATO that aggression would fail."))
     assert not any(e.type == "THREATEN" for e in code_text(pipeline, "Lukashenko warned that winter would be hard."))
+
+
+def test_undated_events_take_the_storys_current_date(pipeline):
+    text = (
+        "Talks in Moscow\n\nRussia held talks with Venezuela in Moscow on Monday.\n\n"
+        "Officials listed the areas of cooperation.\n\nDuring the talks, Russia praised Venezuela."
+    )
+    praise = find(code_text(pipeline, text, published="2025-05-08"), "SUPPORT", {"RUS", "VEN"})
+    assert praise is not None and praise.date == "2025-05-05"
+
+
+def test_a_participle_clause_dates_its_main_event(pipeline):
+    text = "Speaking in Minsk on Tuesday, Lukashenko warned NATO against any provocation."
+    threat = find(code_text(pipeline, text, published="2025-09-18"), "THREATEN", {"BLR", "NATO"})
+    assert threat is not None and threat.date == "2025-09-16"
+
+
+def test_relations_established_between_two_countries(pipeline):
+    text = "Diplomatic relations between Belarus and Cuba were established in April 1992."
+    event = find(code_text(pipeline, text), "SUPPORT", {"BLR", "CUB"})
+    assert event is not None and event.modality == "historical" and event.date == "1992-04"

@@ -65,7 +65,7 @@ class EventCoder:
                 event = self._finish(draft, sentence, article, published)
                 if event is not None:
                     events.append(event)
-        return [_date_lead_news(event, article, lead_end) for event in merge_events(events)]
+        return _narrative_dates(merge_events(events), article, lead_end)
 
     def _recall_antecedents(self, draft: _Draft, earlier: list[Event]) -> None:
         """Fill roles that point back to events already reported: 'the two sides agreed',
@@ -123,6 +123,16 @@ class EventCoder:
         subject = roles.subject_of(token)
         actor_heads = roles.agents(token) if passive else ([subject] if subject is not None else [])
         actor = [e for head in actor_heads for e in resolver.resolve(head)]
+        if passive and not actor_heads and sense.symmetric:
+            # "relations between Belarus and Cuba were established": the pair acts jointly
+            between = [
+                pobj
+                for obj in roles.direct_objects(token)
+                for prep in roles.children(obj, "prep")
+                if prep.lower_ == "between"
+                for pobj in roles.children(prep, "pobj")
+            ]
+            actor = [e for head in between for e in resolver.resolve(head)]
         if sense.recipient_preps:
             recipient_heads = roles.prep_objects(token, sense.recipient_preps)
         else:
@@ -290,15 +300,28 @@ class EventCoder:
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
 
 
-def _date_lead_news(event: Event, article: Article, lead_end: int) -> Event:
-    """With no date cue, an asserted event told in the lead is the day's news: it takes the
-    publication date (guide section 5). Done after merging, so a cue in any mention wins."""
-    if event.date is not None or event.modality != "asserted" or not article.published:
-        return event
-    if event.evidence[0].start >= lead_end:
-        return event
-    _, precision = iso_to_date(article.published)
-    return event.model_copy(update={"date": article.published, "date_precision": precision})
+def _narrative_dates(events: list[Event], article: Article, lead_end: int) -> list[Event]:
+    """Date asserted events that carry no date cue by the story's current time.
+
+    News tells one day's happenings in order: an undated event takes the date of the last
+    dated asserted event before it ("On Wednesday X met Y. During the talks, Y praised X").
+    With none before it, an event in the lead is the day's news and takes the publication
+    date (guide section 5). Historical events never move the story's time. Done after
+    merging, so a cue in any mention wins.
+    """
+    current: tuple[str, str] | None = None
+    dated: dict[str, Event] = {}
+    for event in sorted(events, key=lambda e: e.evidence[0].start):
+        if event.modality == "asserted" and event.date is not None:
+            current = (event.date, event.date_precision or "day")
+        elif event.modality == "asserted" and event.date is None:
+            if current is not None:
+                event = event.model_copy(update={"date": current[0], "date_precision": current[1]})
+            elif article.published and event.evidence[0].start < lead_end:
+                _, precision = iso_to_date(article.published)
+                event = event.model_copy(update={"date": article.published, "date_precision": precision})
+        dated[event.id] = event
+    return [dated[event.id] for event in events]
 
 
 def _dedupe(entities: list[Entity]) -> list[Entity]:

@@ -90,8 +90,8 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     ago") belongs to that clause's event, not to this one.
     """
     phrases = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
-    own = [ent for ent in phrases if in_clause_of(ent.root, trigger)]
-    main = [ent for ent in phrases if ent not in own and in_clause_of(ent.root, sentence.root)]
+    own = [ent for ent in phrases if in_clause_of(ent.root, trigger, nonfinite=True)]
+    main = [ent for ent in phrases if ent not in own and in_clause_of(ent.root, sentence.root, nonfinite=True)]
     for ent in own + main:
         found = parse_date_phrase(ent.text, published, prefer)
         if found is not None:

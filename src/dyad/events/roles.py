@@ -18,18 +18,26 @@ SPEECH_VERBS = {
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"}
 
 
-def in_clause_of(token: Token, trigger: Token, through: tuple[str, ...] = ()) -> bool:
+def in_clause_of(token: Token, trigger: Token, through: tuple[str, ...] = (), nonfinite: bool = False) -> bool:
     """Whether `token` hangs on `trigger` without crossing into another clause: a date or
     place inside "with whom he strengthened ties a month ago" is not the trigger's.
-    `through` names clause links that may be crossed ("ready to help Cuba": xcomp)."""
+    `through` names clause links that may be crossed ("ready to help Cuba": xcomp);
+    `nonfinite` lets subjectless participle clauses through ("Speaking on Tuesday, X warned")."""
     current = token
     for _ in range(64):
         if current.i == trigger.i:
             return True
-        if (current.dep_ in _CLAUSE_DEPS and current.dep_ not in through) or current.head.i == current.i:
+        crossing = current.dep_ in _CLAUSE_DEPS and current.dep_ not in through
+        if crossing and nonfinite and _is_nonfinite(current):
+            crossing = False
+        if crossing or current.head.i == current.i:
             return False
         current = current.head
     return False
+
+
+def _is_nonfinite(clause: Token) -> bool:
+    return clause.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def children(token: Token, *deps: str) -> list[Token]:
