@@ -141,3 +141,14 @@ def test_relations_established_between_two_countries(pipeline):
     text = "Diplomatic relations between Belarus and Cuba were established in April 1992."
     event = find(code_text(pipeline, text), "SUPPORT", {"BLR", "CUB"})
     assert event is not None and event.modality == "historical" and event.date == "1992-04"
+
+
+def test_must_is_a_demand_by_the_speaker(pipeline):
+    text = (
+        "Title\n\nThe measures target prison chiefs, EU chief Kaja Kallas told reporters. "
+        '"Minsk must release every prisoner."'
+    )
+    events = code_text(pipeline, text)
+    assert not any(e.type == "RETREAT" for e in events)
+    demand = find(events, "REQUEST", {"EU", "BLR"})
+    assert demand is not None and [e.country for e in demand.actor] == ["EU"]

@@ -15,7 +15,7 @@ from dyad.events import roles
 from dyad.events.dates import date_for_trigger
 from dyad.events.lexicon import Lexicon, Sense
 from dyad.events.merge import merge_events
-from dyad.events.modality import grammatical_modality, is_uncommitted_wish
+from dyad.events.modality import grammatical_modality, is_demanded, is_uncommitted_wish
 from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
 from dyad.records import Article, Entity, Event, Evidence, Location
 
@@ -154,7 +154,7 @@ class EventCoder:
         objects = roles.direct_objects(token) + roles.prep_objects(token, ("against", "to", "of"))
         draft = _Draft(sense, token, actor, recipient, subject_phrase=subject_phrase)
         draft.object_lemmas = tuple(o.lower_ for o in objects)
-        speaker = roles.speaker_of(token)
+        speaker = roles.speaker_of(token) or roles.quote_speaker(token.sent)
         if speaker is not None:
             speakers = resolver.resolve(speaker)
             draft.reported_by = speakers[0] if speakers else None
@@ -249,6 +249,12 @@ class EventCoder:
                 recipient = [host]
         if sense.needs_recipient and not recipient:
             return None
+        if is_demanded(draft.trigger):
+            # "Minsk must release every prisoner," Kallas said: a demand by the speaker
+            if draft.reported_by is None or not draft.reported_by.country:
+                return None
+            sense = Sense(type="REQUEST", mode="change", cameo="100")
+            actor, recipient = [draft.reported_by], actor
         modality = grammatical_modality(draft.trigger)
         event_type, mode, cameo = sense.type, sense.mode, self.lexicon.cameo(sense)
         if modality == "future" and self.lexicon.types[event_type].cooperative:

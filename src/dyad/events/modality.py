@@ -6,6 +6,8 @@ from spacy.tokens import Token
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}
+# "Minsk must release every prisoner": somebody demands the act; it has not happened.
+DEONTIC_AUX = {"must", "should", "ought"}
 _HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "aim", "explore", "study", "seek"}
 _FUTURE_GOVERNORS = {"plan", "intend", "schedule", "expect", "prepare", "set", "due"}
 # An act inside a promise ("ready to send engineers", "pledged to deliver") is what is
@@ -32,6 +34,11 @@ _SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "warn", "declare", "
 def _reported(clause: Token) -> bool:
     """Whether the clause is what somebody said: 'X said (that) ...'."""
     return clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_ in _SPEECH_VERBS
+
+
+def is_demanded(trigger: Token) -> bool:
+    """'X must/should do Z': the act is demanded of X, not done by X."""
+    return any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in trigger.children)
 
 
 def is_uncommitted_wish(trigger: Token) -> bool:

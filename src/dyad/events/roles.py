@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "dep")
@@ -147,6 +147,35 @@ def speaker_of(token: Token) -> Token | None:
         if current.head.i == current.i:
             return None
         current = current.head
+    return None
+
+
+_OPENING_QUOTES = ('"', "“", "«", "'")
+
+
+def quote_speaker(sentence: Span) -> Token | None:
+    """Who speaks a quoted sentence with no speech verb of its own: the speaker of the
+    sentence before ('..., Kallas told reporters. "Minsk must release ..."') or after."""
+    if not sentence.text.lstrip().startswith(_OPENING_QUOTES):
+        return None
+    if any(t.lemma_ in SPEECH_VERBS for t in sentence):
+        return None
+    doc = sentence.doc
+    neighbours = []
+    if sentence.start > 0:
+        neighbours.append(doc[sentence.start - 1].sent)
+    if sentence.end < len(doc):
+        neighbours.append(doc[sentence.end].sent)
+    for neighbour in neighbours:
+        if (
+            "\n\n"
+            in doc.text[
+                min(neighbour.start_char, sentence.start_char) : max(neighbour.end_char, sentence.end_char)
+            ].strip()
+        ):
+            continue  # another paragraph
+        if neighbour.root.lemma_ in SPEECH_VERBS:
+            return subject_of(neighbour.root)
     return None
 
 
