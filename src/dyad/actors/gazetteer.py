@@ -79,6 +79,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     group_nouns: dict[str, str] = field(default_factory=dict)
+    org_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _by_alias: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: ActorEntry) -> None:
@@ -247,6 +248,7 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
     _organisations(gazetteer, _load_yaml(DATA / "places.yaml"), "places.yaml", "place")
     gazetteer.titles = {k.lower(): v for k, v in _load_yaml(DATA / "titles.yaml")["titles"].items()}
     gazetteer.group_nouns = {k.lower(): v for k, v in _load_yaml(DATA / "group_nouns.yaml")["nouns"].items()}
+    gazetteer.org_nouns = {k.lower(): tuple(v) for k, v in _load_yaml(DATA / "org_nouns.yaml")["nouns"].items()}
     for extra in extra_files:
         path = Path(extra)
         if not path.is_file():

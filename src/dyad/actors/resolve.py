@@ -1,16 +1,16 @@
 """Turn the words that fill a role (subject, object, 'by' agent) into resolved entities.
 
 Rules, in order: the gazetteer (through the entity ruler's ids); coreference to an earlier
-mention (surnames, pronouns, 'the Belarusian leader'); titles and appositions
-('Belarusian Defense Minister X', 'X, president of party Y'); demonym or country + group
-noun ('Cuban students'); organisations named after their country ('the Venezuelan
-Ministry of Tourism').
+mention (surnames, pronouns, 'the Belarusian leader', 'the party', 'it'); titles and
+appositions ('Belarusian Defense Minister X', 'X, president of party Y'); demonym or
+country + group noun ('Cuban students', 'Cuban and Belarusian students', 'Belarusian
+border guards'); members of a named body ('Agents of the MININT'); organisations named
+after their country ('the Venezuelan Ministry of Tourism').
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -19,32 +19,47 @@ from dyad.actors.gazetteer import ActorEntry, Gazetteer
 from dyad.records import Entity
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+# Heads whose identity is the body named after them: "a delegation from the FAR",
+# "Agents of the MININT", "Member states of ALBA".
 _COLLECTIVE_NOUNS = {
     "delegation", "team", "representatives", "representative", "officials", "official", "group",
     "mission", "members", "member", "head", "heads", "chief", "leaders", "envoys", "crew", "unit",
+    "agents", "agent", "officers", "officer", "staff", "personnel", "employees", "employee", "states",
+    "countries", "nations", "soldiers", "troops", "specialists", "experts", "fighters", "units",
 }  # fmt: skip
+# "his ally": another person than the one the possessive points to.
+_RELATIONAL_NOUNS = {"ally", "counterpart", "host", "guest", "friend", "partner", "colleague", "rival"}
+# "It is expected that ...", "It seems ...": subjects that refer to nothing.
+_EXPLETIVE_VERBS = {"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "rain"}
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
+_NOT_WORDS = {"det", "case", "punct", "poss", "cc", "predet"}
 
 
 @dataclass(frozen=True)
-class _PersonMention:
+class _Mention:
     token_index: int
     entity: Entity
 
 
 class ActorResolver:
-    """Resolves role phrases within one Doc, remembering people for coreference."""
+    """Resolves role phrases within one Doc, remembering people and organisations for coreference."""
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, day: dt.date | None = None) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
         self.day = day
-        self._people: list[_PersonMention] = []
+        self._people: list[_Mention] = []
+        self._organisations: list[_Mention] = []
         self._by_surname: dict[str, Entity] = {}
         self._cache: dict[tuple[int, int], Entity | None] = {}
+        # token index -> its entity, so that each lookup is O(1) instead of a scan of doc.ents
+        self._ent_at: list[Span | None] = [None] * len(doc)
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            for i in range(ent.start, ent.end):
+                self._ent_at[i] = ent
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG"):
                 self.resolve_span(ent)
 
     # -- public -----------------------------------------------------------------------
@@ -60,17 +75,21 @@ class ActorResolver:
         return found
 
     def resolve_span(self, ent: Span) -> Entity | None:
+        """The entity for a named-entity span, cached; people and organisations are remembered."""
         key = (ent.start, ent.end)
         if key not in self._cache:
             self._cache[key] = self._resolve_ent(ent)
             entity = self._cache[key]
-            if entity is not None and ent.label_ == "PERSON" and entity.country:
-                self._remember_person(ent, entity)
+            if entity is not None and entity.country:
+                if ent.label_ == "PERSON":
+                    self._remember_person(ent, entity)
+                elif ent.label_ == "ORG" and self._is_organisation(ent, entity):
+                    self._organisations.append(_Mention(ent.start, entity))
         return self._cache[key]
 
     def owner(self, modifier: Token) -> Entity | None:
         """The government behind a modifier: 'the U.S. embargo', 'a Chinese donation'."""
-        ent = _ent_of(modifier)
+        ent = self._ent(modifier)
         if ent is None:
             return None
         if ent.label_ == "NORP":
@@ -83,88 +102,246 @@ class ActorResolver:
         return self.resolve_span(ent)
 
     # -- heads ------------------------------------------------------------------------
+    def _ent(self, token: Token) -> Span | None:
+        return self._ent_at[token.i] if token.doc is self.doc else _ent_of(token)
+
     def _resolve_head(self, token: Token) -> list[Entity]:
-        ent = _ent_of(token)
+        ent = self._ent(token)
         if ent is not None and ent.label_ in _ACTOR_LABELS:
             if ent.label_ == "NORP":
-                group = self._group(token)
-                return [group] if group else []
+                return self._demonym(token)
             entity = self.resolve_span(ent)
             return [entity] if entity else []
-        lowered = token.lower_
+        if token.pos_ == "DET":
+            return self._determined_name(token)
         if token.pos_ == "PRON":
-            if lowered in _PERSON_PRONOUNS:
-                antecedent = self._antecedent(token)
-                return (
-                    [antecedent.model_copy(update={"text": token.text, "resolved_by": "coref"})] if antecedent else []
-                )
-            return []
+            return self._pronoun(token)
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
         # "the Belarusian dictator Alexander Lukashenko", "his ally Miguel Díaz-Canel"
         named = [e for appos in token.children if appos.dep_ == "appos" for e in self._resolve_head(appos)]
         if named:
             return named
-        if lowered in _COLLECTIVE_NOUNS or token.lemma_.lower() in _COLLECTIVE_NOUNS:
+        if token.lemma_.lower() in _RELATIONAL_NOUNS and not self._owner_countries(token):
+            other = self._relational(token)
+            if other is not None:
+                return [other]
+        if token.lower_ in _COLLECTIVE_NOUNS or token.lemma_.lower() in _COLLECTIVE_NOUNS:
             return self._collective(token)
-        group = self._group(token)
-        return [group] if group else []
+        return self._groups(token)
+
+    def _determined_name(self, determiner: Token) -> list[Entity]:
+        """'The FAR held ...' parsed with 'The' on another word: the name right after it."""
+        following = determiner.i + 1
+        if determiner.lower_ not in ("the", "a", "an") or following >= len(self.doc):
+            return []
+        ent = self._ent(self.doc[following])
+        if ent is None or ent.start != following or ent.label_ not in _ACTOR_LABELS:
+            return []
+        return self._resolve_head(ent.root)
+
+    def _pronoun(self, pronoun: Token) -> list[Entity]:
+        """'he'/'she' is the last person named; a subject 'it' the last organisation."""
+        lowered = pronoun.lower_
+        antecedent = None
+        if lowered in _PERSON_PRONOUNS:
+            antecedent = self._antecedent(pronoun)
+        elif lowered == "it" and pronoun.dep_ in ("nsubj", "nsubjpass") and not _expletive(pronoun):
+            # only as far back as the previous sentence: 'it' is as often a thing as a body
+            sentence = pronoun.sent
+            since = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+            antecedent = self._organisation_before(pronoun.i, since=since)
+        if antecedent is None:
+            return []
+        return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
+
+    def _demonym(self, token: Token) -> list[Entity]:
+        """A demonym modifying a group noun resolves with that noun, each conjunct with the shared
+        head ('Cuban and Belarusian students'); a demonym alone is its people ('the Cubans')."""
+        first = token
+        while first.dep_ == "conj" and _is_norp(self._ent(first.head)):
+            first = first.head
+        head = first.head
+        if first.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") and self._ent(head) is None:
+            code = self.gazetteer.country_code(self._ent(token).text)
+            groups = self._resolve_head(head)
+            if groups:
+                return sorted(groups, key=lambda entity: entity.country != code)  # this demonym's first
+        return self._groups(token)
 
     def _collective(self, token: Token) -> list[Entity]:
-        """'a delegation from the FAR, led by General X': the body and its leader."""
-        found: list[Entity] = []
+        """'a delegation from the FAR, led by General X': the body and its leader. A body that is
+        only a country ('officers of Cuba') leaves the sector to the head noun."""
+        bodies: list[Entity] = []
+        countries: list[Entity] = []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "of"):
-                found += [e for pobj in child.children if pobj.dep_ == "pobj" for e in self.resolve(pobj)]
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = self.resolve(pobj)
+                    (countries if self._names_a_country(pobj) else bodies).extend(found)
             elif child.dep_ in ("acl", "relcl") and child.lemma_ == "lead":
                 for agent in child.children:
                     if agent.dep_ == "agent":
-                        found += [e for pobj in agent.children if pobj.dep_ == "pobj" for e in self.resolve(pobj)]
-            elif child.dep_ in _OWNER_DEPS and child.dep_ != "compound":
-                found += self._resolve_head(child)
-        if not found:
-            group = self._group(token)
-            found = [group] if group else []
+                        bodies += [e for pobj in agent.children if pobj.dep_ == "pobj" for e in self.resolve(pobj)]
+            elif child.dep_ in _OWNER_DEPS and child.dep_ != "compound" and not _is_norp(self._ent(child)):
+                bodies += self._resolve_head(child)  # "Lukashenko's delegation"; a demonym is the group rule's
+        if bodies:
+            return bodies
+        return self._groups(token, preps=("of", "from")) or countries
+
+    def _groups(self, token: Token, preps: tuple[str, ...] = ("of",)) -> list[Entity]:
+        """Demonym or country + group or title noun: 'Cuban students', 'Cuba's government', one
+        entity per conjoined country ('Cuban and Belarusian students'); with no country, a
+        definite title or organisation noun refers back ('The minister', 'The party')."""
+        owners = self._owner_countries(token, preps)
+        ent = self._ent(token)
+        if not owners and _is_norp(ent):
+            code = self.gazetteer.country_code(ent.text)
+            owners = [(code, token)] if code else []
+        before = [t.right_edge.i for _, t in owners if t.i < token.i]
+        start = max(before) + 1 if before else _left_edge(token)
+        sector, is_title = self._phrase_sector(token, start)
+        if not owners:
+            reference = self._definite_reference(token, is_title)
+            return [reference] if reference is not None else []
+        if sector is None:
+            if not _is_norp(ent):
+                return []
+            sector = "CVL"  # "the Cubans", "Belarusians"
+        phrase = self.doc[_left_edge(token) : token.i + 1].text
+        head_words = " ".join(t.text for t in self.doc[start : token.i + 1] if t.dep_ not in _NOT_WORDS)
+        found: list[Entity] = []
+        for country, modifier in owners:
+            if len(owners) == 1:
+                text = phrase
+            elif modifier.i > token.i:  # "the governments of Venezuela and Nicaragua"
+                text = f"{phrase} of {self._modifier_text(modifier)}"
+            else:  # "Cuban and Belarusian students"
+                text = f"{self._modifier_text(modifier)} {head_words}"
+            entity = Entity(text=text, name=None, country=country, sector=sector, resolved_by="demonym")
+            if is_title and _definite(token):  # "the Belarusian leader": the leader named before
+                person = self._person_of_country(country, token.i, sector)
+                if person is not None:
+                    entity = person.model_copy(update={"text": text, "resolved_by": "coref"})
+            if entity not in found:
+                found.append(entity)
         return found
 
     def _group(self, token: Token) -> Entity | None:
-        """Demonym or country + group or title noun: 'Cuban students', 'Cuba's government'."""
-        lowered = token.lower_
-        sector = self.gazetteer.group_nouns.get(lowered) or self.gazetteer.group_nouns.get(token.lemma_.lower())
-        title_sector = self.gazetteer.titles.get(lowered) or self.gazetteer.titles.get(token.lemma_.lower())
-        country = self._owner_country(token)
-        ent = _ent_of(token)
-        if ent is not None and ent.label_ == "NORP" and country is None:
-            country = self.gazetteer.country_code(ent.text)
-            sector = sector or "CVL"
-        if country is None and title_sector and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            # "The minister said ...": the last person named before
-            antecedent = self._antecedent(token)
-            if antecedent is not None:
-                return antecedent.model_copy(
-                    update={"text": self.doc[_left_edge(token) : token.i + 1].text, "resolved_by": "coref"}
-                )
-        if country is None or not (sector or title_sector):
+        groups = self._groups(token)
+        return groups[0] if groups else None
+
+    def _definite_reference(self, token: Token, is_title: bool) -> Entity | None:
+        """'The minister said' is the last person named; 'The party' the last party named."""
+        if not _definite(token):
             return None
         text = self.doc[_left_edge(token) : token.i + 1].text
-        if title_sector:
-            person = self._person_of_country(country, token.i)
-            if person is not None:
-                return person.model_copy(update={"text": text, "resolved_by": "coref"})
-        return Entity(text=text, name=None, country=country, sector=sector or title_sector, resolved_by="demonym")
+        antecedent = None
+        if is_title:
+            antecedent = self._antecedent(token)
+        else:
+            sectors = self._org_noun_sectors(token)
+            if sectors:
+                antecedent = self._organisation_before(token.i, sectors)
+        if antecedent is None:
+            return None
+        return antecedent.model_copy(update={"text": text, "resolved_by": "coref"})
 
-    def _owner_country(self, token: Token) -> str | None:
-        for child in token.children:
-            if child.dep_ in _OWNER_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
-                target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
-                if target is None:
-                    continue
-                ent = _ent_of(target)
-                text = ent.text if ent is not None else target.text
-                code = self.gazetteer.country_code(text) or self._entry_country(ent)
-                if code:
-                    return code
+    def _relational(self, token: Token) -> Entity | None:
+        """'X congratulated his ally': the possessor is X, the ally the last other person named."""
+        possessive = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _PERSON_PRONOUNS), None)
+        if possessive is None:
+            return None
+        possessor = self._clause_subject(token) or self._antecedent(possessive)
+        for mention in reversed(self._people):
+            if mention.token_index < token.i and (possessor is None or mention.entity.name != possessor.name):
+                text = self.doc[_left_edge(token) : token.i + 1].text
+                return mention.entity.model_copy(update={"text": text, "resolved_by": "coref"})
         return None
+
+    def _clause_subject(self, token: Token) -> Entity | None:
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.i < token.i:
+                named = [e for e in self.resolve(child) if e.name]
+                return named[0] if named else None
+        return None
+
+    # -- phrase pieces ------------------------------------------------------------------
+    def _owner_countries(self, token: Token, preps: tuple[str, ...] = ("of",)) -> list[tuple[str, Token]]:
+        """Countries named by the phrase's modifiers, each conjunct on its own: 'Cuban and
+        Belarusian', 'Cuba's', 'the Belarusian State University', 'of Venezuela and Nicaragua'."""
+        found: list[tuple[str, Token]] = []
+        for child in token.children:
+            if child.dep_ in _OWNER_DEPS:
+                targets, nested = [child, *child.conjuncts], True
+            elif child.dep_ == "prep" and child.lower_ in preps:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                targets, nested = ([pobj, *pobj.conjuncts] if pobj is not None else []), False
+            else:
+                continue
+            for target in targets:
+                code = self._country_of(target)
+                if code is None and nested and target.dep_ == "compound":
+                    inner = self._owner_countries(target, ())
+                    found += [pair for pair in inner if pair not in found]
+                elif code is not None and all(code != c for c, _ in found):
+                    found.append((code, target))
+        return found
+
+    def _country_of(self, token: Token) -> str | None:
+        ent = self._ent(token)
+        text = ent.text if ent is not None else token.text
+        return self.gazetteer.country_code(text) or self._entry_country(ent)
+
+    def _names_a_country(self, token: Token) -> bool:
+        ent = self._ent(token)
+        entry = self._entry(ent) if ent is not None else None
+        return entry is not None and entry.kind in ("country", "capital")
+
+    def _modifier_text(self, modifier: Token) -> str:
+        ent = self._ent(modifier)
+        return ent.text if ent is not None and ent.start <= modifier.i < ent.end else modifier.text
+
+    def _phrase_sector(self, token: Token, start: int) -> tuple[str | None, bool]:
+        """Sector of the longest group noun or title among the words from `start` to the head and
+        an 'of' complement ('medical brigades', 'Ministry of Education'); and whether it is a
+        person's title ('the colonel'), which a plural never is."""
+        words = [t for t in self.doc[start : token.i + 1] if t.dep_ not in _NOT_WORDS and not t.is_punct]
+        if not words or words[-1] != token:
+            words.append(token)
+        complement = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in complement.children if c.dep_ == "pobj"), None) if complement is not None else None
+        if pobj is not None:
+            words += [t for t in self.doc[complement.i : pobj.i + 1] if not t.is_punct]
+        return self._lookup([t.lower_ for t in words], [t.lemma_.lower() for t in words])
+
+    def _lookup(self, words: list[str], lemmas: list[str]) -> tuple[str | None, bool]:
+        """Longest n-gram first, the rightmost among equals (the head, or the body after 'of')."""
+        nouns, titles = self.gazetteer.group_nouns, self.gazetteer.titles
+        for size in range(len(words), 0, -1):
+            for begin in range(len(words) - size, -1, -1):
+                gram = words[begin : begin + size]
+                surface = " ".join(gram)
+                for form in _forms(gram, lemmas[begin + size - 1]):
+                    if form in nouns:
+                        return nouns[form], form == surface and form in titles
+                    if form in titles:
+                        return titles[form], form == surface
+        return None, False
+
+    def _org_noun_sectors(self, token: Token) -> tuple[str, ...]:
+        words = [t for t in self.doc[_left_edge(token) : token.i + 1] if t.dep_ not in _NOT_WORDS]
+        lowered = [t.lower_ for t in words]
+        for begin in range(len(words)):
+            for form in (" ".join(lowered[begin:]), " ".join([*lowered[begin:-1], words[-1].lemma_.lower()])):
+                if form in self.gazetteer.org_nouns:
+                    return self.gazetteer.org_nouns[form]
+        return ()
 
     def _entry_country(self, ent: Span | None) -> str | None:
         if ent is None:
@@ -178,6 +355,10 @@ class ActorResolver:
             return self.gazetteer.entries[ent.ent_id_]
         return self.gazetteer.find(ent.text.removesuffix("'s").removesuffix("’s"))
 
+    def _is_organisation(self, ent: Span, entity: Entity) -> bool:
+        entry = self._entry(ent)
+        return entry.kind == "organisation" if entry is not None else entity.resolved_by == "org"
+
     def _resolve_ent(self, ent: Span) -> Entity | None:
         if _is_dateline(ent):
             return None
@@ -185,7 +366,7 @@ class ActorResolver:
         entry = self._entry(ent)
         if entry is not None:
             return Entity(
-                text=text, name=entry.name, country=entry.country, sector=entry.sector_on(self.day),
+                text=text, name=entry.name, country=entry.country_on(self.day), sector=entry.sector_on(self.day),
                 resolved_by="gazetteer",
             )  # fmt: skip
         if ent.label_ == "PERSON":
@@ -212,16 +393,25 @@ class ActorResolver:
             org_sector, org_country = self._of_organisation(title)
             sector = org_sector or sector
             country = country or org_country or self._owner_country(title) or _country_in(phrase, self.gazetteer)
+        # "Colonel X of the Belarusian army": the parser hangs the body on the name
+        org_sector, org_country = self._of_organisation(ent.root)
+        sector, country = org_sector or sector, country or org_country
         if sector is None and country is None:
             return None
         return Entity(text=text, name=ent.text, country=country, sector=sector, resolved_by="title")
 
+    def _owner_country(self, token: Token) -> str | None:
+        owners = self._owner_countries(token)
+        return owners[0][0] if owners else None
+
     def _of_organisation(self, title: Token) -> tuple[str | None, str | None]:
-        """'president of the Belarusian party Belaya Rus' takes the party's sector and country."""
+        """'president of the Belarusian party Belaya Rus' takes the party's sector and country;
+        'commander of the western command of Belarus' at least the country."""
+        country = None
         for prep in title.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
                 for pobj in prep.children:
-                    ent = _ent_of(pobj)
+                    ent = self._ent(pobj)
                     if ent is not None and ent.label_ == "ORG":
                         org = self.resolve_span(ent)
                         if org is not None:
@@ -229,30 +419,24 @@ class ActorResolver:
                     group = self._group(pobj) if ent is None or ent.label_ == "NORP" else None
                     if group is not None:  # "of the Belarusian army", "for the Cuban Interior Ministry"
                         return group.sector, group.country
-                    nested = self._of_organisation(pobj)
-                    if nested != (None, None):
-                        return nested
-        return None, None
+                    country = country or self._country_of(pobj) or self._owner_country(pobj)
+                    nested_sector, nested_country = self._of_organisation(pobj)
+                    if nested_sector is not None:
+                        return nested_sector, nested_country or country
+                    country = country or nested_country
+        return None, country
 
     def _organisation(self, ent: Span, text: str) -> Entity | None:
         country = _country_in(ent, self.gazetteer) or self._owner_country(ent.root)
-        sectors = [self.gazetteer.group_nouns[t.lower_] for t in ent if t.lower_ in self.gazetteer.group_nouns]
-        words = [t.lower_ for t in ent]
-        for first, second in itertools.pairwise(words):  # "Ministry of Health" = "health ministry"
-            if first == "ministry" or second == "ministry":
-                topic = second if first == "ministry" else first
-                sectors.insert(0, self.gazetteer.group_nouns.get(f"{topic} ministry") or "GOV")
-        for token in ent:
-            if token.lower_ in ("of",) and token.i + 1 < ent.end:
-                sectors.insert(0, self.gazetteer.group_nouns.get(f"{ent.doc[token.i + 1].lower_} ministry") or "")
-        sector = next((s for s in sectors if s and s != "GOV"), None) or next((s for s in sectors if s), None)
         if country is None:
             return None
+        words = [t for t in ent if t.dep_ not in _NOT_WORDS and not t.is_punct and not self._country_of(t)]
+        sector, _ = self._lookup([t.lower_ for t in words], [t.lemma_.lower() for t in words])
         return Entity(text=text, name=ent.text.removeprefix("the "), country=country, sector=sector, resolved_by="org")
 
     # -- coreference ------------------------------------------------------------------
     def _remember_person(self, ent: Span, entity: Entity) -> None:
-        self._people.append(_PersonMention(ent.start, entity))
+        self._people.append(_Mention(ent.start, entity))
         canonical = entity.name or ent.text
         self._by_surname.setdefault(canonical.split()[-1].lower(), entity)
         self._by_surname.setdefault(ent[-1].lower_, entity)
@@ -269,10 +453,18 @@ class ActorResolver:
                 return after[0].entity
         return before[-1].entity if before else None
 
-    def _person_of_country(self, country: str, index: int) -> Entity | None:
-        for mention in reversed(self._people):
-            if mention.token_index < index and mention.entity.country == country and mention.entity.name:
+    def _organisation_before(self, index: int, sectors: tuple[str, ...] = (), since: int = 0) -> Entity | None:
+        for mention in reversed(self._organisations):
+            if since <= mention.token_index < index and (not sectors or mention.entity.sector in sectors):
                 return mention.entity
+        return None
+
+    def _person_of_country(self, country: str, index: int, sector: str | None = None) -> Entity | None:
+        for mention in reversed(self._people):
+            entity = mention.entity
+            same_sector = sector is None or entity.sector == sector
+            if mention.token_index < index and entity.country == country and entity.name and same_sector:
+                return entity
         return None
 
 
@@ -283,6 +475,33 @@ def _ent_of(token: Token) -> Span | None:
         if ent.start <= token.i < ent.end:
             return ent
     return None
+
+
+def _is_norp(ent: Span | None) -> bool:
+    return ent is not None and ent.label_ == "NORP"
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _expletive(pronoun: Token) -> bool:
+    """'It is expected that', 'It was reported that': no antecedent to find."""
+    verb = pronoun.head
+    if verb.lemma_ in _EXPLETIVE_VERBS:
+        return True
+    return pronoun.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _forms(gram: list[str], last_lemma: str) -> list[str]:
+    """An n-gram as written, with its last word's lemma, and 'A of (the) B' as 'B A'
+    ('ministry of interior' = 'interior ministry')."""
+    forms = [" ".join(gram), " ".join([*gram[:-1], last_lemma])]
+    if len(gram) >= 3 and gram[1] == "of":
+        rest = gram[3:] if gram[2] == "the" else gram[2:]
+        if rest:
+            forms.append(" ".join([*rest, gram[0]]))
+    return forms
 
 
 def _is_dateline(ent: Span) -> bool:
