@@ -52,6 +52,14 @@ PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date for plain-text input, e.g. 2025-07-27.")
 ]
 UrlOption = Annotated[str | None, typer.Option("--url", help="URL of the article, for plain-text input.")]
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        help="YAML file of extra people, organisations and places, in the shape of dyad/actors/data/*.yaml. "
+        "Repeatable.",
+    ),
+]
 
 
 def friendly(command: F) -> F:
@@ -78,6 +86,17 @@ def main(
     logging.basicConfig(level=logging.DEBUG if debug else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
 
 
+def _actor_files(actors: list[Path] | None) -> tuple[str, ...]:
+    return tuple(str(path) for path in actors or [])
+
+
+def _pipeline(actors: list[Path] | None) -> Any:
+    """The shared pipeline, or one whose gazetteer the user's actor files extend."""
+    from dyad.pipeline import Pipeline, default_pipeline
+
+    return Pipeline(actor_files=_actor_files(actors)) if actors else default_pipeline()
+
+
 def _report_failures(failures: list[Failure]) -> None:
     for failure in failures:
         errors.print(f"[yellow]skipped[/yellow] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
@@ -92,19 +111,20 @@ def extract(
     ] = OutputFormat.jsonl,
     published: PublishedOption = None,
     url: UrlOption = None,
+    actors: ActorsOption = None,
 ) -> None:
     """Print the events of the given articles, without a database.
 
     Bad files are reported on stderr by name and skipped; the rest go on.
     """
     from dyad.ingest import read_paths
-    from dyad.pipeline import default_pipeline
 
+    pipeline = _pipeline(actors)
     items = list(read_paths(paths, published=published, url=url))
     _report_failures([item for item in items if isinstance(item, Failure)])
     articles = [item for item in items if not isinstance(item, Failure)]
     events = []
-    for coded in default_pipeline().code(articles):
+    for coded in pipeline.code(articles):
         if coded.failure:
             _report_failures([coded.failure])
         events += coded.events
@@ -145,6 +165,7 @@ def run(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per transaction; a killed run resumes after the last.")
     ] = BATCH_ARTICLES,
+    actors: ActorsOption = None,
 ) -> None:
     """Ingest articles into the database; running the same input again adds nothing.
 
@@ -156,7 +177,7 @@ def run(
     include, exclude = include or [], exclude or []
     total = len(list(expand_paths(paths, include=include, exclude=exclude)))
     started = time.monotonic()
-    with Store(db) as store:
+    with Store(db, pipeline=_pipeline(actors) if actors else None) as store:
         columns_shown = (
             TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.fields[detail]}"),
@@ -323,6 +344,7 @@ def eval_actors(
     test_set: Annotated[Path, typer.Argument(help="JSONL of mentions: {text, mention, start, date, country, sector}.")],
     errors_shown: Annotated[int, typer.Option("--errors", help="Print up to N misses.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    actors: ActorsOption = None,
 ) -> None:
     """Country and sector accuracy of actor resolution, overall and by rule.
 
@@ -332,7 +354,8 @@ def eval_actors(
     from dyad.evaluate import evaluate_actors
     from dyad.nlp import load_pipeline
 
-    report = evaluate_actors(test_set, load_pipeline(), load_gazetteer())
+    files = _actor_files(actors)
+    report = evaluate_actors(test_set, load_pipeline(None, files), load_gazetteer(files))
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
         return
