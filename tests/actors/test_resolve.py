@@ -6,6 +6,7 @@ The sentences here are written for these tests; none is taken from the evaluatio
 import datetime as dt
 
 import pytest
+from spacy.tokens import Span
 
 from dyad.actors.gazetteer import load_gazetteer
 from dyad.actors.resolve import ActorResolver
@@ -172,3 +173,10 @@ def test_a_titled_description_refers_back_only_to_a_person_of_that_sector(resolv
     assert leader.name == "Vladimir Putin"
     [doctors] = resolve("Lukashenko met Díaz-Canel. Cuban doctors praised the harvest.", "doctors")
     assert (doctors.name, doctors.sector) == (None, "HLH")  # a plural is never one person
+
+
+def test_an_organisation_name_cut_before_its_of_part_runs_on(pipeline):
+    doc = pipeline.nlp("The Peruvian Ministry of Health opened two clinics.")
+    doc.set_ents([Span(doc, 1, 3, label="ORG")], default="outside")  # the model stops at "Ministry"
+    [ministry] = ActorResolver(doc, load_gazetteer()).resolve(doc[2])
+    assert (ministry.name, ministry.country, ministry.sector) == ("Peruvian Ministry of Health", "PER", "HLH")

@@ -431,8 +431,17 @@ class ActorResolver:
         if country is None:
             return None
         words = [t for t in ent if t.dep_ not in _NOT_WORDS and not t.is_punct and not self._country_of(t)]
+        name = ent.text.removeprefix("the ")
+        # "[Cuban Ministry] of Education": a name the model cut before its "of" part runs on
+        prep = self.doc[ent.end] if ent.end < len(self.doc) else None
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if prep is not None and prep.lower_ == "of" and prep.head.i in range(ent.start, ent.end) and pobj is not None:
+            complement = [t for t in self.doc[prep.i : pobj.i + 1] if not t.is_punct]
+            words += complement
+            if all(t.text[:1].isupper() for t in complement[1:] if t.lower_ not in ("the", "and")):
+                name = text = self.doc[ent.start : pobj.i + 1].text.removeprefix("the ")
         sector, _ = self._lookup([t.lower_ for t in words], [t.lemma_.lower() for t in words])
-        return Entity(text=text, name=ent.text.removeprefix("the "), country=country, sector=sector, resolved_by="org")
+        return Entity(text=text, name=name, country=country, sector=sector, resolved_by="org")
 
     # -- coreference ------------------------------------------------------------------
     def _remember_person(self, ent: Span, entity: Entity) -> None:
