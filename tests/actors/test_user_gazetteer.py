@@ -1,12 +1,15 @@
 """A user's YAML file extends the package gazetteer: its people are tagged and resolved."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from dyad.actors.gazetteer import load_gazetteer
 from dyad.actors.resolve import ActorResolver
+from dyad.cli import app
 from dyad.errors import ConfigError
 from dyad.pipeline import Pipeline
 
@@ -54,3 +57,14 @@ def test_a_person_from_a_user_file_resolves_in_text(user_file):
 def test_a_missing_user_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError):
         load_gazetteer((str(tmp_path / "absent.yaml"),))
+
+
+def test_the_cli_takes_actor_files(user_file, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Volkava praised the Cuban students in Minsk on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(article), "--published", "2025-05-05", "--actors", str(user_file)])
+    assert result.exit_code == 0, result.output
+    actors = [actor for line in result.stdout.splitlines() for actor in json.loads(line)["actor"]]
+    assert ("Tamara Volkava", "BLR", "GOV") in [(a["name"], a["country"], a["sector"]) for a in actors]
+    missing = CliRunner().invoke(app, ["extract", str(article), "--actors", str(tmp_path / "absent.yaml")])
+    assert missing.exit_code == 1
