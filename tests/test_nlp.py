@@ -23,3 +23,11 @@ def test_gazetteer_overrides_the_small_models_labels():
     assert labels["Miguel Díaz-Canel"][0] == "PERSON"
     assert labels["Belarus"][0] == "GPE"
     assert labels["BelTA"][0] == "ORG"
+
+
+def test_one_word_aliases_inside_longer_names_are_widened():
+    doc = load_pipeline()("Officials from Latin America met Eduardo Marrero Soler and President Putin.")
+    labels = {ent.text: ent.ent_id_ for ent in doc.ents}
+    assert labels.get("Latin America") == ""
+    assert labels.get("Eduardo Marrero Soler") == ""
+    assert labels["Putin"] == "person:Vladimir Putin"

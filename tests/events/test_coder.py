@@ -72,7 +72,7 @@ def test_arrest_and_protest(pipeline):
 def test_one_happening_in_headline_and_body_is_one_event(pipeline):
     text = (
         "Cuba and Belarus sign a roadmap\n\n"
-        "The Communist Party of Cuba and Belaya Rus signed a roadmap on Monday.\n\n"
+        "HAVANA, July 21 (Wire) - The Communist Party of Cuba and Belaya Rus signed a roadmap on Monday.\n\n"
         "Belaya Rus signed the document with the Communist Party of Cuba at a ceremony in Havana."
     )
     events = [e for e in code_text(pipeline, text) if e.type == "SUPPORT"]

@@ -536,10 +536,14 @@ def _title_candidates(phrase: Span) -> list[str]:
 
 
 def _country_in(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country a name carries: a country or demonym word, or a capital ('Minsk City Court')."""
     for token in span:
         code = gazetteer.country_code(token.text)
         if code:
             return code
+        entry = gazetteer.find(token.text) if token.text[:1].isupper() else None
+        if entry is not None and entry.kind == "capital":
+            return entry.country
     for ent in span.ents:
         entry = gazetteer.find(ent.text)
         if entry is not None and entry.kind in ("country", "capital"):

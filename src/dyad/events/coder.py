@@ -78,6 +78,13 @@ class EventCoder:
         if any(e.country for e in draft.recipient):
             return
         own = {e.country for e in draft.actor}
+        if _continues_a_message(draft.trigger):
+            # "In his greeting, Lukashenko ... reiterated his willingness": to the greeting's addressee
+            names = {e.name for e in draft.actor if e.name}
+            for event in reversed(earlier):
+                if names & {e.name for e in event.actor} and event.recipient:
+                    draft.recipient = [e for e in event.recipient if e.country not in own] or draft.recipient
+                    return
         for lemma in draft.object_lemmas:
             if lemma in ("it", "them") and earlier:
                 # "voted against it", "accusing them of": the last event's target, else its actor
@@ -304,6 +311,21 @@ class EventCoder:
         if sense.context:
             found.add(sense.context)
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
+
+
+_MESSAGE_NOUNS = {"greeting", "greetings", "message", "letter", "speech", "statement", "remarks", "address", "call"}
+
+
+def _continues_a_message(trigger: Token) -> bool:
+    """The sentence opens 'In his greeting/letter/speech, ...': it goes on with that message."""
+    first = trigger.sent[:4]
+    words = [t.lower_ for t in first]
+    return (
+        len(words) >= 3
+        and words[0] == "in"
+        and words[1] in ("his", "her", "its", "their")
+        and (words[2] in _MESSAGE_NOUNS or (len(words) > 3 and words[3] in _MESSAGE_NOUNS))
+    )
 
 
 def _narrative_dates(events: list[Event], article: Article, lead_end: int) -> list[Event]:
