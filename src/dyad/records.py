@@ -83,7 +83,10 @@ def article_id_for(text: str) -> str:
 class Section(_Record):
     """A labelled span of the article text; only `body` sections are coded."""
 
-    kind: str = Field(description="title, standfirst, body, caption, faq, byline, furniture, ...")
+    kind: str = Field(
+        description="title, metadata, standfirst, body, heading, caption, faq (heading), faq_question, "
+        "faq_answer, byline, furniture"
+    )
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
@@ -97,6 +100,7 @@ class Article(_Record):
     title: str | None = None
     published: str | None = Field(default=None, description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
     outlet: str | None = None
+    author: str | None = Field(default=None, description="As the page or the byline names it")
     language: str | None = None
     text: str
     sections: list[Section] = Field(default_factory=list)
@@ -112,6 +116,19 @@ class Article(_Record):
         """Character ranges that may be coded; the whole text when no sections were found."""
         spans = [(s.start, s.end) for s in self.sections if s.kind == "body"]
         return spans or [(0, len(self.text))]
+
+    def faq(self) -> list[tuple[str, str]]:
+        """The FAQ block as (question, answer) pairs, read from the sections so no text is stored twice.
+
+        A question with no answer line gets an empty answer; a multi-paragraph answer keeps its lines.
+        """
+        pairs: list[tuple[str, list[str]]] = []
+        for section in self.sections:
+            if section.kind == "faq_question":
+                pairs.append((self.text[section.start : section.end], []))
+            elif section.kind == "faq_answer" and pairs:
+                pairs[-1][1].append(self.text[section.start : section.end])
+        return [(question, "\n".join(answer)) for question, answer in pairs]
 
 
 class Entity(_Record):

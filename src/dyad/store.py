@@ -27,8 +27,10 @@ BATCH_ARTICLES = 64
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, ref VARCHAR, url VARCHAR, title VARCHAR, published VARCHAR,
-    outlet VARCHAR, language VARCHAR, text VARCHAR, sections JSON, ingested_at TIMESTAMP
+    outlet VARCHAR, language VARCHAR, text VARCHAR, sections JSON, ingested_at TIMESTAMP, author VARCHAR
 );
+-- Databases created before articles had an author gain the column when opened.
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS author VARCHAR;
 CREATE TABLE IF NOT EXISTS article_sources (
     article_id VARCHAR, source VARCHAR, PRIMARY KEY (article_id, source)
 );
