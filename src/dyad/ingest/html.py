@@ -1,8 +1,8 @@
 """Web pages: the main text and metadata of an HTML page, without menus, ads and footers.
 
-trafilatura finds the article body and reads title, date (through htmldate), site name and
-canonical URL. Only the main text reaches the coder; a page where nothing article-like is
-found is a failure rather than an article made of navigation links.
+trafilatura finds the article body and reads title, date (through htmldate), author, site
+name and canonical URL. Only the main text reaches the coder; a page where nothing
+article-like is found is a failure rather than an article made of navigation links.
 """
 
 from __future__ import annotations
@@ -110,9 +110,11 @@ def article_from_html(
         ref=ref,
         url=url or document.url,
         title=document.title or None,
-        published=published or document.date or fallback_published,
+        published=published or document.date,
         outlet=document.sitename or document.hostname or None,
+        author=document.author or None,
         header=False,
+        fallback_published=fallback_published,
     )
 
 
