@@ -180,3 +180,24 @@ def test_an_organisation_name_cut_before_its_of_part_runs_on(pipeline):
     doc.set_ents([Span(doc, 1, 3, label="ORG")], default="outside")  # the model stops at "Ministry"
     [ministry] = ActorResolver(doc, load_gazetteer()).resolve(doc[2])
     assert (ministry.name, ministry.country, ministry.sector) == ("Peruvian Ministry of Health", "PER", "HLH")
+
+
+def test_bodies_without_a_country_belong_to_the_story(resolve):
+    text = "Power cuts hit Cuba again. Cuban officials blamed the heat, and police arrested four people in Havana."
+    [police] = resolve(text, "police")
+    assert (police.country, police.sector, police.resolved_by) == ("CUB", "COP", "context")
+    [court] = resolve("A court in Managua sentenced the priest on Tuesday.", "court")
+    assert (court.country, court.sector) == ("NIC", "JUD")
+
+
+def test_officials_named_by_title_alone_are_the_storys(resolve):
+    text = "Nicaragua signed a port deal with China. Transport Minister Julio Castellón called it historic."
+    [minister] = resolve(text, "Castellón")
+    assert (minister.country, minister.sector) == ("NIC", "GOV")
+
+
+def test_a_delegation_gives_its_country_to_its_leader(resolve):
+    text = "A Chinese government delegation led by Vice Minister of Commerce Liu Zhenyu arrived in Managua."
+    found = resolve(text, "delegation")
+    assert [(e.country, e.sector) for e in found][0] == ("CHN", "GOV")
+    assert all(e.country == "CHN" for e in found)

@@ -58,6 +58,7 @@ class ActorResolver:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self._ent_at[i] = ent
+        self.home_country = self._home_country()
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 self.resolve_span(ent)
@@ -188,6 +189,12 @@ class ActorResolver:
             elif child.dep_ in _OWNER_DEPS and child.dep_ != "compound" and not _is_norp(self._ent(child)):
                 bodies += self._resolve_head(child)  # "Lukashenko's delegation"; a demonym is the group rule's
         if bodies:
+            # "A Chinese government delegation led by Vice Minister Liu": the body is Chinese,
+            # and so is a leader the text gives no country
+            group = self._groups(token) if self._owner_countries(token) else []
+            if group and group[0].country:
+                bodies = [b if b.country else b.model_copy(update={"country": group[0].country}) for b in bodies]
+                return [group[0], *[b for b in bodies if b != group[0]]]
             return bodies
         return self._groups(token, preps=("of", "from")) or countries
 
@@ -205,6 +212,8 @@ class ActorResolver:
         sector, is_title = self._phrase_sector(token, start)
         if not owners:
             reference = self._definite_reference(token, is_title)
+            if reference is None and sector in _CONTEXT_SECTORS and not is_title:
+                reference = self._in_context(token, start, sector)
             return [reference] if reference is not None else []
         if sector is None:
             if not _is_norp(ent):
@@ -228,6 +237,33 @@ class ActorResolver:
             if entity not in found:
                 found.append(entity)
         return found
+
+    def _in_context(self, token: Token, start: int, sector: str) -> Entity | None:
+        """A body the text names without a country ('police detained ...', 'a court in Managua')
+        belongs to the place it sits in, else to the country the story is about."""
+        country = None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                country = self._country_of(pobj) if pobj is not None else None
+                if country:
+                    break
+        country = country or self.home_country
+        if country is None:
+            return None
+        text = self.doc[start : token.i + 1].text
+        return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+
+    def _home_country(self) -> str | None:
+        """The country a story is about: the one it names most often. (Not the dateline's:
+        a story filed in Seoul may be about Pyongyang.)"""
+        counts: dict[str, int] = {}
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "NORP") and not _is_dateline(ent):
+                code = self.gazetteer.country_code(ent.text) or self._entry_country(ent)
+                if code and len(code) == 3:
+                    counts[code] = counts.get(code, 0) + 1
+        return max(counts, key=lambda code: counts[code]) if counts else None
 
     def _group(self, token: Token) -> Entity | None:
         groups = self._groups(token)
@@ -398,6 +434,9 @@ class ActorResolver:
         sector, country = org_sector or sector, country or org_country
         if sector is None and country is None:
             return None
+        if country is None and sector in _CONTEXT_TITLE_SECTORS and self.home_country:
+            # "Transport Minister Julio Castellón" in a Nicaraguan story: a Nicaraguan minister
+            return Entity(text=text, name=ent.text, country=self.home_country, sector=sector, resolved_by="context")
         return Entity(text=text, name=ent.text, country=country, sector=sector, resolved_by="title")
 
     def _owner_country(self, token: Token) -> str | None:
@@ -475,6 +514,14 @@ class ActorResolver:
             if mention.token_index < index and entity.country == country and entity.name and same_sector:
                 return entity
         return None
+
+
+# Bodies that act where they are, so that an unnamed country is the story's: police, courts,
+# residents, protesters, opposition, students, doctors. Not governments: a story about two
+# countries says whose government it means.
+_CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH"}
+# Officials a story names by title alone are, unless it says otherwise, the story's own.
+_CONTEXT_TITLE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY"}
 
 
 def _ent_of(token: Token) -> Span | None:
