@@ -199,5 +199,5 @@ def test_officials_named_by_title_alone_are_the_storys(resolve):
 def test_a_delegation_gives_its_country_to_its_leader(resolve):
     text = "A Chinese government delegation led by Vice Minister of Commerce Liu Zhenyu arrived in Managua."
     found = resolve(text, "delegation")
-    assert [(e.country, e.sector) for e in found][0] == ("CHN", "GOV")
+    assert (found[0].country, found[0].sector) == ("CHN", "GOV")
     assert all(e.country == "CHN" for e in found)
