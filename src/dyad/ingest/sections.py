@@ -69,7 +69,7 @@ _SOCIAL = _words(
 _END_OF_BODY_LINE = re.compile(r"^filed under\s*:?", re.IGNORECASE)
 _CAPTION_LINE = re.compile(r"(photo|foto|image|picture)\s*(©|:|credit|/)", re.IGNORECASE)
 _FAQ_HEADING = re.compile(r"^(frequently asked questions|faqs?\b)", re.IGNORECASE)
-_TICKER_ARROW = re.compile(r"[▲▼↑↓△▽]|(?<![\w.])[+\-−]\d[\d.,]*\s?%|=")
+_TICKER_MARK = re.compile(r"[▲▼↑↓△▽=%]")
 _TICKER_TOKEN = re.compile(
     r"^(?:[A-Z]{2,5}(?:/[A-Z]{2,5})?:?|[▲▼↑↓△▽+\-−]?[$€£¥₽]?\d[\d.,]*%?|[=▲▼↑↓△▽•·|/()%+\-−–$€£¥₽]+)$"
 )
@@ -87,6 +87,7 @@ _STOPWORDS = _words(
     "while amid also not new"
 )
 _MAX_TITLE_CHARS = 220
+_MAX_FURNITURE_CHARS = 300  # share lines and tickers are short; paragraphs need no scan
 _MAX_HEADING_WORDS = 12
 _MAX_STANDFIRST_WORDS = 45
 # Share of a standfirst's content words that recur in the lead it summarises. Measured on the
@@ -136,15 +137,19 @@ def is_furniture(line: str) -> bool:
 
 
 def _is_share_line(line: str) -> bool:
+    if len(line) > _MAX_FURNITURE_CHARS or line.split(None, 1)[0].lower().strip(":|·•,/") not in _SOCIAL:
+        return False
     words = [w.lower() for w in re.split(r"[\s|·•,/]+", line) if w]
     return len(words) >= 2 and all(w.rstrip(":") in _SOCIAL for w in words)
 
 
 def is_ticker(line: str) -> bool:
     """A market ticker: 'USD 1.00 = CUP 120 ▲0.5%', 'Brent $82.10 ▼1.2% · Gold 2,400 ▲0.3%'."""
-    if not _TICKER_ARROW.search(line) or not re.search(r"\d", line) or line.endswith("."):
+    if len(line) > _MAX_FURNITURE_CHARS or line.endswith(".") or not _TICKER_MARK.search(line):
         return False
-    tokens = [t for t in re.split(r"\s+", line) if t]
+    if not any(character.isdigit() for character in line):
+        return False
+    tokens = line.split()
     coded = sum(1 for t in tokens if _TICKER_TOKEN.match(t))
     return coded >= 2 and coded / len(tokens) >= 0.6
 
