@@ -201,3 +201,8 @@ def test_a_delegation_gives_its_country_to_its_leader(resolve):
     found = resolve(text, "delegation")
     assert (found[0].country, found[0].sector) == ("CHN", "GOV")
     assert all(e.country == "CHN" for e in found)
+
+
+def test_a_spokesman_speaks_for_his_principal(resolve):
+    [spokesman] = resolve("A spokesman for the Kremlin rejected the report.", "spokesman")
+    assert (spokesman.country, spokesman.sector) == ("RUS", "GOV")

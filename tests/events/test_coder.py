@@ -152,3 +152,13 @@ def test_must_is_a_demand_by_the_speaker(pipeline):
     assert not any(e.type == "RETREAT" for e in events)
     demand = find(events, "REQUEST", {"EU", "BLR"})
     assert demand is not None and [e.country for e in demand.actor] == ["EU"]
+
+
+def test_a_participle_without_agent_takes_the_nouns_owner(pipeline):
+    text = "A Russian shipment of crude oil, donated under an intergovernmental agreement, reached Cuba on Monday."
+    assert find(code_text(pipeline, text), "AID", {"RUS", "CUB"}) is not None
+
+
+def test_a_warning_of_coercion_is_a_threat_without_a_named_target(pipeline):
+    text = "Venezuelan Interior Minister Diosdado Cabello warned that anyone calling for violence would be arrested."
+    assert any(e.type == "THREATEN" for e in code_text(pipeline, text))

@@ -26,6 +26,7 @@ _COLLECTIVE_NOUNS = {
     "mission", "members", "member", "head", "heads", "chief", "leaders", "envoys", "crew", "unit",
     "agents", "agent", "officers", "officer", "staff", "personnel", "employees", "employee", "states",
     "countries", "nations", "soldiers", "troops", "specialists", "experts", "fighters", "units",
+    "delegates", "delegate",
 }  # fmt: skip
 # "his ally": another person than the one the possessive points to.
 _RELATIONAL_NOUNS = {"ally", "counterpart", "host", "guest", "friend", "partner", "colleague", "rival"}
@@ -210,6 +211,11 @@ class ActorResolver:
         before = [t.right_edge.i for _, t in owners if t.i < token.i]
         start = max(before) + 1 if before else _left_edge(token)
         sector, is_title = self._phrase_sector(token, start)
+        if not owners and is_title:
+            # "a spokesman for U.N. Secretary-General Guterres": speaks for that body
+            principal = self._principal(token)
+            if principal is not None:
+                return [principal]
         if not owners:
             reference = self._definite_reference(token, is_title)
             if reference is None and sector in _CONTEXT_SECTORS and not is_title:
@@ -237,6 +243,18 @@ class ActorResolver:
             if entity not in found:
                 found.append(entity)
         return found
+
+    def _principal(self, token: Token) -> Entity | None:
+        if token.lemma_.lower() not in _SPOKES_NOUNS:
+            return None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                for pobj in prep.children:
+                    found = [e for e in self.resolve(pobj) if e.country] if pobj.dep_ == "pobj" else []
+                    if found:
+                        text = self.doc[_left_edge(token) : pobj.right_edge.i + 1].text
+                        return found[0].model_copy(update={"text": text, "resolved_by": "title"})
+        return None
 
     def _in_context(self, token: Token, start: int, sector: str) -> Entity | None:
         """A body the text names without a country ('police detained ...', 'a court in Managua')
@@ -519,6 +537,8 @@ class ActorResolver:
 # Bodies that act where they are, so that an unnamed country is the story's: police, courts,
 # residents, protesters, opposition, students, doctors. Not governments: a story about two
 # countries says whose government it means.
+# Titles that speak or act for somebody else: they take their principal's country and sector.
+_SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "envoy", "adviser", "advisor", "aide", "representative"}
 _CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH"}
 # Officials a story names by title alone are, unless it says otherwise, the story's own.
 _CONTEXT_TITLE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY"}

@@ -130,6 +130,10 @@ class EventCoder:
         subject = roles.subject_of(token)
         actor_heads = roles.agents(token) if passive else ([subject] if subject is not None else [])
         actor = [e for head in actor_heads for e in resolver.resolve(head)]
+        if passive and not actor_heads and token.dep_ == "acl":
+            # "a Russian shipment of crude, donated under an agreement": the noun's owner gives
+            owners = [resolver.owner(c) for c in token.head.children if c.dep_ in ("amod", "poss", "compound")]
+            actor = [e for e in owners if e is not None and e.country]
         if passive and not actor_heads and sense.symmetric:
             # "relations between Belarus and Cuba were established": the pair acts jointly
             between = [
@@ -254,7 +258,7 @@ class EventCoder:
             )
             if location.country not in {e.country for e in actor}:
                 recipient = [host]
-        if sense.needs_recipient and not recipient:
+        if sense.needs_recipient and not recipient and not self._threatens_an_act(draft.trigger):
             return None
         if is_demanded(draft.trigger):
             # "Minsk must release every prisoner," Kallas said: a demand by the speaker
@@ -297,6 +301,17 @@ class EventCoder:
             cameo=cameo,
             reported_by=draft.reported_by,
         )
+
+    def _threatens_an_act(self, trigger: Token) -> bool:
+        """'warned that anyone who called for violence would be arrested': the warning names a
+        coercive act, so it is a threat even with nobody named as its target."""
+        for token in trigger.subtree:
+            if token.i == trigger.i or not token.tag_.startswith("VB"):
+                continue
+            senses = self.lexicon.verbs.get(token.lemma_.lower(), ())
+            if any(not self.lexicon.types[sense.type].cooperative and sense.type != "REQUEST" for sense in senses):
+                return True
+        return False
 
     def _destination_from_objects(self, trigger: Token) -> Location | None:
         for obj in roles.children(trigger, "dobj"):

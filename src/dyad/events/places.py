@@ -109,6 +109,9 @@ def sentence_destination(sentence: Span, gazetteer: Gazetteer) -> Location | Non
                 return place
         if token.lemma_ in ("reach", "arrive") and (objects := [c for c in token.children if c.dep_ == "dobj"]):
             for obj in objects:
+                named = next((e for e in sentence.ents if e.start <= obj.i < e.end and e.label_ in _PLACE_LABELS), None)
+                if named is not None and (place := resolve_place(named.text, gazetteer)) is not None:
+                    return place
                 nationality = [c for c in obj.children if c.ent_type_ == "NORP"]
                 if nationality and (country := gazetteer.country_code(nationality[0].text)):
                     return Location(name=obj.text, country=country)
