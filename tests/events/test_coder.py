@@ -162,3 +162,10 @@ def test_a_participle_without_agent_takes_the_nouns_owner(pipeline):
 def test_a_warning_of_coercion_is_a_threat_without_a_named_target(pipeline):
     text = "Venezuelan Interior Minister Diosdado Cabello warned that anyone calling for violence would be arrested."
     assert any(e.type == "THREATEN" for e in code_text(pipeline, text))
+
+
+def test_a_misparsed_object_still_names_the_sanction(pipeline):
+    text = "European Union foreign ministers on Monday imposed asset freezes and travel bans on Belarusian judges."
+    event = find(code_text(pipeline, text), "SANCTION", {"EU", "BLR"})
+    assert event is not None
+    assert [(e.country, e.sector) for e in event.actor] == [("EU", "IGO")]

@@ -235,7 +235,10 @@ class ActorResolver:
                 text = f"{phrase} of {self._modifier_text(modifier)}"
             else:  # "Cuban and Belarusian students"
                 text = f"{self._modifier_text(modifier)} {head_words}"
-            entity = Entity(text=text, name=None, country=country, sector=sector, resolved_by="demonym")
+            igo = self._ent(modifier) is not None and (self._entry(self._ent(modifier)) or _NO_ENTRY).sector == "IGO"
+            entity = Entity(
+                text=text, name=None, country=country, sector="IGO" if igo else sector, resolved_by="demonym"
+            )
             if is_title and _definite(token):  # "the Belarusian leader": the leader named before
                 person = self._person_of_country(country, token.i, sector)
                 if person is not None:
@@ -401,7 +404,11 @@ class ActorResolver:
         if ent is None:
             return None
         entry = self._entry(ent)
-        return entry.country if entry and entry.kind in ("country", "capital", "place") else None
+        if entry is None:
+            return None
+        # "European Union foreign ministers": an international body owns its officials too
+        owns = entry.kind in ("country", "capital", "place") or (entry.kind == "organisation" and entry.sector == "IGO")
+        return entry.country if owns else None
 
     # -- named entities ---------------------------------------------------------------
     def _entry(self, ent: Span) -> ActorEntry | None:
@@ -542,6 +549,9 @@ _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "envoy", "adviser",
 _CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH"}
 # Officials a story names by title alone are, unless it says otherwise, the story's own.
 _CONTEXT_TITLE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY"}
+
+
+_NO_ENTRY = ActorEntry(key="", name="", kind="", country=None, sector=None)
 
 
 def _ent_of(token: Token) -> Span | None:

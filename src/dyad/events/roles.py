@@ -81,9 +81,21 @@ def subject_of(token: Token) -> Token | None:
     return None
 
 
+def misparsed_object(token: Token) -> Token | None:
+    """A 'clause' right after the verb with no auxiliary, marker or verb form is its object,
+    misparsed: in "imposed asset freezes and travel bans" the model reads 'freezes' as a verb."""
+    for clause in children(token, "ccomp"):
+        if clause.left_edge.i != token.i + 1 or clause.tag_ not in ("NNS", "NN", "VBZ"):
+            continue
+        if not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children):
+            return clause
+    return None
+
+
 def direct_objects(token: Token) -> list[Token]:
     """Objects of the trigger; for a participle modifying a noun, that noun."""
     found = children(token, "dobj", "attr", "nsubjpass", "oprd")
+    found += [clause for clause in [misparsed_object(token)] if clause is not None]
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         found.append(token.head)
     return found
