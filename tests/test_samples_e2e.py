@@ -47,8 +47,10 @@ def test_treaty_signing_in_moscow(sample_events):
 def test_sanctions_name_who_imposes_them(sample_events):
     treasury = _one(sample_events, "11_us_sanctions_chinese_refinery.txt", "SANCTION", {"USA"}, {"CHN"})
     assert treasury["modality"] == "asserted"
-    background = _one(sample_events, "03_eu_sanctions_belarus.txt", "SANCTION", {"EU"}, {"BLR"})
-    assert (background["modality"], background["date"]) == ("historical", "2020-10")
+    current = _one(sample_events, "03_eu_sanctions_belarus.txt", "SANCTION", {"EU"}, {"BLR"}, "asserted")
+    assert current["date"] == "2025-06-23"
+    background = _one(sample_events, "03_eu_sanctions_belarus.txt", "SANCTION", {"EU"}, {"BLR"}, "historical")
+    assert background["date"] == "2020-10"
 
 
 def test_aid_and_praise(sample_events):

@@ -192,10 +192,11 @@ class ActorResolver:
         if bodies:
             # "A Chinese government delegation led by Vice Minister Liu": the body is Chinese,
             # and so is a leader the text gives no country
-            group = self._groups(token) if self._owner_countries(token) else []
+            group = self._groups(token, preps=()) if self._owner_countries(token, preps=()) else []
             if group and group[0].country:
                 bodies = [b if b.country else b.model_copy(update={"country": group[0].country}) for b in bodies]
-                return [group[0], *[b for b in bodies if b != group[0]]]
+                seen = {(group[0].country, group[0].sector)}
+                return [group[0], *[b for b in bodies if (b.country, b.sector) not in seen]]
             return bodies
         return self._groups(token, preps=("of", "from")) or countries
 
