@@ -169,3 +169,8 @@ def test_a_misparsed_object_still_names_the_sanction(pipeline):
     event = find(code_text(pipeline, text), "SANCTION", {"EU", "BLR"})
     assert event is not None
     assert [(e.country, e.sector) for e in event.actor] == [("EU", "IGO")]
+
+
+def test_the_island_is_the_country_just_named(pipeline):
+    text = "Belarus praised Cuba on Monday and said Minsk was ready to help the island modernise its sugar mills."
+    assert find(code_text(pipeline, text), "AGREE", {"BLR", "CUB"}) is not None

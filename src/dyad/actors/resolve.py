@@ -130,6 +130,11 @@ class ActorResolver:
                 return [other]
         if token.lower_ in _COLLECTIVE_NOUNS or token.lemma_.lower() in _COLLECTIVE_NOUNS:
             return self._collective(token)
+        if token.lower_ in _PLACE_REFERENCES and _definite(token) and not self._owner_countries(token):
+            country = self._recent_country(token) or self.home_country
+            if country:  # "help the island modernise", "the country's leadership"
+                text = self.doc[_left_edge(token) : token.i + 1].text
+                return [Entity(text=text, name=None, country=country, sector="GOV", resolved_by="coref")]
         return self._groups(token)
 
     def _determined_name(self, determiner: Token) -> list[Entity]:
@@ -275,6 +280,16 @@ class ActorResolver:
             return None
         text = self.doc[start : token.i + 1].text
         return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+
+    def _recent_country(self, token: Token) -> str | None:
+        """The country named last before the token, in its sentence or the one before."""
+        sentence = token.sent
+        start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        for ent in reversed([e for e in self.doc.ents if start <= e.start < token.i and e.label_ == "GPE"]):
+            entry = self._entry(ent)
+            if entry is not None and entry.kind == "country":
+                return entry.country
+        return None
 
     def _home_country(self) -> str | None:
         """The country a story is about: the one it names most often. (Not the dateline's:
@@ -547,6 +562,8 @@ class ActorResolver:
 # countries says whose government it means.
 # Titles that speak or act for somebody else: they take their principal's country and sector.
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "envoy", "adviser", "advisor", "aide", "representative"}
+# "the island", "the country": the country just named, else the story's own.
+_PLACE_REFERENCES = {"island", "country", "nation"}
 _CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH"}
 # Officials a story names by title alone are, unless it says otherwise, the story's own.
 _CONTEXT_TITLE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY"}

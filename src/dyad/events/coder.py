@@ -195,7 +195,10 @@ class EventCoder:
             holders += [child, *roles.children(child, "xcomp", "advcl")]
         for holder in holders:
             preps = ("to", "with", "for", "against", "on")
-            for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps):
+            # "help the island modernise": the small model makes 'the island' the subject of 'modernise'
+            helped = [s for c in roles.children(holder, "ccomp", "xcomp") for s in roles.children(c, "nsubj")]
+            helped = helped if holder.lemma_ in _HELP_VERBS else []
+            for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps) + helped:
                 found = resolver.resolve(obj)
                 if found:
                     return found
@@ -328,6 +331,7 @@ class EventCoder:
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
 
 
+_HELP_VERBS = {"help", "assist", "enable", "allow", "support", "encourage"}
 _MESSAGE_NOUNS = {"greeting", "greetings", "message", "letter", "speech", "statement", "remarks", "address", "call"}
 
 
