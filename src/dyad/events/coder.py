@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -13,30 +12,19 @@ from dyad.actors.resolve import ActorResolver
 from dyad.dates import iso_to_date
 from dyad.events import roles
 from dyad.events.dates import date_for_trigger
+from dyad.events.discourse import narrative_dates, recall_antecedents
+from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon, Sense
 from dyad.events.merge import merge_events
 from dyad.events.modality import grammatical_modality, is_demanded, is_uncommitted_wish
 from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
+from dyad.events.recipients import other_country_in_clause, recipient_in_objects
 from dyad.records import Article, Entity, Event, Evidence, Location
 
 # An asserted event dated this long before publication is background (guide section 4).
 HISTORICAL_AFTER_DAYS = 90
 # Events with no date cue in the first paragraphs are the article's news of the day.
 LEAD_PARAGRAPHS = 2
-
-
-@dataclass
-class _Draft:
-    """An event being assembled; becomes an Event once it has an actor with a country."""
-
-    sense: Sense
-    trigger: Token
-    actor: list[Entity]
-    recipient: list[Entity] = field(default_factory=list)
-    location: Location | None = None
-    reported_by: Entity | None = None
-    subject_phrase: str | None = None
-    object_lemmas: tuple[str, ...] = ()
 
 
 class EventCoder:
@@ -61,48 +49,14 @@ class EventCoder:
                 draft = self._draft(token, resolver)
                 if draft is None:
                     continue
-                self._recall_antecedents(draft, events)
+                recall_antecedents(draft, events, self.lexicon, resolver)
                 event = self._finish(draft, sentence, article, published)
                 if event is not None:
                     events.append(event)
-        return _narrative_dates(merge_events(events), article, lead_end)
-
-    def _recall_antecedents(self, draft: _Draft, earlier: list[Event]) -> None:
-        """Fill roles that point back to events already reported: 'the two sides agreed',
-        'Minsk rejected the decision' (the EU's, reported a paragraph before)."""
-        if not any(e.country for e in draft.actor) and draft.subject_phrase in self.lexicon.pair_phrases:
-            for event in reversed(earlier):
-                if len(event.countries()) >= 2:
-                    draft.actor = [*event.actor, *event.recipient]
-                    break
-        if any(e.country for e in draft.recipient):
-            return
-        own = {e.country for e in draft.actor}
-        if _continues_a_message(draft.trigger):
-            # "In his greeting, Lukashenko ... reiterated his willingness": to the greeting's addressee
-            names = {e.name for e in draft.actor if e.name}
-            for event in reversed(earlier):
-                if names & {e.name for e in event.actor} and event.recipient:
-                    draft.recipient = [e for e in event.recipient if e.country not in own] or draft.recipient
-                    return
-        for lemma in draft.object_lemmas:
-            if lemma in ("it", "them") and earlier:
-                # "voted against it", "accusing them of": the last event's target, else its actor
-                last = earlier[-1]
-                pointed = [e for e in last.recipient if e.country and e.country not in own]
-                pointed = pointed or [e for e in last.actor if e.country and e.country not in own]
-                if pointed:
-                    draft.recipient = pointed
-                    return
-            for wanted in self.lexicon.event_nouns.get(lemma, ()):  # types in order of likelihood
-                for event in reversed(earlier):
-                    antecedents = [e for e in event.actor if e.country and e.country not in own]
-                    if event.type == wanted and antecedents:
-                        draft.recipient = antecedents
-                        return
+        return narrative_dates(merge_events(events), article, lead_end)
 
     # -- triggers ---------------------------------------------------------------------
-    def _draft(self, token: Token, resolver: ActorResolver) -> _Draft | None:
+    def _draft(self, token: Token, resolver: ActorResolver) -> Draft | None:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             for sense in self.lexicon.verbs.get(lemma, ()):
@@ -125,7 +79,7 @@ class EventCoder:
             return False
         return not sense.objects or bool(sense.objects & roles.object_words(token))
 
-    def _verb_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> _Draft | None:
+    def _verb_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> Draft | None:
         passive = roles.is_passive(token)
         subject = roles.subject_of(token)
         actor_heads = roles.agents(token) if passive else ([subject] if subject is not None else [])
@@ -152,9 +106,9 @@ class EventCoder:
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
         joint = sense.symmetric and len({e.country for e in actor if e.country}) >= 2
         if not recipient and not sense.reverse and not joint and sense.type != "MOBILIZE":
-            recipient = self._recipient_in_objects(token, resolver)
+            recipient = recipient_in_objects(token, resolver)
         if not recipient and not sense.reverse and not joint and self.lexicon.types[sense.type].cooperative:
-            recipient = self._other_country_in_clause(token, resolver, actor)
+            recipient = other_country_in_clause(token, resolver, actor)
         if sense.reverse:
             actor, recipient = recipient, actor
         if sense.symmetric:
@@ -163,57 +117,16 @@ class EventCoder:
             recipient = [e for e in recipient if e not in actor]
         subject_phrase = " ".join(t.lower_ for t in subject.subtree) if subject is not None else None
         objects = roles.direct_objects(token) + roles.prep_objects(token, ("against", "to", "of"))
-        draft = _Draft(sense, token, actor, recipient, subject_phrase=subject_phrase)
+        draft = Draft(sense, token, actor, recipient, subject_phrase=subject_phrase)
         draft.object_lemmas = tuple(o.lower_ for o in objects)
+        draft.object_phrases = tuple(" ".join(t.lower_ for t in o.subtree) for o in objects)
         speaker = roles.speaker_of(token) or roles.quote_speaker(token.sent)
         if speaker is not None:
             speakers = resolver.resolve(speaker)
             draft.reported_by = speakers[0] if speakers else None
         return draft
 
-    @staticmethod
-    def _other_country_in_clause(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:
-        """A cooperative act's beneficiary named anywhere in its clause: 'willing to finance
-        projects in Nicaragua', 'ready to share everything with Iran'."""
-        own = {e.country for e in actor}
-        for candidate in token.subtree:
-            if candidate.i == token.i or candidate.ent_type_ not in ("GPE", "NORP"):
-                continue
-            if not roles.in_clause_of(candidate, token, through=("xcomp", "advcl")):
-                continue
-            owner = resolver.owner(candidate)
-            if owner is not None and owner.country and owner.country not in own:
-                return [owner]
-        return []
-
-    @staticmethod
-    def _recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
-        """Who the act is aimed at when no role names it: 'condemned the U.S. move',
-        'praised the resilience of the Cuban people', 'ready to help Cuba'."""
-        holders = [token]
-        for child in roles.children(token, "xcomp", "advcl"):  # "ready to send parts to help Cuba"
-            holders += [child, *roles.children(child, "xcomp", "advcl")]
-        for holder in holders:
-            preps = ("to", "with", "for", "against", "on")
-            # "help the island modernise": the small model makes 'the island' the subject of 'modernise'
-            helped = [s for c in roles.children(holder, "ccomp", "xcomp") for s in roles.children(c, "nsubj")]
-            helped = helped if holder.lemma_ in _HELP_VERBS else []
-            for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps) + helped:
-                found = resolver.resolve(obj)
-                if found:
-                    return found
-                for modifier in obj.children:
-                    if modifier.dep_ in ("compound", "amod", "poss", "nmod") and modifier.ent_type_:
-                        owner = resolver.owner(modifier)
-                        if owner is not None:
-                            return [owner]
-                    if modifier.dep_ in ("prep", "agent") and modifier.lower_ in ("of", "by"):
-                        found = [e for pobj in roles.children(modifier, "pobj") for e in resolver.resolve(pobj)]
-                        if found:
-                            return found
-        return []
-
-    def _noun_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> _Draft | None:
+    def _noun_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> Draft | None:
         if token.dep_ == "pobj" and token.head.lower_ == "at":
             return None  # "at the invitation of Minsk" frames another event; it is not one
         owners = list(roles.noun_owners(token))
@@ -233,12 +146,12 @@ class EventCoder:
         if sense.symmetric:
             actor += [e for e in recipient if e not in actor]
             recipient = []
-        return _Draft(sense, token, actor, recipient)
+        return Draft(sense, token, actor, recipient)
 
     # -- completing the record --------------------------------------------------------
     def _finish(
         self,
-        draft: _Draft,
+        draft: Draft,
         sentence: Span,
         article: Article,
         published: tuple[dt.date, str] | None,
@@ -329,46 +242,6 @@ class EventCoder:
         if sense.context:
             found.add(sense.context)
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
-
-
-_HELP_VERBS = {"help", "assist", "enable", "allow", "support", "encourage"}
-_MESSAGE_NOUNS = {"greeting", "greetings", "message", "letter", "speech", "statement", "remarks", "address", "call"}
-
-
-def _continues_a_message(trigger: Token) -> bool:
-    """The sentence opens 'In his greeting/letter/speech, ...': it goes on with that message."""
-    first = trigger.sent[:4]
-    words = [t.lower_ for t in first]
-    return (
-        len(words) >= 3
-        and words[0] == "in"
-        and words[1] in ("his", "her", "its", "their")
-        and (words[2] in _MESSAGE_NOUNS or (len(words) > 3 and words[3] in _MESSAGE_NOUNS))
-    )
-
-
-def _narrative_dates(events: list[Event], article: Article, lead_end: int) -> list[Event]:
-    """Date asserted events that carry no date cue by the story's current time.
-
-    News tells one day's happenings in order: an undated event takes the date of the last
-    dated asserted event before it ("On Wednesday X met Y. During the talks, Y praised X").
-    With none before it, an event in the lead is the day's news and takes the publication
-    date (guide section 5). Historical events never move the story's time. Done after
-    merging, so a cue in any mention wins.
-    """
-    current: tuple[str, str] | None = None
-    dated: dict[str, Event] = {}
-    for event in sorted(events, key=lambda e: e.evidence[0].start):
-        if event.modality == "asserted" and event.date is not None:
-            current = (event.date, event.date_precision or "day")
-        elif event.modality == "asserted" and event.date is None:
-            if current is not None:
-                event = event.model_copy(update={"date": current[0], "date_precision": current[1]})
-            elif article.published and event.evidence[0].start < lead_end:
-                _, precision = iso_to_date(article.published)
-                event = event.model_copy(update={"date": article.published, "date_precision": precision})
-        dated[event.id] = event
-    return [dated[event.id] for event in events]
 
 
 def _dedupe(entities: list[Entity]) -> list[Entity]:

@@ -1,0 +1,161 @@
+"""Roles and dates that the sentence leaves to the story told so far.
+
+A news story refers back: "the two sides agreed", "Minsk rejected the decision", "voted
+against it", "In his greeting, he reiterated ...", "Washington has yet to respond to
+Havana's offer". These rules fill a draft's empty roles from the events already coded in
+the article, and date undated events by the story's current time.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.actors.resolve import ActorResolver
+from dyad.dates import iso_to_date
+from dyad.events import roles
+from dyad.events.draft import Draft
+from dyad.events.lexicon import Lexicon
+from dyad.records import Article, Entity, Event
+
+_MESSAGE_NOUNS = {"greeting", "greetings", "message", "letter", "speech", "statement", "remarks", "address", "call"}
+# "Washington has yet to respond to Havana's offer": whoever responds is the one addressed
+_RESPONSE_VERBS = {"respond", "reply", "accept", "reject", "welcome", "consider", "ignore", "receive", "answer"}
+_SANCTION_NOUNS = {"embargo", "blockade", "sanctions"}
+
+
+def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, resolver: ActorResolver) -> None:
+    """Fill the draft's empty roles from what the article already reported."""
+    if not any(e.country for e in draft.actor) and draft.subject_phrase in lexicon.pair_phrases:
+        draft.actor = _last_pair(earlier) or draft.actor
+    if any(e.country for e in draft.recipient):
+        return
+    own = {e.country for e in draft.actor}
+    found = (
+        _pair_object(draft, earlier, lexicon)
+        or _message_addressee(draft, earlier, own)
+        or _responder(draft.trigger, resolver, own)
+        or _pronoun_object(draft, earlier, lexicon, resolver, own)
+        or _event_noun_object(draft.object_lemmas, earlier, lexicon, own)
+        or _home_target(draft, resolver, own)
+    )
+    if found:
+        draft.recipient = found
+
+
+def _last_pair(earlier: list[Event]) -> list[Entity]:
+    for event in reversed(earlier):
+        if len(event.countries()) >= 2:
+            return [*event.actor, *event.recipient]
+    return []
+
+
+def _pair_object(draft: Draft, earlier: list[Event], lexicon: Lexicon) -> list[Entity]:
+    """'urged both countries to show restraint': the two sides of the last two-sided event."""
+    if any(phrase in lexicon.pair_phrases for phrase in draft.object_phrases):
+        own = {e.country for e in draft.actor}
+        return [e for e in _last_pair(earlier) if e.country not in own]
+    return []
+
+
+def _message_addressee(draft: Draft, earlier: list[Event], own: set[str | None]) -> list[Entity]:
+    """'In his greeting, Lukashenko ... reiterated his willingness': to the greeting's addressee."""
+    if not continues_a_message(draft.trigger):
+        return []
+    names = {e.name for e in draft.actor if e.name}
+    for event in reversed(earlier):
+        if names & {e.name for e in event.actor} and event.recipient:
+            return [e for e in event.recipient if e.country not in own]
+    return []
+
+
+def _responder(trigger: Token, resolver: ActorResolver, own: set[str | None]) -> list[Entity]:
+    """An offer or proposal somebody has to answer is addressed to them: 'Washington has yet
+    to respond to Havana's offer', 'Iran has yet to reply to a letter in which Trump proposed'."""
+    current = trigger
+    for _ in range(6):
+        if current.lemma_ in _RESPONSE_VERBS and current.i != trigger.i:
+            subject = roles.subject_of(current)
+            found = [e for e in resolver.resolve(subject) if e.country not in own] if subject is not None else []
+            return found
+        if current.head.i == current.i:
+            return []
+        current = current.head
+    return []
+
+
+def _pronoun_object(
+    draft: Draft, earlier: list[Event], lexicon: Lexicon, resolver: ActorResolver, own: set[str | None]
+) -> list[Entity]:
+    """'voted against it' (the resolution just reported), 'accused it of holding prisoners'
+    (the government just named): the last event noun before, else the last body named."""
+    if not any(lemma in ("it", "them") for lemma in draft.object_lemmas):
+        return []
+    trigger = draft.trigger
+    window_start = trigger.doc[trigger.sent.start - 1].sent.start if trigger.sent.start > 0 else trigger.sent.start
+    for token in reversed(trigger.doc[window_start : trigger.i]):
+        if token.lower_ in lexicon.event_nouns:
+            return _event_noun_object((token.lower_,), earlier, lexicon, own)
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "dobj", "pobj", "attr"):
+            found = [e for e in resolver.resolve(token) if e.country and e.country not in own]
+            if found:
+                return found
+    return []
+
+
+def _event_noun_object(
+    lemmas: tuple[str, ...], earlier: list[Event], lexicon: Lexicon, own: set[str | None]
+) -> list[Entity]:
+    """'Minsk rejected the decision': the actor of the last event of the kind the noun names."""
+    for lemma in lemmas:
+        for wanted in lexicon.event_nouns.get(lemma, ()):  # types in order of likelihood
+            for event in reversed(earlier):
+                antecedents = [e for e in event.actor if e.country and e.country not in own]
+                if event.type == wanted and antecedents:
+                    return antecedents
+    return []
+
+
+def _home_target(draft: Draft, resolver: ActorResolver, own: set[str | None]) -> list[Entity]:
+    """'The United States imposed the embargo in 1962' in a story about Cuba: the embargo is
+    on the country the story is about."""
+    if draft.sense.type != "SANCTION" or not (set(draft.object_lemmas) & _SANCTION_NOUNS):
+        return []
+    home = resolver.home_country
+    if home is None or home in own:
+        return []
+    return [Entity(text=home, name=None, country=home, sector="GOV", resolved_by="context")]
+
+
+def continues_a_message(trigger: Token) -> bool:
+    """The sentence opens 'In his greeting/letter/speech, ...': it goes on with that message."""
+    words = [t.lower_ for t in trigger.sent[:4]]
+    return (
+        len(words) >= 3
+        and words[0] == "in"
+        and words[1] in ("his", "her", "its", "their")
+        and (words[2] in _MESSAGE_NOUNS or (len(words) > 3 and words[3] in _MESSAGE_NOUNS))
+    )
+
+
+def narrative_dates(events: list[Event], article: Article, lead_end: int) -> list[Event]:
+    """Date asserted events that carry no date cue by the story's current time.
+
+    News tells one day's happenings in order: an undated event takes the date of the last
+    dated asserted event before it ("On Wednesday X met Y. During the talks, Y praised X").
+    With none before it, an event in the lead is the day's news and takes the publication
+    date (guide section 5). Historical events never move the story's time. Done after
+    merging, so a cue in any mention wins.
+    """
+    current: tuple[str, str] | None = None
+    dated: dict[str, Event] = {}
+    for event in sorted(events, key=lambda e: e.evidence[0].start):
+        if event.modality == "asserted" and event.date is not None:
+            current = (event.date, event.date_precision or "day")
+        elif event.modality == "asserted" and event.date is None:
+            if current is not None:
+                event = event.model_copy(update={"date": current[0], "date_precision": current[1]})
+            elif article.published and event.evidence[0].start < lead_end:
+                _, precision = iso_to_date(article.published)
+                event = event.model_copy(update={"date": article.published, "date_precision": precision})
+        dated[event.id] = event
+    return [dated[event.id] for event in events]

@@ -1,0 +1,54 @@
+"""Where a recipient hides when no role names it: in the object's modifiers, in a purpose
+clause, or anywhere in a cooperative act's clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.actors.resolve import ActorResolver
+from dyad.events import roles
+from dyad.records import Entity
+
+_HELP_VERBS = {"help", "assist", "enable", "allow", "support", "encourage"}
+
+
+def other_country_in_clause(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:
+    """A cooperative act's beneficiary named anywhere in its clause: 'willing to finance
+    projects in Nicaragua', 'ready to share everything with Iran'."""
+    own = {e.country for e in actor}
+    for candidate in token.subtree:
+        if candidate.i == token.i or candidate.ent_type_ not in ("GPE", "NORP"):
+            continue
+        if not roles.in_clause_of(candidate, token, through=("xcomp", "advcl")):
+            continue
+        owner = resolver.owner(candidate)
+        if owner is not None and owner.country and owner.country not in own:
+            return [owner]
+    return []
+
+
+def recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
+    """Who the act is aimed at when no role names it: 'condemned the U.S. move',
+    'praised the resilience of the Cuban people', 'ready to help Cuba'."""
+    holders = [token]
+    for child in roles.children(token, "xcomp", "advcl"):  # "ready to send parts to help Cuba"
+        holders += [child, *roles.children(child, "xcomp", "advcl")]
+    for holder in holders:
+        preps = ("to", "with", "for", "against", "on")
+        # "help the island modernise": the small model makes 'the island' the subject of 'modernise'
+        helped = [s for c in roles.children(holder, "ccomp", "xcomp") for s in roles.children(c, "nsubj")]
+        helped = helped if holder.lemma_ in _HELP_VERBS else []
+        for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps) + helped:
+            found = resolver.resolve(obj)
+            if found:
+                return found
+            for modifier in obj.children:
+                if modifier.dep_ in ("compound", "amod", "poss", "nmod") and modifier.ent_type_:
+                    owner = resolver.owner(modifier)
+                    if owner is not None:
+                        return [owner]
+                if modifier.dep_ in ("prep", "agent") and modifier.lower_ in ("of", "by"):
+                    found = [e for pobj in roles.children(modifier, "pobj") for e in resolver.resolve(pobj)]
+                    if found:
+                        return found
+    return []

@@ -1,0 +1,33 @@
+"""Roles the sentence leaves to the story: each discourse rule on a text of our own."""
+
+from tests.helpers import code_text, find
+
+
+def test_an_offer_is_addressed_to_whoever_must_answer_it(pipeline):
+    text = "Washington has yet to respond to Havana's offer to resume talks on migration."
+    offer = find(code_text(pipeline, text), "AGREE", {"CUB", "USA"})
+    assert offer is not None and [e.country for e in offer.actor] == ["CUB"]
+
+
+def test_both_countries_as_object_are_the_last_pair(pipeline):
+    text = (
+        "The United States imposed sanctions on Venezuela on Monday. "
+        "A spokesman for the United Nations urged both countries to show restraint."
+    )
+    request = find(code_text(pipeline, text), "REQUEST", {"UN", "USA", "VEN"})
+    assert request is not None
+
+
+def test_it_points_back_to_the_event_noun(pipeline):
+    text = (
+        "The UN General Assembly on Wednesday called on the United States to lift the embargo against Cuba "
+        "in a resolution. Israel voted against it."
+    )
+    reject = find(code_text(pipeline, text), "REJECT", {"ISR", "UN"})
+    assert reject is not None
+
+
+def test_the_embargo_targets_the_storys_country(pipeline):
+    text = "Cuba story\n\nCuban officials spoke in Havana. The United States imposed the embargo in 1962."
+    sanction = find(code_text(pipeline, text), "SANCTION", {"USA", "CUB"})
+    assert sanction is not None and sanction.modality == "historical"
