@@ -174,3 +174,14 @@ def test_a_misparsed_object_still_names_the_sanction(pipeline):
 def test_the_island_is_the_country_just_named(pipeline):
     text = "Belarus praised Cuba on Monday and said Minsk was ready to help the island modernise its sugar mills."
     assert find(code_text(pipeline, text), "AGREE", {"BLR", "CUB"}) is not None
+
+
+def test_a_requested_act_is_not_coded_as_done(pipeline):
+    events = code_text(pipeline, "The U.S. State Department called on Managua to free the priest.")
+    assert find(events, "REQUEST", {"USA", "NIC"}) is not None
+    assert not any(e.type == "RETREAT" for e in events)
+
+
+def test_a_promise_names_its_beneficiary_in_what_it_promises(pipeline):
+    text = "Russian Deputy Energy Minister Sergei Volkov promised that two more cargoes would reach Cuba in May."
+    assert find(code_text(pipeline, text), "AGREE", {"RUS", "CUB"}) is not None

@@ -31,3 +31,11 @@ def test_the_embargo_targets_the_storys_country(pipeline):
     text = "Cuba story\n\nCuban officials spoke in Havana. The United States imposed the embargo in 1962."
     sanction = find(code_text(pipeline, text), "SANCTION", {"USA", "CUB"})
     assert sanction is not None and sanction.modality == "historical"
+
+
+def test_the_embargo_is_the_one_told_before(pipeline):
+    text = (
+        "The vote\n\nThe assembly again condemned the embargo against Cuba on Wednesday. "
+        "Washington imposed the embargo in 1962 and tightened it in 1996."
+    )
+    assert find(code_text(pipeline, text), "SANCTION", {"USA", "CUB"}) is not None

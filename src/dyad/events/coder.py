@@ -16,7 +16,7 @@ from dyad.events.discourse import narrative_dates, recall_antecedents
 from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon, Sense
 from dyad.events.merge import merge_events
-from dyad.events.modality import grammatical_modality, is_demanded, is_uncommitted_wish
+from dyad.events.modality import grammatical_modality, is_demanded, is_requested_act, is_uncommitted_wish
 from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
 from dyad.events.recipients import other_country_in_clause, recipient_in_objects
 from dyad.records import Article, Entity, Event, Evidence, Location
@@ -108,7 +108,7 @@ class EventCoder:
         if not recipient and not sense.reverse and not joint and sense.type != "MOBILIZE":
             recipient = recipient_in_objects(token, resolver)
         if not recipient and not sense.reverse and not joint and self.lexicon.types[sense.type].cooperative:
-            recipient = other_country_in_clause(token, resolver, actor)
+            recipient = other_country_in_clause(token, resolver, actor, promise=sense.type == "AGREE")
         if sense.reverse:
             actor, recipient = recipient, actor
         if sense.symmetric:
@@ -157,7 +157,7 @@ class EventCoder:
         published: tuple[dt.date, str] | None,
     ) -> Event | None:
         actor = _dedupe([e for e in draft.actor if e.country])
-        if not actor or is_uncommitted_wish(draft.trigger):
+        if not actor or is_uncommitted_wish(draft.trigger) or is_requested_act(draft.trigger):
             return None
         sense = draft.sense
         recipient = [e for e in _dedupe(draft.recipient) if e.country and e not in actor]

@@ -120,6 +120,13 @@ def _home_target(draft: Draft, resolver: ActorResolver, own: set[str | None]) ->
     on the country the story is about."""
     if draft.sense.type != "SANCTION" or not (set(draft.object_lemmas) & _SANCTION_NOUNS):
         return []
+    trigger = draft.trigger
+    for token in reversed(trigger.doc[: trigger.i]):  # "the embargo against Cuba" told earlier
+        if token.lower_ in _SANCTION_NOUNS:
+            targets = [pobj for prep in token.children if prep.lower_ in ("on", "against") for pobj in prep.children]
+            found = [e for pobj in targets for e in resolver.resolve(pobj) if e.country and e.country not in own]
+            if found:
+                return found
     home = resolver.home_country
     if home is None or home in own:
         return []

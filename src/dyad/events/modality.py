@@ -41,6 +41,15 @@ def is_demanded(trigger: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in trigger.children)
 
 
+# "called on Managua to free him", "urged Havana to release": the act is what is asked for
+_REQUESTING_GOVERNORS = {"urge", "call", "demand", "ask", "request", "press", "appeal", "invite", "encourage"}
+
+
+def is_requested_act(trigger: Token) -> bool:
+    """The trigger is the content of a request; the request is the event, not this act."""
+    return trigger.dep_ in ("xcomp", "ccomp") and trigger.head.lemma_ in _REQUESTING_GOVERNORS
+
+
 def is_uncommitted_wish(trigger: Token) -> bool:
     """'I hope cooperation stays vibrant': wishes without commitment are not coded."""
     return any(

@@ -71,6 +71,7 @@ def location_for_trigger(trigger: Token, sentence: Span, gazetteer: Gazetteer, d
 
 _PLACE_NOUNS = {
     "port", "city", "town", "capital", "province", "island", "coast", "airport", "base", "harbour", "harbor",
+    "region", "state", "district", "border", "village",
 }  # fmt: skip
 
 

@@ -9,17 +9,26 @@ from dyad.actors.resolve import ActorResolver
 from dyad.events import roles
 from dyad.records import Entity
 
+_PLACE_REFERENCES = {"island", "country"}
 _HELP_VERBS = {"help", "assist", "enable", "allow", "support", "encourage"}
 
 
-def other_country_in_clause(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:
+def other_country_in_clause(
+    token: Token, resolver: ActorResolver, actor: list[Entity], promise: bool = False
+) -> list[Entity]:
     """A cooperative act's beneficiary named anywhere in its clause: 'willing to finance
-    projects in Nicaragua', 'ready to share everything with Iran'."""
+    projects in Nicaragua', 'ready to share everything with Iran'; for a promise, in what it
+    promises too ('promised that two more cargoes would reach the island')."""
     own = {e.country for e in actor}
+    through = ("xcomp", "advcl", "ccomp") if promise else ("xcomp", "advcl")
     for candidate in token.subtree:
-        if candidate.i == token.i or candidate.ent_type_ not in ("GPE", "NORP"):
+        if candidate.i == token.i or not roles.in_clause_of(candidate, token, through=through):
             continue
-        if not roles.in_clause_of(candidate, token, through=("xcomp", "advcl")):
+        if candidate.lower_ in _PLACE_REFERENCES:
+            referred = [e for e in resolver.resolve(candidate) if e.country and e.country not in own]
+            if referred:
+                return referred
+        if candidate.ent_type_ not in ("GPE", "NORP"):
             continue
         owner = resolver.owner(candidate)
         if owner is not None and owner.country and owner.country not in own:
