@@ -39,3 +39,18 @@ def test_the_embargo_is_the_one_told_before(pipeline):
         "Washington imposed the embargo in 1962 and tightened it in 1996."
     )
     assert find(code_text(pipeline, text), "SANCTION", {"USA", "CUB"}) is not None
+
+
+def test_same_day_events_share_the_scene(pipeline):
+    text = (
+        "Talks\n\nRussia held talks with North Korea in Wonsan on Saturday.\n\n"
+        "Officials described the mood as warm.\n\nRussia praised North Korea for its support."
+    )
+    praise = find(code_text(pipeline, text, published="2025-07-14"), "SUPPORT", {"RUS", "PRK"})
+    assert praise is not None and praise.location is not None and praise.location.country == "PRK"
+
+
+def test_the_lead_happened_where_the_story_was_filed(pipeline):
+    text = "Roadmap\n\nMINSK, July 10 (Wire) - Iran and Belarus signed a cooperation roadmap on Wednesday."
+    signing = find(code_text(pipeline, text, published="2025-07-10"), "SUPPORT", {"IRN", "BLR"})
+    assert signing is not None and signing.location is not None and signing.location.country == "BLR"

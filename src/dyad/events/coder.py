@@ -12,7 +12,7 @@ from dyad.actors.resolve import ActorResolver
 from dyad.dates import iso_to_date
 from dyad.events import roles
 from dyad.events.dates import date_for_trigger
-from dyad.events.discourse import narrative_dates, recall_antecedents
+from dyad.events.discourse import dateline_scene, narrative_dates, recall_antecedents, scene_locations
 from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon, Sense
 from dyad.events.merge import merge_events
@@ -53,7 +53,8 @@ class EventCoder:
                 event = self._finish(draft, sentence, article, published)
                 if event is not None:
                     events.append(event)
-        return narrative_dates(merge_events(events), article, lead_end)
+        dated = narrative_dates(merge_events(events), article, lead_end)
+        return dateline_scene(scene_locations(dated), self._dateline_place(doc, body), lead_end)
 
     # -- triggers ---------------------------------------------------------------------
     def _draft(self, token: Token, resolver: ActorResolver) -> Draft | None:
@@ -217,6 +218,18 @@ class EventCoder:
             cameo=cameo,
             reported_by=draft.reported_by,
         )
+
+    def _dateline_place(self, doc: Doc, body: list[tuple[int, int]]) -> Location | None:
+        """'HAVANA, Feb 19 (Wire) -': the city a wire story is filed from."""
+        for sentence in doc.sents:
+            if not any(start <= sentence.start_char < end for start, end in body):
+                continue
+            text = sentence.text.strip()
+            if text[-1:] in ("-", "–", "—") and text[:1].isupper() and "," in text:
+                city = text.split(",")[0].split("/")[0].strip()
+                return resolve_place(city.title(), self.gazetteer) if city.isupper() else None
+            return None
+        return None
 
     def _threatens_an_act(self, trigger: Token) -> bool:
         """'warned that anyone who called for violence would be arrested': the warning names a

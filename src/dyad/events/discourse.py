@@ -15,7 +15,7 @@ from dyad.dates import iso_to_date
 from dyad.events import roles
 from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon
-from dyad.records import Article, Entity, Event
+from dyad.records import Article, Entity, Event, Location
 
 _MESSAGE_NOUNS = {"greeting", "greetings", "message", "letter", "speech", "statement", "remarks", "address", "call"}
 # "Washington has yet to respond to Havana's offer": whoever responds is the one addressed
@@ -166,3 +166,30 @@ def narrative_dates(events: list[Event], article: Article, lead_end: int) -> lis
                 event = event.model_copy(update={"date": article.published, "date_precision": precision})
         dated[event.id] = event
     return [dated[event.id] for event in events]
+
+
+def dateline_scene(events: list[Event], place: Location | None, lead_end: int) -> list[Event]:
+    """The lead's news happened where the wire story was filed, unless it says otherwise:
+    'MINSK, July 10 - Iran and Belarus signed a roadmap' took place in Minsk."""
+    if place is None:
+        return events
+    return [
+        event.model_copy(update={"location": place})
+        if event.location is None and event.modality == "asserted" and event.evidence[0].start < lead_end
+        else event
+        for event in events
+    ]
+
+
+def scene_locations(events: list[Event]) -> list[Event]:
+    """An unplaced event on the same day as the last placed one happened at the same scene:
+    'Lavrov held talks with Kim in Wonsan on Saturday. Lavrov praised ...'."""
+    scene: tuple[str, Location] | None = None
+    placed: dict[str, Event] = {}
+    for event in sorted(events, key=lambda e: e.evidence[0].start):
+        if event.modality == "asserted" and event.date and event.location is not None:
+            scene = (event.date, event.location)
+        elif event.modality == "asserted" and event.location is None and scene and event.date == scene[0]:
+            event = event.model_copy(update={"location": scene[1]})
+        placed[event.id] = event
+    return [placed[event.id] for event in events]
