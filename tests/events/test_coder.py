@@ -185,3 +185,18 @@ def test_a_requested_act_is_not_coded_as_done(pipeline):
 def test_a_promise_names_its_beneficiary_in_what_it_promises(pipeline):
     text = "Russian Deputy Energy Minister Sergei Volkov promised that two more cargoes would reach Cuba in May."
     assert find(code_text(pipeline, text), "AGREE", {"RUS", "CUB"}) is not None
+
+
+def test_artillery_striking_a_camp_is_an_attack_not_a_strike(pipeline):
+    events = code_text(pipeline, "Russian troops struck a Ukrainian camp on Sunday.")
+    assert any(e.type == "ASSAULT" for e in events) and not any(e.type == "PROTEST" for e in events)
+
+
+def test_an_invited_visit_is_not_a_visit(pipeline):
+    text = "Russia's envoy handed over an invitation for Iran's president to visit Moscow later this year."
+    assert not any(e.type == "CONSULT" for e in code_text(pipeline, text))
+
+
+def test_condemning_what_another_did_names_the_doer(pipeline):
+    text = "Iran condemned the sanctions that the United States imposed on its oil tankers."
+    assert find(code_text(pipeline, text), "ACCUSE", {"IRN", "USA"}) is not None

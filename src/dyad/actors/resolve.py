@@ -11,6 +11,7 @@ after their country ('the Venezuelan Ministry of Tourism').
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,7 @@ _EXPLETIVE_VERBS = {"be", "seem", "appear", "become", "remain", "take", "matter"
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _NOT_WORDS = {"det", "case", "punct", "poss", "cc", "predet"}
+_DATELINE_MAX_TOKENS = 14
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,12 @@ class ActorResolver:
                 elif ent.label_ == "ORG" and self._is_organisation(ent, entity):
                     self._organisations.append(_Mention(ent.start, entity))
         return self._cache[key]
+
+    def names_country(self, token: Token) -> bool:
+        """Whether the token names a country itself (not a city or a capital)."""
+        ent = self._ent(token)
+        entry = self._entry(ent) if ent is not None else None
+        return entry is not None and entry.kind == "country"
 
     def owner(self, modifier: Token) -> Entity | None:
         """The government behind a modifier: 'the U.S. embargo', 'a Chinese donation'."""
@@ -224,13 +232,18 @@ class ActorResolver:
                 return [principal]
         if not owners:
             reference = self._definite_reference(token, is_title)
-            if reference is None and sector in _CONTEXT_SECTORS and not is_title:
+            local = sector in _CONTEXT_SECTORS or _national_body(token, sector)
+            if reference is None and local and not is_title:
                 reference = self._in_context(token, start, sector)
             return [reference] if reference is not None else []
+        igo_owned = all(self._is_igo(modifier) for _, modifier in owners)
         if sector is None:
-            if not _is_norp(ent):
+            if igo_owned:  # "the IAEA chief": an international body's officer is that body
+                sector = "IGO"
+            elif not _is_norp(ent):
                 return []
-            sector = "CVL"  # "the Cubans", "Belarusians"
+            else:
+                sector = "CVL"  # "the Cubans", "Belarusians"
         phrase = self.doc[_left_edge(token) : token.i + 1].text
         head_words = " ".join(t.text for t in self.doc[start : token.i + 1] if t.dep_ not in _NOT_WORDS)
         found: list[Entity] = []
@@ -241,7 +254,7 @@ class ActorResolver:
                 text = f"{phrase} of {self._modifier_text(modifier)}"
             else:  # "Cuban and Belarusian students"
                 text = f"{self._modifier_text(modifier)} {head_words}"
-            igo = self._ent(modifier) is not None and (self._entry(self._ent(modifier)) or _NO_ENTRY).sector == "IGO"
+            igo = self._is_igo(modifier)
             entity = Entity(
                 text=text, name=None, country=country, sector="IGO" if igo else sector, resolved_by="demonym"
             )
@@ -272,7 +285,7 @@ class ActorResolver:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                country = self._country_of(pobj) if pobj is not None else None
+                country = self._place_country(pobj) if pobj is not None else None
                 if country:
                     break
         country = country or self.home_country
@@ -280,6 +293,22 @@ class ActorResolver:
             return None
         text = self.doc[start : token.i + 1].text
         return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+
+    def _place_country(self, token: Token) -> str | None:
+        """The country of a place: a country, capital or seat of power, else a city the
+        gazetteer does not list ('in Gomel'); 'the city of Rasht' is Rasht."""
+        if token.lemma_.lower() in _PLACE_NOUNS:
+            named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            return next((code for p in named if p.dep_ == "pobj" and (code := self._place_country(p))), None)
+        country = self._country_of(token)
+        if country is not None or token.pos_ != "PROPN":
+            return country
+        ent = self._ent(token)
+        return self.gazetteer.city_country(ent.text if ent is not None else token.text)
+
+    def _is_igo(self, modifier: Token) -> bool:
+        ent = self._ent(modifier)
+        return ent is not None and (self._entry(ent) or _NO_ENTRY).sector == "IGO"
 
     def _recent_country(self, token: Token) -> str | None:
         """The country named last before the token, in its sentence or the one before."""
@@ -292,15 +321,46 @@ class ActorResolver:
         return None
 
     def _home_country(self) -> str | None:
-        """The country a story is about: the one it names most often. (Not the dateline's:
-        a story filed in Seoul may be about Pyongyang.)"""
+        """The country a story is about: the one it names most often. The dateline's country
+        is one vote more, and wins a tie: 'MINSK - Parliament ratified the agreement with
+        Russia' is a Belarusian story, but a story filed in Seoul that names Pyongyang twice
+        is about North Korea."""
         counts: dict[str, int] = {}
+        dateline = None
         for ent in self.doc.ents:
-            if ent.label_ in ("GPE", "NORP") and not _is_dateline(ent):
+            if _is_dateline(ent):  # the small model tags 'MINSK,' as anything from GPE to ORG
+                entry = self.gazetteer.find(ent.text)
+                code = entry.country if entry is not None else self.gazetteer.city_country(ent.text)
+                dateline = dateline or (code if code and len(code) == 3 else None)
+            elif ent.label_ in ("GPE", "NORP"):
                 code = self.gazetteer.country_code(ent.text) or self._entry_country(ent)
                 if code and len(code) == 3:
                     counts[code] = counts.get(code, 0) + 1
-        return max(counts, key=lambda code: counts[code]) if counts else None
+        dateline = dateline or self._dateline_country()
+        if dateline is not None:
+            counts[dateline] = counts.get(dateline, 0) + 1
+        if not counts:
+            return None
+        best = max(counts.values())
+        return dateline if counts.get(dateline) == best else max(counts, key=lambda code: counts[code])
+
+    def _dateline_country(self) -> str | None:
+        """The country of a wire dateline the model tags as nothing: 'TEHRAN, Jan 7 (Wire) -',
+        'MANAGUA (Wire) -', 'BUENOS AIRES, May 2 -'."""
+        for sentence in self.doc.sents:
+            words = list(itertools.takewhile(lambda t: t.is_alpha and t.is_upper, sentence))
+            after = sentence.start + len(words)
+            if not words or after >= sentence.end or self.doc[after].text not in (",", "("):
+                continue
+            window = self.doc[after : min(after + _DATELINE_MAX_TOKENS, len(self.doc))]
+            if not any(t.text in ("-", "–", "—", "--") for t in window):
+                continue
+            name = " ".join(t.text for t in words)
+            entry = self.gazetteer.find(name)
+            code = entry.country if entry is not None else self.gazetteer.city_country(name)
+            if code and len(code) == 3:  # a country, not an organisation's code
+                return code
+        return None
 
     def _group(self, token: Token) -> Entity | None:
         groups = self._groups(token)
@@ -475,10 +535,23 @@ class ActorResolver:
         sector, country = org_sector or sector, country or org_country
         if sector is None and country is None:
             return None
+        # "A Chinese delegation led by Vice Minister Liu Peng": the leader is the body's
+        country = country or self._led_body_country(ent)
         if country is None and sector in _CONTEXT_TITLE_SECTORS and self.home_country:
             # "Transport Minister Julio Castellón" in a Nicaraguan story: a Nicaraguan minister
             return Entity(text=text, name=ent.text, country=self.home_country, sector=sector, resolved_by="context")
         return Entity(text=text, name=ent.text, country=country, sector=sector, resolved_by="title")
+
+    def _led_body_country(self, ent: Span) -> str | None:
+        """The country of the body a person leads: 'a Chinese delegation led by X', 'a
+        Venezuelan team headed by X'."""
+        agent = ent.root.head
+        verb = agent.head
+        if ent.root.dep_ != "pobj" or agent.dep_ != "agent" or verb.lemma_ not in ("lead", "head"):
+            return None
+        body = verb.head if verb.dep_ in ("acl", "relcl") else None
+        owners = self._owner_countries(body, preps=("of", "from")) if body is not None else []
+        return owners[0][0] if owners else None
 
     def _owner_country(self, token: Token) -> str | None:
         owners = self._owner_countries(token)
@@ -507,9 +580,18 @@ class ActorResolver:
         return None, country
 
     def _organisation(self, ent: Span, text: str) -> Entity | None:
+        """An organisation the gazetteer lacks: its country from the name ('the Venezuelan
+        Ministry of Tourism'), an international body that owns it ('the UN Working Group on
+        ...'), a description ('Conviasa, the Venezuelan state airline', 'Russian lender VTB'),
+        the place it sits in ('Tsinghua University in Beijing'), or, for a state body named
+        without one ('The Interior Ministry'), the story's country. The sector comes from its
+        head noun, else from the description."""
         country = _country_in(ent, self.gazetteer) or self._owner_country(ent.root)
         if country is None:
-            return None
+            igo = self._igo_owner(ent)
+            if igo is not None:
+                name = ent.text.removeprefix("the ").removeprefix("The ")
+                return Entity(text=text, name=name, country=igo, sector="IGO", resolved_by="org")
         words = [t for t in ent if t.dep_ not in _NOT_WORDS and not t.is_punct and not self._country_of(t)]
         name = ent.text.removeprefix("the ")
         # "[Cuban Ministry] of Education": a name the model cut before its "of" part runs on
@@ -521,7 +603,68 @@ class ActorResolver:
             if all(t.text[:1].isupper() for t in complement[1:] if t.lower_ not in ("the", "and")):
                 name = text = self.doc[ent.start : pobj.i + 1].text.removeprefix("the ")
         sector, _ = self._lookup([t.lower_ for t in words], [t.lemma_.lower() for t in words])
-        return Entity(text=text, name=name, country=country, sector=sector, resolved_by="org")
+        described_country, described_sector, described = self._description(ent)
+        country, sector = country or described_country, sector or described_sector
+        resolved_by = "org"
+        if country is None:
+            country = self._place_after(ent)
+        if country is None and not described and self._bare_org_noun(ent):
+            # "the Commission": the commission named before
+            reference = self._definite_reference(ent.root, is_title=False)
+            if reference is not None:
+                return reference
+        if country is None and (described or _national_body(ent.root, sector)):
+            country, resolved_by = self.home_country, "context"
+        if country is None:
+            return None
+        return Entity(text=text, name=name, country=country, sector=sector, resolved_by=resolved_by)
+
+    def _bare_org_noun(self, ent: Span) -> bool:
+        """'the Commission', 'The Ministry': a name that is only an organisation noun."""
+        words = [t for t in ent if t.dep_ != "det" and not t.is_punct]
+        forms = (" ".join(t.lower_ for t in words), " ".join([*(t.lower_ for t in words[:-1]), ent.root.lemma_.lower()]))
+        return bool(words) and any(form in self.gazetteer.org_nouns for form in forms)
+
+    def _igo_owner(self, ent: Span) -> str | None:
+        """'UN Working Group', 'OAS Permanent Council', 'CSTO Joint Staff': a name opening with
+        an international organisation is one of its bodies."""
+        words = [t for t in ent if t.dep_ not in ("det", "punct")]
+        if len(words) < 2:  # the body's own name follows the owner's
+            return None
+        entry = self.gazetteer.find(words[0].text)
+        return entry.country if entry is not None and entry.sector == "IGO" else None
+
+    def _description(self, ent: Span) -> tuple[str | None, str | None, bool]:
+        """Country and sector from the words that describe a name: an apposition either side
+        ('Conviasa, the Venezuelan state airline'; 'the Chinese firm Guangxi Ports Group') or
+        words before it ('Russian lender VTB', 'the Belarusian exile outlet Zerkalo')."""
+        root = ent.root
+        partners = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= ent.end]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+            partners.append(root.head)
+        for partner in partners:
+            sector, is_title = self._phrase_sector(partner, _left_edge(partner))
+            if sector is not None and not is_title:
+                owners = self._owner_countries(partner)
+                return (owners[0][0] if owners else None), sector, True
+        before = [t for t in self.doc[_left_edge(root) : ent.start] if t.dep_ not in _NOT_WORDS and not t.is_punct]
+        sector, is_title = self._lookup([t.lower_ for t in before], [t.lemma_.lower() for t in before])
+        if sector is None or is_title:
+            return None, None, False
+        country = next((code for t in before if (code := self._country_of(t))), None)
+        return country, sector, True
+
+    def _place_after(self, ent: Span) -> str | None:
+        """'Tsinghua University in Beijing', 'A Revolutionary Court in Tehran'."""
+        preps = [c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "in"]
+        following = self.doc[ent.end] if ent.end < len(self.doc) else None
+        if following is not None and following.lower_ == "in" and following not in preps:
+            preps.append(following)
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (code := self._place_country(pobj)):
+                    return code
+        return None
 
     # -- coreference ------------------------------------------------------------------
     def _remember_person(self, ent: Span, entity: Entity) -> None:
@@ -569,7 +712,34 @@ _CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH"}
 _CONTEXT_TITLE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY"}
 
 
+# Bodies a state has one of: named without a country ("The Supreme Court", "Parliament",
+# "the central bank", "The Interior Ministry"), they are the story's country's. Not
+# "government" or "authorities": a story about two countries says whose it means.
+_NATIONAL_BODIES = {
+    "ministry", "parliament", "assembly", "court", "bank", "council", "commission", "congress", "senate",
+    "legislature", "police", "army", "navy", "military", "cabinet", "presidency", "judiciary", "duma",
+    "chamber", "tribunal", "institute", "agency", "prosecutor", "railways", "customs", "guard",
+}  # fmt: skip
+_SHARED_BODY_WORDS = {"joint", "intergovernmental", "bilateral", "mixed", "international", "regional", "interstate"}
+# "in the city of Rasht": the place is the "of" phrase.
+_PLACE_NOUNS = {"city", "town", "province", "region", "village", "district", "capital", "port"}
+# Sectors of an organisation that belongs where it is named: not companies, media or NGOs,
+# which a story names with their country when it is not the story's.
+_NATIONAL_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY", "EDU", "HLH"}
+
 _NO_ENTRY = ActorEntry(key="", name="", kind="", country=None, sector=None)
+
+
+def _national_body(token: Token, sector: str | None) -> bool:
+    """'The Supreme Court', 'Parliament', 'the central bank': one body of a state, named as a
+    proper name or with 'the', singular."""
+    if sector not in _NATIONAL_SECTORS or token.tag_ in ("NNS", "NNPS"):
+        return False
+    if token.lemma_.lower() not in _NATIONAL_BODIES and token.lower_ not in _NATIONAL_BODIES:
+        return False
+    if any(child.lower_ in _SHARED_BODY_WORDS for child in token.children):
+        return False  # "the intergovernmental commission": two states'
+    return _definite(token) or token.text[:1].isupper()
 
 
 def _ent_of(token: Token) -> Span | None:

@@ -78,6 +78,8 @@ class EventCoder:
             child.lower_ == sense.particle and child.dep_ in ("prt", "prep", "aux") for child in token.children
         ):
             return False
+        if sense.transitive is not None and sense.transitive != bool(roles.children(token, "dobj")):
+            return False
         return not sense.objects or bool(sense.objects & roles.object_words(token))
 
     def _verb_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> Draft | None:

@@ -29,6 +29,7 @@ class Sense:
     reverse: bool = False
     destination: bool = False
     needs_recipient: bool = False
+    transitive: bool | None = None
     context: str | None = None
 
 
@@ -68,6 +69,7 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
         reverse=bool(raw.get("reverse")),
         destination=bool(raw.get("destination")),
         needs_recipient=bool(raw.get("needs_recipient")),
+        transitive=True if raw.get("transitive") else (False if raw.get("intransitive") else None),
         context=raw.get("context"),
     )
 

@@ -43,11 +43,23 @@ def is_demanded(trigger: Token) -> bool:
 
 # "called on Managua to free him", "urged Havana to release": the act is what is asked for
 _REQUESTING_GOVERNORS = {"urge", "call", "demand", "ask", "request", "press", "appeal", "invite", "encourage"}
+# "an invitation for Pezeshkian to visit Russia", "a proposal to hold talks": the noun is the event
+_CONTENT_NOUNS = {"invitation", "offer", "proposal", "plan", "call", "request", "demand", "appeal", "readiness"}
 
 
 def is_requested_act(trigger: Token) -> bool:
-    """The trigger is the content of a request; the request is the event, not this act."""
-    return trigger.dep_ in ("xcomp", "ccomp") and trigger.head.lemma_ in _REQUESTING_GOVERNORS
+    """The trigger is what a request, invitation or offer asks for; that is the event, not this act."""
+    current = trigger
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl") or current.head.i == current.i:
+            return False
+        head = current.head
+        if head.pos_ in ("VERB", "AUX") and head.lemma_ in _REQUESTING_GOVERNORS:
+            return True
+        if head.pos_ == "NOUN" and head.lower_ in _CONTENT_NOUNS:
+            return True
+        current = head
+    return False
 
 
 def is_uncommitted_wish(trigger: Token) -> bool:

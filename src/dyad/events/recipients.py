@@ -10,6 +10,7 @@ from dyad.events import roles
 from dyad.records import Entity
 
 _PLACE_REFERENCES = {"island", "country"}
+_DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "call"}
 _HELP_VERBS = {"help", "assist", "enable", "allow", "support", "encourage"}
 
 
@@ -30,6 +31,8 @@ def other_country_in_clause(
                 return referred
         if candidate.ent_type_ not in ("GPE", "NORP"):
             continue
+        if candidate.dep_ == "pobj" and candidate.head.lower_ in ("in", "at") and not resolver.names_country(candidate):
+            continue  # "talks in Addis Ababa", "met in Caracas": a city is where, not for whom
         owner = resolver.owner(candidate)
         if owner is not None and owner.country and owner.country not in own:
             return [owner]
@@ -47,8 +50,16 @@ def recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
         # "help the island modernise": the small model makes 'the island' the subject of 'modernise'
         helped = [s for c in roles.children(holder, "ccomp", "xcomp") for s in roles.children(c, "nsubj")]
         helped = helped if holder.lemma_ in _HELP_VERBS else []
-        for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps) + helped:
+        # "demanding that the United States lift": whoever is to act
+        demanded = [s for c in roles.children(holder, "ccomp") for s in roles.children(c, "nsubj")]
+        demanded = demanded if holder.lemma_ in _DEMAND_VERBS else []
+        for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps) + helped + demanded:
             found = resolver.resolve(obj)
+            if found:
+                return found
+            # "condemned the sanctions that the US Treasury imposed": who did the thing condemned
+            doers = [s for clause in roles.children(obj, "relcl") for s in roles.children(clause, "nsubj")]
+            found = [e for doer in doers if doer.pos_ not in ("PRON", "DET") for e in resolver.resolve(doer)]
             if found:
                 return found
             for modifier in obj.children:
