@@ -35,3 +35,35 @@ def test_message_of_support_is_dated_to_the_anniversary(pipeline, seeds):
     assert message is not None
     assert message.date == "2025-07-26"
     assert [e.name for e in message.actor] == ["Alexander Lukashenko"]
+
+
+SEED_ACTORS = [
+    # (seed, words in the text, country, sector) - the table of issue 4
+    (MESSAGE_SEED, "Lukashenko", "BLR", "GOV"),
+    (MESSAGE_SEED, "Díaz-Canel", "CUB", "GOV"),
+    (ROADMAP_SEED, "Belaya Rus", "BLR", "PTY"),
+    (ROADMAP_SEED, "Communist Party of Cuba", "CUB", "PTY"),
+    (ROADMAP_SEED, "PCC", "CUB", "PTY"),
+    (ROADMAP_SEED, "FAR", "CUB", "MIL"),
+    (ROADMAP_SEED, "BelTA", "BLR", "MED"),
+    (ROADMAP_SEED, "Roberto Morales Ojeda", "CUB", "PTY"),
+    (ROADMAP_SEED, "Olga Chemodanova", "BLR", "PTY"),
+    (ROADMAP_SEED, "Roberto Legrá Sotolongo", "CUB", "MIL"),
+]
+
+
+def test_seed_actors_resolve_by_the_issue_table(pipeline, seeds):
+    import datetime as dt
+
+    from dyad.actors.gazetteer import load_gazetteer
+    from dyad.actors.resolve import ActorResolver
+
+    for path, words, country, sector in SEED_ACTORS:
+        text = path.read_text(encoding="utf-8")
+        doc = pipeline.nlp(text)
+        resolver = ActorResolver(doc, load_gazetteer(), dt.date(2025, 11, 1))
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words), alignment_mode="expand")
+        found = resolver.resolve(span.root)
+        assert found, words
+        assert (found[0].country, found[0].sector) == (country, sector), (words, found[0])
