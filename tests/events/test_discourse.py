@@ -54,3 +54,12 @@ def test_the_lead_happened_where_the_story_was_filed(pipeline):
     text = "Roadmap\n\nMINSK, July 10 (Wire) - Iran and Belarus signed a cooperation roadmap on Wednesday."
     signing = find(code_text(pipeline, text, published="2025-07-10"), "SUPPORT", {"IRN", "BLR"})
     assert signing is not None and signing.location is not None and signing.location.country == "BLR"
+
+
+def test_the_two_countries_are_the_storys_main_pair(pipeline):
+    text = (
+        "Iran and Russia\n\nIran held talks with Russia in Tehran on Monday. Iran praised Russia on Monday. "
+        "Iran condemned the United States on Monday. The two countries signed a treaty in January."
+    )
+    assert find(code_text(pipeline, text, published="2025-06-04"), "SUPPORT", {"IRN", "RUS"}) is not None
+    assert find(code_text(pipeline, text, published="2025-06-04"), "SUPPORT", {"IRN", "USA"}) is None

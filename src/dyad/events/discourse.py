@@ -43,10 +43,20 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
 
 
 def _last_pair(earlier: list[Event]) -> list[Entity]:
-    for event in reversed(earlier):
-        if len(event.countries()) >= 2:
-            return [*event.actor, *event.recipient]
-    return []
+    """'The two sides', 'the two countries': the pair the story has told most about so far,
+    the latest such event when two pairs tie."""
+    counts: dict[frozenset[str], int] = {}
+    latest: dict[frozenset[str], Event] = {}
+    for event in earlier:
+        pair = event.countries()
+        if len(pair) == 2:
+            counts[pair] = counts.get(pair, 0) + 1
+            latest[pair] = event
+    if not counts:
+        return []
+    order = [event.countries() for event in earlier]
+    best = max(counts, key=lambda pair: (counts[pair], max(i for i, p in enumerate(order) if p == pair)))
+    return [*latest[best].actor, *latest[best].recipient]
 
 
 def _pair_object(draft: Draft, earlier: list[Event], lexicon: Lexicon) -> list[Entity]:

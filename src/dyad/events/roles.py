@@ -98,6 +98,10 @@ def direct_objects(token: Token) -> list[Token]:
     found += [clause for clause in [misparsed_object(token)] if clause is not None]
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         found.append(token.head)
+    # "the joint drill that the United States, South Korea and Japan staged": the drill
+    subjects = children(token, "nsubj")
+    if token.dep_ == "relcl" and not found and subjects and not is_relative_pronoun(subjects[0]):
+        found.append(token.head)
     return found
 
 
