@@ -55,7 +55,10 @@ class ActorResolver:
         self._people: list[_Mention] = []
         self._organisations: list[_Mention] = []
         self._by_surname: dict[str, Entity] = {}
+        # "Liu Peng ... Liu said": names that put the family name first
+        self._by_first_name: dict[str, Entity] = {}
         self._cache: dict[tuple[int, int], Entity | None] = {}
+        self._org_spans: set[tuple[int, int]] = set()  # names the model tagged PERSON, read as bodies
         # token index -> its entity, so that each lookup is O(1) instead of a scan of doc.ents
         self._ent_at: list[Span | None] = [None] * len(doc)
         for ent in doc.ents:
@@ -65,6 +68,20 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 self.resolve_span(ent)
+        self._remember_unnamed_bodies()
+
+    def _remember_unnamed_bodies(self) -> None:
+        """Names of bodies the model tags as nothing ('Belarusian State University', 'the
+        Cuban Ministry of Higher Education') are antecedents too: 'The university will ...'."""
+        for token in self.doc:
+            if token.pos_ != "PROPN" or self._ent_at[token.i] is not None or token.dep_ == "compound":
+                continue
+            if not token.text[:1].isupper() or token.lemma_.lower() not in self.gazetteer.org_nouns:
+                continue
+            found = [e for e in self._groups(token) if e.country and e.sector and e.resolved_by != "coref"]
+            if found:
+                self._organisations.append(_Mention(token.i, found[0]))
+        self._organisations.sort(key=lambda mention: mention.token_index)
 
     # -- public -----------------------------------------------------------------------
     def resolve(self, head: Token) -> list[Entity]:
@@ -85,10 +102,10 @@ class ActorResolver:
             self._cache[key] = self._resolve_ent(ent)
             entity = self._cache[key]
             if entity is not None and entity.country:
-                if ent.label_ == "PERSON":
-                    self._remember_person(ent, entity)
-                elif ent.label_ == "ORG" and self._is_organisation(ent, entity):
+                if key in self._org_spans or (ent.label_ == "ORG" and self._is_organisation(ent, entity)):
                     self._organisations.append(_Mention(ent.start, entity))
+                elif ent.label_ == "PERSON":
+                    self._remember_person(ent, entity)
         return self._cache[key]
 
     def names_country(self, token: Token) -> bool:
@@ -377,7 +394,7 @@ class ActorResolver:
         else:
             sectors = self._org_noun_sectors(token)
             if sectors:
-                antecedent = self._organisation_before(token.i, sectors)
+                antecedent = self._organisation_before(token.i, sectors, noun=token.lemma_.lower())
         if antecedent is None:
             return None
         return antecedent.model_copy(update={"text": text, "resolved_by": "coref"})
@@ -508,9 +525,17 @@ class ActorResolver:
             )  # fmt: skip
         if ent.label_ == "PERSON":
             earlier = self._by_surname.get(ent[-1].lower_)
+            if earlier is None and len(ent) == 1:
+                earlier = self._by_first_name.get(ent[0].lower_)
             if earlier is not None:
                 return earlier.model_copy(update={"text": text, "resolved_by": "coref"})
-            return self._titled_person(ent, text)
+            person = self._titled_person(ent, text)
+            if (person is None or person.sector is None) and self._description(ent)[2]:
+                # "the exile outlet Zerkalo", "Cubana de Aviación, the state airline": the
+                # model took the name for a person's, the description says it is a body
+                self._org_spans.add((ent.start, ent.end))
+                return self._organisation(ent, text)
+            return person
         if ent.label_ == "ORG":
             return self._organisation(ent, text)
         return None
@@ -697,20 +722,33 @@ class ActorResolver:
         canonical = entity.name or ent.text
         self._by_surname.setdefault(canonical.split()[-1].lower(), entity)
         self._by_surname.setdefault(ent[-1].lower_, entity)
+        if len(ent) > 1 and ent[0].lower_ not in self.gazetteer.titles:
+            self._by_first_name.setdefault(ent[0].lower_, entity)
 
     def _antecedent(self, pronoun: Token) -> Entity | None:
         """The last person before the pronoun; for a possessive in a fronted phrase with no
         person before it in its sentence ('During his visit, X ...'), the first person after."""
         sentence = pronoun.sent
         before = [m for m in self._people if m.token_index < pronoun.i]
-        fronted = pronoun.dep_ == "poss" and pronoun.i < sentence.root.i
+        first_comma = next((t.i for t in sentence if t.text == ","), sentence.end)
+        # "During his recent visit to Minsk, Díaz-Canel ...": before the main clause (or its comma)
+        fronted = pronoun.dep_ == "poss" and (pronoun.i < sentence.root.i or pronoun.i < first_comma)
         if fronted and not any(m.token_index >= sentence.start for m in before):
             after = [m for m in self._people if pronoun.i < m.token_index < sentence.end]
             if after:
                 return after[0].entity
         return before[-1].entity if before else None
 
-    def _organisation_before(self, index: int, sectors: tuple[str, ...] = (), since: int = 0) -> Entity | None:
+    def _organisation_before(
+        self, index: int, sectors: tuple[str, ...] = (), since: int = 0, noun: str | None = None
+    ) -> Entity | None:
+        """The last organisation before `index` in one of `sectors`; one whose name has `noun`
+        in it first ('The university' after 'Belarusian State University' and a ministry)."""
+        if noun is not None:
+            for mention in reversed(self._organisations):
+                name = (mention.entity.name or mention.entity.text or "").lower().split()
+                if since <= mention.token_index < index and noun in name:
+                    return mention.entity
         for mention in reversed(self._organisations):
             if since <= mention.token_index < index and (not sectors or mention.entity.sector in sectors):
                 return mention.entity
