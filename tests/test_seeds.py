@@ -67,3 +67,32 @@ def test_seed_actors_resolve_by_the_issue_table(pipeline, seeds):
         found = resolver.resolve(span.root)
         assert found, words
         assert (found[0].country, found[0].sector) == (country, sector), (words, found[0])
+
+
+def test_every_seed_event_the_issue_names_is_coded(pipeline, seeds):
+    _, message_events = _code(pipeline, MESSAGE_SEED, "2025-07-26")
+    _, roadmap_events = _code(pipeline, ROADMAP_SEED, "2025-11")
+
+    def one(events, type_, actor_countries, recipient_countries, words):
+        for event in events:
+            actors = {e.country for e in event.actor}
+            recipients = {e.country for e in event.recipient}
+            text = " ".join(item.text for item in event.evidence)
+            sides_match = actor_countries <= actors and recipient_countries <= recipients
+            if event.type == type_ and sides_match and words in text:
+                return event
+        raise AssertionError(f"no {type_} {actor_countries}->{recipient_countries} with {words!r}")
+
+    message = one(message_events, "SUPPORT", {"BLR"}, {"CUB"}, "support and cooperation")
+    assert message.date == "2025-07-26"
+    willingness = one(message_events, "AGREE", {"BLR"}, {"CUB"}, "willingness to deepen cooperation")
+    assert willingness.modality == "asserted"
+    visit = one(message_events, "CONSULT", {"CUB"}, {"BLR"}, "visit to Minsk")
+    assert visit.mode == "visit" and visit.location is not None and visit.location.country == "BLR"
+    protest = one(message_events, "PROTEST", {"CUB"}, set(), "Cuban students")
+    assert protest.actor[0].sector == "EDU"
+    signing = one(roadmap_events, "SUPPORT", {"CUB", "BLR"}, set(), "roadmap")
+    assert {e.sector for e in signing.actor} == {"PTY"}
+    delegation = one(roadmap_events, "CONSULT", {"CUB"}, {"BLR"}, "Revolutionary Armed Forces")
+    assert (delegation.date, delegation.mode) == ("2025-10", "visit")
+    assert {e.sector for e in delegation.actor} == {"MIL"}

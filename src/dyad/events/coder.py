@@ -109,7 +109,8 @@ class EventCoder:
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
         joint = sense.symmetric and len({e.country for e in actor if e.country}) >= 2
         if not recipient and not sense.reverse and not joint and sense.type != "MOBILIZE":
-            recipient = recipient_in_objects(token, resolver)
+            own = {e.country for e in actor if e.country}
+            recipient = [e for e in recipient_in_objects(token, resolver) if e.country not in own]
         if not recipient and not sense.reverse and not joint and self.lexicon.types[sense.type].cooperative:
             recipient = other_country_in_clause(token, resolver, actor, promise=sense.type == "AGREE")
         if sense.reverse:
@@ -202,7 +203,9 @@ class EventCoder:
             modality = "historical"
         evidence = _sentence_evidence(sentence)
         countries = sorted({e.country for e in [*actor, *recipient] if e.country})
-        digest = hashlib.sha1(f"{article.id}|{event_type}|{'+'.join(countries)}|{evidence.start}".encode()).hexdigest()
+        # unique per trigger: two readings in one sentence must never share an id
+        key = f"{article.id}|{event_type}|{'+'.join(countries)}|{evidence.start}|{draft.trigger.i}|{modality}"
+        digest = hashlib.sha1(key.encode()).hexdigest()
         return Event(
             id=digest[:16],
             article_id=article.id,

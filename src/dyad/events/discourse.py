@@ -164,18 +164,18 @@ def narrative_dates(events: list[Event], article: Article, lead_end: int) -> lis
     merging, so a cue in any mention wins.
     """
     current: tuple[str, str] | None = None
-    dated: dict[str, Event] = {}
-    for event in sorted(events, key=lambda e: e.evidence[0].start):
+    dated = list(events)
+    for index in sorted(range(len(events)), key=lambda i: events[i].evidence[0].start):
+        event = events[index]
         if event.modality == "asserted" and event.date is not None:
             current = (event.date, event.date_precision or "day")
         elif event.modality == "asserted" and event.date is None:
             if current is not None:
-                event = event.model_copy(update={"date": current[0], "date_precision": current[1]})
+                dated[index] = event.model_copy(update={"date": current[0], "date_precision": current[1]})
             elif article.published and event.evidence[0].start < lead_end:
                 _, precision = iso_to_date(article.published)
-                event = event.model_copy(update={"date": article.published, "date_precision": precision})
-        dated[event.id] = event
-    return [dated[event.id] for event in events]
+                dated[index] = event.model_copy(update={"date": article.published, "date_precision": precision})
+    return dated
 
 
 def dateline_scene(events: list[Event], place: Location | None, lead_end: int) -> list[Event]:
@@ -195,11 +195,11 @@ def scene_locations(events: list[Event]) -> list[Event]:
     """An unplaced event on the same day as the last placed one happened at the same scene:
     'Lavrov held talks with Kim in Wonsan on Saturday. Lavrov praised ...'."""
     scene: tuple[str, Location] | None = None
-    placed: dict[str, Event] = {}
-    for event in sorted(events, key=lambda e: e.evidence[0].start):
+    placed = list(events)
+    for index in sorted(range(len(events)), key=lambda i: events[i].evidence[0].start):
+        event = events[index]
         if event.modality == "asserted" and event.date and event.location is not None:
             scene = (event.date, event.location)
         elif event.modality == "asserted" and event.location is None and scene and event.date == scene[0]:
-            event = event.model_copy(update={"location": scene[1]})
-        placed[event.id] = event
-    return [placed[event.id] for event in events]
+            placed[index] = event.model_copy(update={"location": scene[1]})
+    return placed
