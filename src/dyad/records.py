@@ -176,7 +176,10 @@ class Event(_Record):
     date_precision: DatePrecision | None = None
     location: Location | None = None
     evidence: list[Evidence] = Field(min_length=1)
-    cameo: str = Field(description="CAMEO root code, for GDELT users")
+    cameo: str = Field(description="CAMEO code (at least the two-digit root), for GDELT users")
+    score: float = Field(
+        default=0.0, ge=-10, le=10, description="Cooperation-conflict score on the Goldstein scale, -10 to +10"
+    )
     reported_by: Entity | None = None
 
     @field_validator("date")

@@ -200,3 +200,11 @@ def test_an_invited_visit_is_not_a_visit(pipeline):
 def test_condemning_what_another_did_names_the_doer(pipeline):
     text = "Iran condemned the sanctions that the United States imposed on its oil tankers."
     assert find(code_text(pipeline, text), "ACCUSE", {"IRN", "USA"}) is not None
+
+
+def test_records_carry_cameo_and_a_cooperation_conflict_score(pipeline):
+    events = code_text(pipeline, "Belarus praised Cuba on Monday. Russia attacked Ukraine on Tuesday.")
+    praise = find(events, "SUPPORT", {"BLR", "CUB"})
+    attack = find(events, "ASSAULT", {"RUS", "UKR"})
+    assert praise.cameo.startswith("05") and attack.cameo.startswith("18")
+    assert praise.score > 0 > attack.score

@@ -221,6 +221,7 @@ class EventCoder:
             location=location,
             evidence=[evidence],
             cameo=cameo,
+            score=self.lexicon.types[event_type].score,
             reported_by=draft.reported_by,
         )
 
