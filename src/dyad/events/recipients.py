@@ -31,7 +31,10 @@ def other_country_in_clause(
                 return referred
         if candidate.ent_type_ not in ("GPE", "NORP"):
             continue
-        if candidate.dep_ == "pobj" and candidate.head.lower_ in ("in", "at") and not resolver.names_country(candidate):
+        head = candidate
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head  # "Addis" in "Addis Ababa"
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and not resolver.names_country(head):
             continue  # "talks in Addis Ababa", "met in Caracas": a city is where, not for whom
         owner = resolver.owner(candidate)
         if owner is not None and owner.country and owner.country not in own:
