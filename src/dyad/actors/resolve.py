@@ -250,7 +250,8 @@ class ActorResolver:
         if not owners:
             reference = self._definite_reference(token, is_title)
             local = sector in _CONTEXT_SECTORS or _national_body(token, sector)
-            if reference is None and local and not is_title:
+            # "a judge in Miami", "a police officer": an unnamed one, where the story is
+            if reference is None and local and (not is_title or not _definite(token)):
                 reference = self._in_context(token, start, sector)
             return [reference] if reference is not None else []
         igo_owned = all(self._is_igo(modifier) for _, modifier in owners)
@@ -356,6 +357,11 @@ class ActorResolver:
         dateline = dateline or self._dateline_country()
         if dateline is not None:
             counts[dateline] = counts.get(dateline, 0) + 1
+        if not counts:  # no country named: the cities named ("gunmen ambushed soldiers in Culiacán")
+            for ent in self.doc.ents:
+                code = self.gazetteer.city_country(ent.text) if ent.label_ == "GPE" else None
+                if code is not None:
+                    counts[code] = counts.get(code, 0) + 1
         if not counts:
             return None
         best = max(counts.values())
@@ -445,7 +451,7 @@ class ActorResolver:
 
     def _country_of(self, token: Token) -> str | None:
         ent = self._ent(token)
-        text = ent.text if ent is not None else token.text
+        text = _bare_text(ent) if ent is not None else token.text
         return self.gazetteer.country_code(text) or self._entry_country(ent)
 
     def _names_a_country(self, token: Token) -> bool:
@@ -507,7 +513,7 @@ class ActorResolver:
     def _entry(self, ent: Span) -> ActorEntry | None:
         if ent.ent_id_ and ent.ent_id_ in self.gazetteer.entries:
             return self.gazetteer.entries[ent.ent_id_]
-        return self.gazetteer.find(ent.text.removesuffix("'s").removesuffix("’s"))
+        return self.gazetteer.find(_bare_text(ent).removesuffix("'s").removesuffix("’s"))
 
     def _is_organisation(self, ent: Span, entity: Entity) -> bool:
         entry = self._entry(ent)
@@ -530,7 +536,7 @@ class ActorResolver:
             if earlier is not None:
                 return earlier.model_copy(update={"text": text, "resolved_by": "coref"})
             person = self._titled_person(ent, text)
-            if (person is None or person.sector is None) and self._description(ent)[2]:
+            if (person is None or person.sector is None) and (self._description(ent)[2] or self._body_name(ent)):
                 # "the exile outlet Zerkalo", "Cubana de Aviación, the state airline": the
                 # model took the name for a person's, the description says it is a body
                 self._org_spans.add((ent.start, ent.end))
@@ -632,7 +638,7 @@ class ActorResolver:
         country, sector = country or described_country, sector or described_sector
         resolved_by = "org"
         if country is None:
-            country = self._place_after(ent)
+            country = self._place_after(ent) or self._city_in_name(ent)
         if country is None and not described:
             # "... deal with Chinese firm. ... the Guangxi Ocean Ports Group": the firm told before
             country, sector = self._described_before(ent, sector)
@@ -641,11 +647,17 @@ class ActorResolver:
             reference = self._definite_reference(ent.root, is_title=False)
             if reference is not None:
                 return reference
-        if country is None and (described or _national_body(ent.root, sector)):
-            country, resolved_by = self.home_country, "context"
+        if country is None and (described or _national_body(ent.root, sector) or sector in ("CRM", "REB")):
+            country, resolved_by = self.home_country, "context"  # gangs and rebels act where the story is
         if country is None:
             return None
         return Entity(text=text, name=name, country=country, sector=sector, resolved_by=resolved_by)
+
+    def _body_name(self, ent: Span) -> bool:
+        """'[Sinaloa] Cartel', 'Zerkalo Media': a name whose own words are a group noun, not a title."""
+        words = [t for t in ent if t.dep_ not in _NOT_WORDS and not t.is_punct]
+        sector, is_title = self._lookup([t.lower_ for t in words], [t.lemma_.lower() for t in words])
+        return sector is not None and not is_title
 
     def _bare_org_noun(self, ent: Span) -> bool:
         """'the Commission', 'The Ministry': a name that is only an organisation noun."""
@@ -661,7 +673,10 @@ class ActorResolver:
         if len(words) < 2:  # the body's own name follows the owner's
             return None
         entry = self.gazetteer.find(words[0].text)
-        return entry.country if entry is not None and entry.sector == "IGO" else None
+        if entry is not None and entry.sector == "IGO":
+            return entry.country
+        # "the Supreme Eurasian Economic Council": an organ named like its organisation
+        return self.gazetteer.igo_by_words([t.text for t in words])
 
     def _description(self, ent: Span) -> tuple[str | None, str | None, bool]:
         """Country and sector from the words that describe a name: an apposition either side
@@ -703,6 +718,13 @@ class ActorResolver:
             if owners:
                 return owners[0][0], described
         return None, sector
+
+    def _city_in_name(self, ent: Span) -> str | None:
+        """'The Gomel Regional Court': a large city opening the name gives its country."""
+        words = [t for t in ent if t.dep_ != "det" and not t.is_punct]
+        if len(words) < 2 or words[0].pos_ != "PROPN" or words[0].is_stop:  # the body's own name follows
+            return None
+        return self.gazetteer.city_in_name(words[0].text)
 
     def _place_after(self, ent: Span) -> str | None:
         """'Tsinghua University in Beijing', 'A Revolutionary Court in Tehran'."""
@@ -763,16 +785,21 @@ class ActorResolver:
         return None
 
 
-# Bodies that act where they are, so that an unnamed country is the story's: police, courts,
-# residents, protesters, opposition, students, doctors. Not governments: a story about two
-# countries says whose government it means.
 # Titles that speak or act for somebody else: they take their principal's country and sector.
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "envoy", "adviser", "advisor", "aide", "representative"}
 # "the island", "the country": the country just named, else the story's own.
 _PLACE_REFERENCES = {"island", "country", "nation"}
-_CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH"}
-# Officials a story names by title alone are, unless it says otherwise, the story's own.
-_CONTEXT_TITLE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY"}
+# Bodies that act where they are, so that an unnamed country is the story's (or the place's
+# they are said to be in): police, courts, residents, protesters, opposition, students,
+# doctors, gangs and rebels; "a judge", "a police officer". Not governments: a story about
+# two countries says whose government it means (see _NATIONAL_BODIES for named state bodies).
+_CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH", "CRM", "REB"}
+# People a story names by title alone are, unless it says otherwise, the story's own:
+# officials, and journalists, doctors or priests too ("Pavel Sokolov, a journalist"). Not
+# international officials, whose body is always named.
+_CONTEXT_TITLE_SECTORS = {
+    "GOV", "MIL", "COP", "LEG", "JUD", "PTY", "MED", "OPP", "EDU", "HLH", "CVL", "REL", "BUS", "NGO", "CRM", "REB",
+}  # fmt: skip
 
 
 # Bodies a state has one of: named without a country ("The Supreme Court", "Parliament",
@@ -785,7 +812,10 @@ _NATIONAL_BODIES = {
 }  # fmt: skip
 # Kinds of organisation a text may describe before it names one ("a Chinese firm").
 _DESCRIBED_SECTORS = {"BUS", "MED"}
-_SHARED_BODY_WORDS = {"joint", "intergovernmental", "bilateral", "mixed", "international", "regional", "interstate"}
+_SHARED_BODY_WORDS = {
+    "joint", "intergovernmental", "bilateral", "mixed", "international", "regional", "interstate", "eurasian",
+    "european", "inter-american", "african", "arab", "asian", "world", "global", "supranational",
+}  # fmt: skip
 # "in the city of Rasht": the place is the "of" phrase.
 _PLACE_NOUNS = {"city", "town", "province", "region", "village", "district", "capital", "port"}
 # Sectors of an organisation that belongs where it is named: not companies, media or NGOs,
@@ -814,6 +844,15 @@ def _ent_of(token: Token) -> Span | None:
         if ent.start <= token.i < ent.end:
             return ent
     return None
+
+
+def _bare_text(ent: Span) -> str:
+    """A name without the article or number the small model sometimes tags with it ('A NATO',
+    'Two US')."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].pos_ in ("DET", "NUM"):
+        start += 1
+    return ent.doc[start : ent.end].text
 
 
 def _is_norp(ent: Span | None) -> bool:
