@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import dateparser
 from spacy.tokens import Span, Token
@@ -46,6 +47,7 @@ def precision_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_date_phrase(text: str, published: dt.date | None, prefer: str = "past") -> EventDate | None:
     """'July 26', 'in October', 'just a month ago', 'on Tuesday' as an ISO date and precision."""
     precision = precision_of(text)
