@@ -59,6 +59,7 @@ class ActorResolver:
         self._by_first_name: dict[str, Entity] = {}
         self._cache: dict[tuple[int, int], Entity | None] = {}
         self._org_spans: set[tuple[int, int]] = set()  # names the model tagged PERSON, read as bodies
+        self._absorbed: set[int] = set()  # words that run on a name the model cut short
         # token index -> its entity, so that each lookup is O(1) instead of a scan of doc.ents
         self._ent_at: list[Span | None] = [None] * len(doc)
         for ent in doc.ents:
@@ -133,6 +134,8 @@ class ActorResolver:
         return self._ent_at[token.i] if token.doc is self.doc else _ent_of(token)
 
     def _resolve_head(self, token: Token) -> list[Entity]:
+        if token.i in self._absorbed and token.doc is self.doc:
+            return []  # part of the name before it ("US Customs and [Border Protection]")
         ent = self._ent(token)
         if ent is not None and ent.label_ in _ACTOR_LABELS:
             if ent.label_ == "NORP":
@@ -145,6 +148,12 @@ class ActorResolver:
             return self._pronoun(token)
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
+        if token.pos_ == "PROPN" and token.ent_type_ == "":
+            # "Transmetro, the state bus company": a name the model tags as nothing, described
+            name = self.doc[_left_edge(token) : token.i + 1] if token.doc is self.doc else None
+            if name is not None and self._description(name)[2]:
+                body = self._organisation(name, name.text.removeprefix("the ").removeprefix("The "))
+                return [body] if body is not None else []
         # "the Belarusian dictator Alexander Lukashenko", "his ally Miguel Díaz-Canel"
         named = [e for appos in token.children if appos.dep_ == "appos" for e in self._resolve_head(appos)]
         if named:
@@ -542,7 +551,8 @@ class ActorResolver:
                 self._org_spans.add((ent.start, ent.end))
                 return self._organisation(ent, text)
             return person
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" or (ent.label_ == "GPE" and self._description(ent)[2]):
+            # "Kolvana, the state shipping line": not a place, whatever the model says
             return self._organisation(ent, text)
         return None
 
@@ -633,6 +643,11 @@ class ActorResolver:
             words += complement
             if all(t.text[:1].isupper() for t in complement[1:] if t.lower_ not in ("the", "and")):
                 name = text = self.doc[ent.start : pobj.i + 1].text.removeprefix("the ")
+        run_on = self._name_run_on(ent)
+        if run_on is not None:  # "[US Customs] and Border Protection": one name
+            words += [t for t in run_on if t.dep_ not in _NOT_WORDS]
+            name = text = self.doc[ent.start : run_on.end].text.removeprefix("the ")
+            self._absorbed.update(range(run_on.start, run_on.end))
         sector, _ = self._lookup([t.lower_ for t in words], [t.lemma_.lower() for t in words])
         described_country, described_sector, described = self._description(ent)
         country, sector = country or described_country, sector or described_sector
@@ -658,6 +673,19 @@ class ActorResolver:
         words = [t for t in ent if t.dep_ not in _NOT_WORDS and not t.is_punct]
         sector, is_title = self._lookup([t.lower_ for t in words], [t.lemma_.lower() for t in words])
         return sector is not None and not is_title
+
+    def _name_run_on(self, ent: Span) -> Span | None:
+        """'and Border Protection' after '[US Customs]': capitalised words the model left out of
+        the name, joined by 'and', that name nothing themselves."""
+        if ent.end + 1 >= len(self.doc) or self.doc[ent.end].lower_ != "and":
+            return None
+        conj = next((c for c in ent.root.children if c.dep_ == "conj" and c.i > ent.end), None)
+        if conj is None or conj.pos_ != "PROPN" or conj.left_edge.i != ent.end + 1:
+            return None
+        words = self.doc[ent.end + 1 : conj.i + 1]
+        if any(t.ent_type_ or not t.text[:1].isupper() for t in words):
+            return None
+        return self.doc[ent.end : conj.i + 1]
 
     def _bare_org_noun(self, ent: Span) -> bool:
         """'the Commission', 'The Ministry': a name that is only an organisation noun."""
@@ -686,6 +714,9 @@ class ActorResolver:
         partners = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= ent.end]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
             partners.append(root.head)
+        previous = self.doc[ent.start - 1] if ent.start > 0 else None
+        if previous is not None and previous.pos_ == "NOUN" and previous.head.i not in range(ent.start, ent.end):
+            partners.append(previous)  # "The Bolivian miner [Cerro Alto Holdings]" parsed as two phrases
         for partner in partners:
             sector, is_title = self._phrase_sector(partner, _left_edge(partner))
             if sector is not None and not is_title:
@@ -724,7 +755,15 @@ class ActorResolver:
         words = [t for t in ent if t.dep_ != "det" and not t.is_punct]
         if len(words) < 2 or words[0].pos_ != "PROPN" or words[0].is_stop:  # the body's own name follows
             return None
+        # only the kind of body follows ("Regional Court", "City Council"), not more name ("Cerro Alto")
+        vocabulary = self._body_vocabulary()
+        if any(t.lower_ not in vocabulary and t.lemma_.lower() not in vocabulary for t in words[1:]):
+            return None
         return self.gazetteer.city_in_name(words[0].text)
+
+    def _body_vocabulary(self) -> set[str]:
+        nouns = (*self.gazetteer.group_nouns, *self.gazetteer.org_nouns, *self.gazetteer.titles)
+        return {word for noun in nouns for word in noun.split()} | _BODY_ADJECTIVES
 
     def _place_after(self, ent: Span) -> str | None:
         """'Tsinghua University in Beijing', 'A Revolutionary Court in Tehran'."""
@@ -794,12 +833,9 @@ _PLACE_REFERENCES = {"island", "country", "nation"}
 # doctors, gangs and rebels; "a judge", "a police officer". Not governments: a story about
 # two countries says whose government it means (see _NATIONAL_BODIES for named state bodies).
 _CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH", "CRM", "REB"}
-# People a story names by title alone are, unless it says otherwise, the story's own:
-# officials, and journalists, doctors or priests too ("Pavel Sokolov, a journalist"). Not
-# international officials, whose body is always named.
-_CONTEXT_TITLE_SECTORS = {
-    "GOV", "MIL", "COP", "LEG", "JUD", "PTY", "MED", "OPP", "EDU", "HLH", "CVL", "REL", "BUS", "NGO", "CRM", "REB",
-}  # fmt: skip
+# Officials a story names by title alone are, unless it says otherwise, the story's own.
+# (Not journalists, doctors or businessmen: a story quotes foreign ones as often as its own.)
+_CONTEXT_TITLE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY"}
 
 
 # Bodies a state has one of: named without a country ("The Supreme Court", "Parliament",
@@ -815,6 +851,11 @@ _DESCRIBED_SECTORS = {"BUS", "MED"}
 _SHARED_BODY_WORDS = {
     "joint", "intergovernmental", "bilateral", "mixed", "international", "regional", "interstate", "eurasian",
     "european", "inter-american", "african", "arab", "asian", "world", "global", "supranational",
+}  # fmt: skip
+# Words that say what kind of local body a city's name opens ("Gomel Regional Court").
+_BODY_ADJECTIVES = {
+    "regional", "city", "district", "provincial", "municipal", "oblast", "metropolitan", "garrison", "appeals",
+    "appeal", "economic", "criminal", "civil", "administrative", "state", "central", "people's", "of", "and",
 }  # fmt: skip
 # "in the city of Rasht": the place is the "of" phrase.
 _PLACE_NOUNS = {"city", "town", "province", "region", "village", "district", "capital", "port"}
