@@ -204,3 +204,16 @@ def test_a_name_the_model_cut_at_and_runs_on(resolve):
 
 def test_a_number_tagged_with_a_country_name(resolve):
     assert _first(resolve("Two US destroyers sailed past the island.", "Two US destroyers")) == ("USA", "MIL")
+
+
+def test_a_definite_title_prefers_the_last_person_of_its_sector(resolve):
+    text = "Pope Francis received Nicolás Maduro in 2016. The pontiff called for dialogue."
+    [pontiff] = resolve(text, "The pontiff")
+    assert (pontiff.name, pontiff.sector) == ("Pope Francis", "REL")  # not the last person, Maduro
+
+
+def test_a_described_name_is_a_body_whatever_the_model_calls_it(resolve):
+    # the small model tags these names as a place, a people, a person and a product
+    for name in ("Petroamazonas", "Petroandina", "Gasoriente", "Petroecuador"):
+        text = f"Ecuador's state oil company {name} halted pumping after the spill."
+        assert _first(resolve(text, name)) == ("ECU", "BUS"), name

@@ -34,6 +34,8 @@ _RELATIONAL_NOUNS = {"ally", "counterpart", "host", "guest", "friend", "partner"
 # "It is expected that ...", "It seems ...": subjects that refer to nothing.
 _EXPLETIVE_VERBS = {"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "rain"}
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# What the small model calls names it does not take for actors ("Petroecuador" as a PRODUCT)
+_NOT_ACTOR_LABELS = {"", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _NOT_WORDS = {"det", "case", "punct", "poss", "cc", "predet"}
 _DATELINE_MAX_TOKENS = 14
@@ -138,8 +140,11 @@ class ActorResolver:
             return []  # part of the name before it ("US Customs and [Border Protection]")
         ent = self._ent(token)
         if ent is not None and ent.label_ in _ACTOR_LABELS:
-            if ent.label_ == "NORP":
+            if ent.label_ == "NORP" and (self.gazetteer.country_code(ent.text) or not self._description(ent)[2]):
                 return self._demonym(token)
+            if ent.label_ == "NORP":  # "the state oil company Petroandina": no demonym, a body
+                body = self._organisation(ent, ent.text)
+                return [body] if body is not None else []
             entity = self.resolve_span(ent)
             return [entity] if entity else []
         if token.pos_ == "DET":
@@ -148,7 +153,7 @@ class ActorResolver:
             return self._pronoun(token)
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
-        if token.pos_ == "PROPN" and token.ent_type_ == "":
+        if token.pos_ == "PROPN" and token.ent_type_ in _NOT_ACTOR_LABELS:
             # "Transmetro, the state bus company": a name the model tags as nothing, described
             name = self.doc[_left_edge(token) : token.i + 1] if token.doc is self.doc else None
             if name is not None and self._description(name)[2]:
@@ -405,7 +410,10 @@ class ActorResolver:
         text = self.doc[_left_edge(token) : token.i + 1].text
         antecedent = None
         if is_title:
-            antecedent = self._antecedent(token)
+            # "The pontiff" after "Pope Francis met Raúl Castro": the last person of that sector
+            sector = self._phrase_sector(token, _left_edge(token))[0]
+            same = [m for m in self._people if m.token_index < token.i and m.entity.sector == sector]
+            antecedent = same[-1].entity if same else self._antecedent(token)
         else:
             sectors = self._org_noun_sectors(token)
             if sectors:
