@@ -217,3 +217,16 @@ def test_a_described_name_is_a_body_whatever_the_model_calls_it(resolve):
     for name in ("Petroamazonas", "Petroandina", "Gasoriente", "Petroecuador"):
         text = f"Ecuador's state oil company {name} halted pumping after the spill."
         assert _first(resolve(text, name)) == ("ECU", "BUS"), name
+
+
+def test_a_surname_the_model_tags_as_a_body_or_nothing_refers_back(resolve):
+    text = "Anatoly Sivak, the Belarusian deputy prime minister, arrived in Caracas. Sivak said trade would double."
+    assert _first(resolve(text, "Sivak", occurrence=1)) == ("BLR", "GOV")
+    text = "A Russian delegation headed by Deputy Minister Oleg Petrov arrived in Minsk. Petrov praised the talks."
+    assert _first(resolve(text, "Petrov", occurrence=1)) == ("RUS", "GOV")
+
+
+def test_a_minister_of_any_sector_named_by_title_alone_is_the_storys(resolve):
+    text = "MANAGUA, May 4 (Wire) - Health Minister Ana Rivas opened a clinic. Rivas said more would follow."
+    assert _first(resolve(text, "Ana Rivas")) == ("NIC", "HLH")
+    assert _first(resolve(text, "Rivas", occurrence=1)) == ("NIC", "HLH")

@@ -153,6 +153,9 @@ class ActorResolver:
             return self._pronoun(token)
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
+        earlier = self._by_surname.get(token.lower_) if token.pos_ == "PROPN" and not token.ent_type_ else None
+        if earlier is not None and token.text[:1].isupper():  # "Petrov praised the talks", tagged as nothing
+            return [earlier.model_copy(update={"text": token.text, "resolved_by": "coref"})]
         if token.pos_ == "PROPN" and token.ent_type_ in _NOT_ACTOR_LABELS:
             # "Transmetro, the state bus company": a name the model tags as nothing, described
             name = self.doc[_left_edge(token) : token.i + 1] if token.doc is self.doc else None
@@ -559,6 +562,9 @@ class ActorResolver:
                 self._org_spans.add((ent.start, ent.end))
                 return self._organisation(ent, text)
             return person
+        earlier = self._by_surname.get(ent.text.lower()) if len(ent) == 1 and ent.label_ == "ORG" else None
+        if earlier is not None:  # "Anatoly Sivak ... [Sivak] said": a surname the model took for a body
+            return earlier.model_copy(update={"text": text, "resolved_by": "coref"})
         if ent.label_ == "ORG" or (ent.label_ == "GPE" and self._description(ent)[2]):
             # "Kolvana, the state shipping line": not a place, whatever the model says
             return self._organisation(ent, text)
@@ -571,9 +577,10 @@ class ActorResolver:
         if ent.root.dep_ == "appos":
             title_tokens.append(ent.root.head)
         title_tokens += [t for t in ent.root.children if t.dep_ == "appos"]
-        sector, country = None, None
+        sector, country, official = None, None, False
         for title in title_tokens:
             phrase = self.doc[_left_edge(title) : title.i + 1]
+            official = official or any(t.lower_ in _OFFICIAL_WORDS for t in phrase)
             for candidate in _title_candidates(phrase):
                 sector = sector or self.gazetteer.titles.get(candidate)
             org_sector, org_country = self._of_organisation(title)
@@ -586,7 +593,7 @@ class ActorResolver:
             return None
         # "A Chinese delegation led by Vice Minister Liu Peng": the leader is the body's
         country = country or self._led_body_country(ent)
-        if country is None and sector in _CONTEXT_TITLE_SECTORS and self.home_country:
+        if country is None and (sector in _CONTEXT_TITLE_SECTORS or official) and self.home_country:
             # "Transport Minister Julio Castellón" in a Nicaraguan story: a Nicaraguan minister
             return Entity(text=text, name=ent.text, country=self.home_country, sector=sector, resolved_by="context")
         return Entity(text=text, name=ent.text, country=country, sector=sector, resolved_by="title")
@@ -844,6 +851,8 @@ _CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH", "CRM", "REB"}
 # Officials a story names by title alone are, unless it says otherwise, the story's own.
 # (Not journalists, doctors or businessmen: a story quotes foreign ones as often as its own.)
 _CONTEXT_TITLE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY"}
+# ... and so are ministers of any sector ("Health Minister Ana Rivas").
+_OFFICIAL_WORDS = {"minister", "vice-minister", "governor", "mayor", "ambassador"}
 
 
 # Bodies a state has one of: named without a country ("The Supreme Court", "Parliament",
