@@ -206,3 +206,20 @@ def test_a_delegation_gives_its_country_to_its_leader(resolve):
 def test_a_spokesman_speaks_for_his_principal(resolve):
     [spokesman] = resolve("A spokesman for the Kremlin rejected the report.", "spokesman")
     assert (spokesman.country, spokesman.sector) == ("RUS", "GOV")
+
+
+def test_counted_people_are_the_people(resolve):
+    found = resolve("Tens of thousands of Nicaraguans marched against the government.", "thousands")
+    assert _summary(found) == [("NIC", "CVL")]
+
+
+def test_it_can_be_a_country_just_named(resolve):
+    text = "ALBA demanded that the United States lift the sanctions it has imposed on Venezuela."
+    [it] = resolve(text, "it")
+    assert it.country == "USA"
+
+
+def test_the_spokesman_is_the_one_introduced_before(resolve):
+    text = "A spokesman for the Kremlin spoke on Monday. The spokesman warned NATO."
+    [later] = resolve(text, "spokesman", occurrence=1)
+    assert later.country == "RUS"

@@ -71,6 +71,9 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 self.resolve_span(ent)
+        for token in doc:  # "a spokesman for the Kremlin" is a person 'the spokesman' can refer to
+            if token.lemma_.lower() in _SPOKES_NOUNS and token.pos_ == "NOUN":
+                self._principal(token)
         self._remember_unnamed_bodies()
 
     def _remember_unnamed_bodies(self) -> None:
@@ -151,6 +154,14 @@ class ActorResolver:
             return self._determined_name(token)
         if token.pos_ == "PRON":
             return self._pronoun(token)
+        if token.lower_ in _QUANTITY_WORDS or token.pos_ == "NUM":
+            # "Tens of thousands of Nicaraguans marched": the people counted
+            counted = [
+                p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
+            ]
+            found = [e for pobj in counted if pobj.dep_ == "pobj" for e in self._resolve_head(pobj)]
+            if found:
+                return found
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
         earlier = self._by_surname.get(token.lower_) if token.pos_ == "PROPN" and not token.ent_type_ else None
@@ -200,6 +211,9 @@ class ActorResolver:
             sentence = pronoun.sent
             since = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
             antecedent = self._organisation_before(pronoun.i, since=since)
+            country = self._country_before(pronoun.i, since)
+            if country is not None and (antecedent is None or country[0] > self._last_organisation_index(pronoun.i)):
+                antecedent = country[1]  # "the United States ... the sanctions it has imposed"
         if antecedent is None:
             return []
         return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
@@ -310,7 +324,11 @@ class ActorResolver:
                     found = [e for e in self.resolve(pobj) if e.country] if pobj.dep_ == "pobj" else []
                     if found:
                         text = self.doc[_left_edge(token) : pobj.right_edge.i + 1].text
-                        return found[0].model_copy(update={"text": text, "resolved_by": "title"})
+                        speaker = found[0].model_copy(update={"text": text, "resolved_by": "title"})
+                        if not any(m.token_index == token.i for m in self._people):
+                            self._people.append(_Mention(token.i, speaker))  # "The spokesman warned ..."
+                            self._people.sort(key=lambda m: m.token_index)
+                        return speaker
         return None
 
     def _in_context(self, token: Token, start: int, sector: str) -> Entity | None:
@@ -354,6 +372,25 @@ class ActorResolver:
             if entry is not None and entry.kind == "country":
                 return entry.country
         return None
+
+    def _country_before(self, index: int, since: int) -> tuple[int, Entity] | None:
+        """The last country named as a subject or object before `index`, and where."""
+        for ent in reversed([e for e in self.doc.ents if since <= e.start < index and e.label_ == "GPE"]):
+            entry = self._entry(ent)
+            if (
+                entry is not None
+                and entry.kind == "country"
+                and ent.root.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass")
+            ):
+                entity = Entity(
+                    text=ent.text, name=entry.name, country=entry.country, sector="GOV", resolved_by="coref"
+                )
+                return ent.start, entity
+        return None
+
+    def _last_organisation_index(self, index: int) -> int:
+        earlier = [m.token_index for m in self._organisations if m.token_index < index]
+        return earlier[-1] if earlier else -1
 
     def _home_country(self) -> str | None:
         """The country a story is about: the one it names most often. The dateline's country
@@ -847,6 +884,7 @@ _PLACE_REFERENCES = {"island", "country", "nation"}
 # they are said to be in): police, courts, residents, protesters, opposition, students,
 # doctors, gangs and rebels; "a judge", "a police officer". Not governments: a story about
 # two countries says whose government it means (see _NATIONAL_BODIES for named state bodies).
+_QUANTITY_WORDS = {"tens", "dozens", "hundreds", "thousands", "millions", "scores", "hundred", "thousand"}
 _CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH", "CRM", "REB"}
 # Officials a story names by title alone are, unless it says otherwise, the story's own.
 # (Not journalists, doctors or businessmen: a story quotes foreign ones as often as its own.)
