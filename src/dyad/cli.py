@@ -128,13 +128,7 @@ def extract(
         if coded.failure:
             _report_failures([coded.failure])
         events += coded.events
-    if format is OutputFormat.jsonl:
-        for event in events:
-            sys.stdout.write(render.jsonl_line(event) + "\n")
-    elif format is OutputFormat.csv:
-        sys.stdout.write(render.csv_text(events))
-    else:
-        console.print(render.events_table(events, title=f"{len(events)} events from {len(articles)} articles"))
+    _print_events(events, format, title=f"{len(events)} events from {len(articles)} articles")
 
 
 @app.command()
@@ -238,13 +232,7 @@ def events(
         found = store.events(
             actor=actor, recipient=recipient, country=country, type=type, since=since, until=until, limit=limit
         )
-    if format is OutputFormat.jsonl:
-        for event in found:
-            sys.stdout.write(render.jsonl_line(event) + "\n")
-    elif format is OutputFormat.csv:
-        sys.stdout.write(render.csv_text(found))
-    else:
-        console.print(render.events_table(found, title=f"{len(found)} events"))
+    _print_events(found, format, title=f"{len(found)} events")
 
 
 @app.command()
@@ -373,6 +361,17 @@ def eval_actors(
 def schema() -> None:
     """Print the JSON Schema of one event record (a line of `dyad extract --format jsonl`)."""
     sys.stdout.write(json.dumps(event_json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def _print_events(events: list, format: OutputFormat, title: str) -> None:
+    """One place for the three output forms of `extract` and `events`."""
+    if format is OutputFormat.jsonl:
+        for event in events:
+            sys.stdout.write(render.jsonl_line(event) + "\n")
+    elif format is OutputFormat.csv:
+        sys.stdout.write(render.csv_text(events))
+    else:
+        console.print(render.events_table(events, title=title))
 
 
 def _require_db(db: Path) -> None:
