@@ -63,3 +63,12 @@ def test_the_two_countries_are_the_storys_main_pair(pipeline):
     )
     assert find(code_text(pipeline, text, published="2025-06-04"), "SUPPORT", {"IRN", "RUS"}) is not None
     assert find(code_text(pipeline, text, published="2025-06-04"), "SUPPORT", {"IRN", "USA"}) is None
+
+
+def test_a_month_in_the_background_does_not_move_the_storys_day(pipeline):
+    text = (
+        "Grain talks\n\nIran held talks with Russia in Tehran on Tuesday.\n\n"
+        "The two countries signed a treaty in January.\n\nIran condemned the United States for its sanctions."
+    )
+    condemnation = find(code_text(pipeline, text, published="2025-03-19"), "ACCUSE", {"IRN", "USA"})
+    assert condemnation is not None and condemnation.date == "2025-03-18"

@@ -167,8 +167,9 @@ def narrative_dates(events: list[Event], article: Article, lead_end: int) -> lis
     dated = list(events)
     for index in sorted(range(len(events)), key=lambda i: events[i].evidence[0].start):
         event = events[index]
-        if event.modality == "asserted" and event.date is not None:
-            current = (event.date, event.date_precision or "day")
+        if event.modality == "asserted" and event.date is not None and event.date_precision == "day":
+            # only a day moves the story's clock: "signed a treaty in January" is background
+            current = (event.date, "day")
         elif event.modality == "asserted" and event.date is None:
             if current is not None:
                 dated[index] = event.model_copy(update={"date": current[0], "date_precision": current[1]})
