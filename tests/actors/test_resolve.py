@@ -223,3 +223,9 @@ def test_the_spokesman_is_the_one_introduced_before(resolve):
     text = "A spokesman for the Kremlin spoke on Monday. The spokesman warned NATO."
     [later] = resolve(text, "spokesman", occurrence=1)
     assert later.country == "RUS"
+
+
+def test_an_acronym_the_article_defines_beats_the_gazetteers(resolve):
+    text = "Sudan's army fought the paramilitary Rapid Support Forces (RSF) in El Fasher. The RSF denied it."
+    [rsf] = resolve(text, "RSF", occurrence=1)
+    assert (rsf.name, rsf.country, rsf.sector) == ("Rapid Support Forces", "SDN", "REB")

@@ -68,6 +68,12 @@ class ActorResolver:
             for i in range(ent.start, ent.end):
                 self._ent_at[i] = ent
         self.home_country = self._home_country()
+        # "the Rapid Support Forces (RSF)": the article's own definition beats the gazetteer's RSF
+        self._acronyms: dict[str, Span] = {}
+        for ent in doc.ents:
+            after = doc[ent.end : ent.end + 3]
+            if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+                self._acronyms.setdefault(after[1].text, ent)
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 self.resolve_span(ent)
@@ -580,6 +586,10 @@ class ActorResolver:
         if _is_dateline(ent):
             return None
         text = ent.text.removesuffix("'s").removesuffix("’s").strip()
+        defined = self._acronyms.get(text)
+        if defined is not None and defined.start != ent.start:
+            long_form = self.resolve_span(defined)
+            return long_form.model_copy(update={"text": text}) if long_form is not None else None
         entry = self._entry(ent)
         if entry is not None:
             return Entity(
@@ -714,6 +724,8 @@ class ActorResolver:
             reference = self._definite_reference(ent.root, is_title=False)
             if reference is not None:
                 return reference
+        if ent.start > 0 and self.doc[ent.start - 1].lower_ in ("paramilitary", "rebel", "militia", "insurgent"):
+            sector = "REB"  # "the paramilitary Rapid Support Forces"
         if country is None and (described or _national_body(ent.root, sector) or sector in ("CRM", "REB")):
             country, resolved_by = self.home_country, "context"  # gangs and rebels act where the story is
         if country is None:
