@@ -229,3 +229,8 @@ def test_an_acronym_the_article_defines_beats_the_gazetteers(resolve):
     text = "Sudan's army fought the paramilitary Rapid Support Forces (RSF) in El Fasher. The RSF denied it."
     [rsf] = resolve(text, "RSF", occurrence=1)
     assert (rsf.name, rsf.country, rsf.sector) == ("Rapid Support Forces", "SDN", "REB")
+
+
+def test_a_body_placed_somewhere_takes_that_place(resolve):
+    [government] = resolve("The government in Port Sudan boycotted the session.", "government")
+    assert (government.country, government.sector) == ("SDN", "GOV")

@@ -208,3 +208,8 @@ def test_records_carry_cameo_and_a_cooperation_conflict_score(pipeline):
     attack = find(events, "ASSAULT", {"RUS", "UKR"})
     assert praise.cameo.startswith("05") and attack.cameo.startswith("18")
     assert praise.score > 0 > attack.score
+
+
+def test_flying_battalions_in_is_a_deployment(pipeline):
+    text = "The Sudanese army said it had flown two additional battalions into El Fasher on Monday."
+    assert any(e.type == "MOBILIZE" for e in code_text(pipeline, text))

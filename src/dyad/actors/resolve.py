@@ -290,6 +290,10 @@ class ActorResolver:
             # "a judge in Miami", "a police officer": an unnamed one, where the story is
             if reference is None and local and (not is_title or not _definite(token)):
                 reference = self._in_context(token, start, sector)
+            body_noun = token.lower_ in self.gazetteer.group_nouns or token.lemma_.lower() in self.gazetteer.group_nouns
+            if reference is None and sector is not None and not is_title and body_noun:
+                # "the government in Port Sudan": any body that the text places somewhere
+                reference = self._placed(token, start, sector)
             return [reference] if reference is not None else []
         igo_owned = all(self._is_igo(modifier) for _, modifier in owners)
         if sector is None:
@@ -352,6 +356,16 @@ class ActorResolver:
             return None
         text = self.doc[start : token.i + 1].text
         return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+
+    def _placed(self, token: Token, start: int, sector: str) -> Entity | None:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                country = self._place_country(pobj) if pobj is not None else None
+                if country:
+                    text = self.doc[start : pobj.right_edge.i + 1].text
+                    return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+        return None
 
     def _place_country(self, token: Token) -> str | None:
         """The country of a place: a country, capital or seat of power, else a city the
