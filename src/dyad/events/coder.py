@@ -119,7 +119,9 @@ class EventCoder:
             partners = [e for head in roles.prep_objects(token, ("with",)) for e in resolver.resolve(head)]
             actor += [e for e in partners if e not in actor]
             recipient = [e for e in recipient if e not in actor]
-        subject_phrase = " ".join(t.lower_ for t in subject.subtree) if subject is not None else None
+        # the subject's words up to its head: "the two sides" even when the parse hangs more on it
+        subject_words = token.doc[subject.left_edge.i : subject.i + 1] if subject is not None else None
+        subject_phrase = " ".join(t.lower_ for t in subject_words) if subject_words is not None else None
         objects = roles.direct_objects(token) + roles.prep_objects(token, ("against", "to", "of"))
         draft = Draft(sense, token, actor, recipient, subject_phrase=subject_phrase)
         draft.object_lemmas = tuple(o.lower_ for o in objects)
