@@ -234,3 +234,12 @@ def test_an_acronym_the_article_defines_beats_the_gazetteers(resolve):
 def test_a_body_placed_somewhere_takes_that_place(resolve):
     [government] = resolve("The government in Port Sudan boycotted the session.", "government")
     assert (government.country, government.sector) == ("SDN", "GOV")
+
+
+def test_a_leader_belongs_to_the_body_he_heads(resolve):
+    text = (
+        "Kim Jong Un received a delegation of the Russian Defence Ministry headed by Deputy Minister "
+        "Viktor Goremykin in Pyongyang. Goremykin thanked North Korea."
+    )
+    [later] = resolve(text, "Goremykin", occurrence=1)
+    assert later.country == "RUS"

@@ -243,6 +243,7 @@ class ActorResolver:
         only a country ('officers of Cuba') leaves the sector to the head noun."""
         bodies: list[Entity] = []
         countries: list[Entity] = []
+        leaders: list[Entity] = []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "of"):
                 for pobj in child.children:
@@ -250,12 +251,22 @@ class ActorResolver:
                         continue
                     found = self.resolve(pobj)
                     (countries if self._names_a_country(pobj) else bodies).extend(found)
-            elif child.dep_ in ("acl", "relcl") and child.lemma_ == "lead":
+            elif child.dep_ in ("acl", "relcl") and child.lemma_ in ("lead", "head", "chair"):
                 for agent in child.children:
                     if agent.dep_ == "agent":
-                        bodies += [e for pobj in agent.children if pobj.dep_ == "pobj" for e in self.resolve(pobj)]
+                        leaders += [e for pobj in agent.children if pobj.dep_ == "pobj" for e in self.resolve(pobj)]
             elif child.dep_ in _OWNER_DEPS and child.dep_ != "compound" and not _is_norp(self._ent(child)):
                 bodies += self._resolve_head(child)  # "Lukashenko's delegation"; a demonym is the group rule's
+        if leaders:
+            # "a delegation of the Russian Defence Ministry headed by Deputy Minister X": a leader
+            # known only by title belongs to the body he leads, not to the story's country
+            body_country = next((b.country for b in bodies if b.country and b.resolved_by != "context"), None)
+            if body_country:
+                leaders = [
+                    e.model_copy(update={"country": body_country}) if e.resolved_by == "context" or not e.country else e
+                    for e in leaders
+                ]
+            bodies += leaders
         if bodies:
             # "A Chinese government delegation led by Vice Minister Liu": the body is Chinese,
             # and so is a leader the text gives no country
@@ -654,6 +665,8 @@ class ActorResolver:
             return None
         # "A Chinese delegation led by Vice Minister Liu Peng": the leader is the body's
         country = country or self._led_body_country(ent)
+        if country is None:
+            country = self._led_body_country(ent)  # "a delegation of the Russian ministry headed by X"
         if country is None and (sector in _CONTEXT_TITLE_SECTORS or official) and self.home_country:
             # "Transport Minister Julio Castellón" in a Nicaraguan story: a Nicaraguan minister
             return Entity(text=text, name=ent.text, country=self.home_country, sector=sector, resolved_by="context")
@@ -668,6 +681,27 @@ class ActorResolver:
             return None
         body = verb.head if verb.dep_ in ("acl", "relcl") else None
         owners = self._owner_countries(body, preps=("of", "from")) if body is not None else []
+        return owners[0][0] if owners else None
+
+    def _led_body_country(self, ent: Span) -> str | None:
+        """The country of the body a person is said to lead ('a delegation of the Russian
+        Defence Ministry headed by Deputy Minister X')."""
+        agent = ent.root.head
+        verb = agent.head if agent.dep_ == "agent" else None
+        if verb is None or verb.lemma_ not in ("lead", "head", "chair") or verb.dep_ not in ("acl", "relcl"):
+            return None
+        body = verb.head
+        if self._ent(body) is not None:  # the parse hangs "headed by" on the ministry itself
+            named = [e for e in self.resolve(body) if e.country]
+            if named:
+                return named[0].country
+        for prep in body.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    found = [e for e in self.resolve(pobj) if e.country] if pobj.dep_ == "pobj" else []
+                    if found:
+                        return found[0].country
+        owners = self._owner_countries(body, preps=())
         return owners[0][0] if owners else None
 
     def _owner_country(self, token: Token) -> str | None:
