@@ -302,6 +302,7 @@ class ActorResolver:
             if reference is None and local and (not is_title or not _definite(token)):
                 reference = self._in_context(token, start, sector)
             body_noun = token.lower_ in self.gazetteer.group_nouns or token.lemma_.lower() in self.gazetteer.group_nouns
+            body_noun = body_noun and token.lemma_.lower() not in ("side", "party")  # "the two sides in Addis"
             if reference is None and sector is not None and not is_title and body_noun:
                 # "the government in Port Sudan": any body that the text places somewhere
                 reference = self._placed(token, start, sector)

@@ -61,7 +61,8 @@ def _last_pair(earlier: list[Event]) -> list[Entity]:
 
 def _pair_object(draft: Draft, earlier: list[Event], lexicon: Lexicon) -> list[Entity]:
     """'urged both countries to show restraint': the two sides of the last two-sided event."""
-    if any(phrase in lexicon.pair_phrases for phrase in draft.object_phrases):
+    # "urged both countries", "host talks between the two sides"
+    if any(pair in phrase for phrase in draft.object_phrases for pair in lexicon.pair_phrases if " " in pair):
         own = {e.country for e in draft.actor}
         return [e for e in _last_pair(earlier) if e.country not in own]
     return []
