@@ -72,3 +72,11 @@ def test_a_month_in_the_background_does_not_move_the_storys_day(pipeline):
     )
     condemnation = find(code_text(pipeline, text, published="2025-03-19"), "ACCUSE", {"IRN", "USA"})
     assert condemnation is not None and condemnation.date == "2025-03-18"
+
+
+def test_boycotting_a_session_is_aimed_at_whoever_held_it(pipeline):
+    text = (
+        "AU session\n\nThe African Union on Wednesday called on Sudan's army to agree to a truce. "
+        "The government in Port Sudan boycotted Wednesday's session."
+    )
+    assert find(code_text(pipeline, text, published="2025-06-12"), "PROTEST", {"SDN", "AU"}) is not None
