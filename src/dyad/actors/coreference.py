@@ -1,0 +1,148 @@
+"""Coreference for the actor resolver: pronouns and their antecedents, definite references ('the
+minister', 'the party'), the people and organisations remembered so far, and the country named
+last. Split out of resolve.py so that the resolver reads in one sitting."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dyad.actors.words import _PERSON_PRONOUNS, _definite, _expletive, _left_edge, _Mention
+from dyad.records import Entity
+
+
+class CoreferenceMixin:
+    """Rules that point back to earlier mentions; mixed into ActorResolver."""
+
+    def _pronoun(self, pronoun: Token) -> list[Entity]:
+        """'he'/'she' is the last person named; a subject 'it' the last organisation."""
+        lowered = pronoun.lower_
+        antecedent = None
+        if lowered in _PERSON_PRONOUNS:
+            antecedent = self._antecedent(pronoun)
+        elif lowered == "it" and pronoun.dep_ in ("nsubj", "nsubjpass") and not _expletive(pronoun):
+            # only as far back as the previous sentence: 'it' is as often a thing as a body
+            sentence = pronoun.sent
+            since = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+            antecedent = self._organisation_before(pronoun.i, since=since)
+            country = self._country_before(pronoun.i, since)
+            if country is not None and (antecedent is None or country[0] > self._last_organisation_index(pronoun.i)):
+                antecedent = country[1]  # "the United States ... the sanctions it has imposed"
+        if antecedent is None:
+            return []
+        return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
+
+    def _recent_country(self, token: Token) -> str | None:
+        """The country named last before the token, in its sentence or the one before."""
+        sentence = token.sent
+        start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        for ent in reversed([e for e in self.doc.ents if start <= e.start < token.i and e.label_ == "GPE"]):
+            entry = self._entry(ent)
+            if entry is not None and entry.kind == "country":
+                return entry.country
+        return None
+
+    def _country_before(self, index: int, since: int) -> tuple[int, Entity] | None:
+        """The last country named as a subject or object before `index`, and where."""
+        for ent in reversed([e for e in self.doc.ents if since <= e.start < index and e.label_ == "GPE"]):
+            entry = self._entry(ent)
+            if (
+                entry is not None
+                and entry.kind == "country"
+                and ent.root.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass")
+            ):
+                entity = Entity(
+                    text=ent.text, name=entry.name, country=entry.country, sector="GOV", resolved_by="coref"
+                )
+                return ent.start, entity
+        return None
+
+    def _last_organisation_index(self, index: int) -> int:
+        earlier = [m.token_index for m in self._organisations if m.token_index < index]
+        return earlier[-1] if earlier else -1
+
+    def _definite_reference(self, token: Token, is_title: bool) -> Entity | None:
+        """'The minister said' is the last person named; 'The party' the last party named."""
+        if not _definite(token):
+            return None
+        text = self.doc[_left_edge(token) : token.i + 1].text
+        antecedent = None
+        if is_title:
+            # "The pontiff" after "Pope Francis met Raúl Castro": the last person of that sector
+            sector = self._phrase_sector(token, _left_edge(token))[0]
+            same = [m for m in self._people if m.token_index < token.i and m.entity.sector == sector]
+            antecedent = same[-1].entity if same else self._antecedent(token)
+        else:
+            sectors = self._org_noun_sectors(token)
+            if sectors:
+                antecedent = self._organisation_before(token.i, sectors, noun=token.lemma_.lower())
+        if antecedent is None:
+            return None
+        return antecedent.model_copy(update={"text": text, "resolved_by": "coref"})
+
+    def _relational(self, token: Token) -> Entity | None:
+        """'X congratulated his ally': the possessor is X, the ally the last other person named."""
+        possessive = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _PERSON_PRONOUNS), None)
+        if possessive is None:
+            return None
+        possessor = self._clause_subject(token) or self._antecedent(possessive)
+        for mention in reversed(self._people):
+            if mention.token_index < token.i and (possessor is None or mention.entity.name != possessor.name):
+                text = self.doc[_left_edge(token) : token.i + 1].text
+                return mention.entity.model_copy(update={"text": text, "resolved_by": "coref"})
+        return None
+
+    def _clause_subject(self, token: Token) -> Entity | None:
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.i < token.i:
+                named = [e for e in self.resolve(child) if e.name]
+                return named[0] if named else None
+        return None
+
+    # -- coreference ------------------------------------------------------------------
+    def _remember_person(self, ent: Span, entity: Entity) -> None:
+        self._people.append(_Mention(ent.start, entity))
+        canonical = entity.name or ent.text
+        self._by_surname.setdefault(canonical.split()[-1].lower(), entity)
+        self._by_surname.setdefault(ent[-1].lower_, entity)
+        if len(ent) > 1 and ent[0].lower_ not in self.gazetteer.titles:
+            self._by_first_name.setdefault(ent[0].lower_, entity)
+
+    def _antecedent(self, pronoun: Token) -> Entity | None:
+        """The last person before the pronoun; for a possessive in a fronted phrase with no
+        person before it in its sentence ('During his visit, X ...'), the first person after."""
+        sentence = pronoun.sent
+        before = [m for m in self._people if m.token_index < pronoun.i]
+        first_comma = next((t.i for t in sentence if t.text == ","), sentence.end)
+        # "During his recent visit to Minsk, Díaz-Canel ...": before the main clause (or its comma)
+        fronted = pronoun.dep_ == "poss" and (pronoun.i < sentence.root.i or pronoun.i < first_comma)
+        if fronted and not any(m.token_index >= sentence.start for m in before):
+            after = [m for m in self._people if pronoun.i < m.token_index < sentence.end]
+            if after:
+                return after[0].entity
+        return before[-1].entity if before else None
+
+    def _organisation_before(
+        self, index: int, sectors: tuple[str, ...] = (), since: int = 0, noun: str | None = None
+    ) -> Entity | None:
+        """The last organisation before `index` in one of `sectors`; one whose name has `noun`
+        in it first ('The university' after 'Belarusian State University' and a ministry)."""
+        if noun is not None:
+            for mention in reversed(self._organisations):
+                name = (mention.entity.name or mention.entity.text or "").lower().split()
+                if since <= mention.token_index < index and noun in name:
+                    return mention.entity
+        for mention in reversed(self._organisations):
+            if since <= mention.token_index < index and (not sectors or mention.entity.sector in sectors):
+                return mention.entity
+        return None
+
+    def _person_of_country(self, country: str, index: int, sector: str | None = None) -> Entity | None:
+        for mention in reversed(self._people):
+            entity = mention.entity
+            same_sector = sector is None or entity.sector == sector
+            if mention.token_index < index and entity.country == country and entity.name and same_sector:
+                return entity
+        return None

@@ -1,0 +1,227 @@
+"""Demonym or country + group noun ('Cuban students', 'Cuba's government'), collectives ('a
+delegation from the FAR'), bodies placed by context or by a place ('a court in Managua'), and the
+countries a phrase's modifiers name: the group rules of ActorResolver, split out to keep
+resolve.py readable in one sitting."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.actors.words import (
+    _CONTEXT_SECTORS,
+    _NO_ENTRY,
+    _NOT_WORDS,
+    _OWNER_DEPS,
+    _PLACE_NOUNS,
+    _SPOKES_NOUNS,
+    _definite,
+    _is_norp,
+    _left_edge,
+    _Mention,
+    _national_body,
+)
+from dyad.records import Entity
+
+
+class GroupsMixin:
+    """Group-noun, collective and owner-country rules; mixed into ActorResolver."""
+
+    def _demonym(self, token: Token) -> list[Entity]:
+        """A demonym modifying a group noun resolves with that noun, each conjunct with the shared
+        head ('Cuban and Belarusian students'); a demonym alone is its people ('the Cubans')."""
+        first = token
+        while first.dep_ == "conj" and _is_norp(self._ent(first.head)):
+            first = first.head
+        head = first.head
+        if first.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") and self._ent(head) is None:
+            code = self.gazetteer.country_code(self._ent(token).text)
+            groups = self._resolve_head(head)
+            if groups:
+                return sorted(groups, key=lambda entity: entity.country != code)  # this demonym's first
+        return self._groups(token)
+
+    def _collective(self, token: Token) -> list[Entity]:
+        """'a delegation from the FAR, led by General X': the body and its leader. A body that is
+        only a country ('officers of Cuba') leaves the sector to the head noun."""
+        bodies: list[Entity] = []
+        countries: list[Entity] = []
+        leaders: list[Entity] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = self.resolve(pobj)
+                    (countries if self._names_a_country(pobj) else bodies).extend(found)
+            elif child.dep_ in ("acl", "relcl") and child.lemma_ in ("lead", "head", "chair"):
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        leaders += [e for pobj in agent.children if pobj.dep_ == "pobj" for e in self.resolve(pobj)]
+            elif child.dep_ in _OWNER_DEPS and child.dep_ != "compound" and not _is_norp(self._ent(child)):
+                bodies += self._resolve_head(child)  # "Lukashenko's delegation"; a demonym is the group rule's
+        if leaders:
+            # "a delegation of the Russian Defence Ministry headed by Deputy Minister X": a leader
+            # known only by title belongs to the body he leads, not to the story's country
+            body_country = next((b.country for b in bodies if b.country and b.resolved_by != "context"), None)
+            if body_country:
+                leaders = [
+                    e.model_copy(update={"country": body_country}) if e.resolved_by == "context" or not e.country else e
+                    for e in leaders
+                ]
+            bodies += leaders
+        if bodies:
+            # "A Chinese government delegation led by Vice Minister Liu": the body is Chinese,
+            # and so is a leader the text gives no country
+            group = self._groups(token, preps=()) if self._owner_countries(token, preps=()) else []
+            if group and group[0].country:
+                bodies = [b if b.country else b.model_copy(update={"country": group[0].country}) for b in bodies]
+                seen = {(group[0].country, group[0].sector)}
+                return [group[0], *[b for b in bodies if (b.country, b.sector) not in seen]]
+            return bodies
+        return self._groups(token, preps=("of", "from")) or countries
+
+    def _groups(self, token: Token, preps: tuple[str, ...] = ("of",)) -> list[Entity]:
+        """Demonym or country + group or title noun: 'Cuban students', 'Cuba's government', one
+        entity per conjoined country ('Cuban and Belarusian students'); with no country, a
+        definite title or organisation noun refers back ('The minister', 'The party')."""
+        owners = self._owner_countries(token, preps)
+        ent = self._ent(token)
+        if not owners and _is_norp(ent):
+            code = self.gazetteer.country_code(ent.text)
+            owners = [(code, token)] if code else []
+        before = [t.right_edge.i for _, t in owners if t.i < token.i]
+        start = max(before) + 1 if before else _left_edge(token)
+        sector, is_title = self._phrase_sector(token, start)
+        if not owners and is_title:
+            # "a spokesman for U.N. Secretary-General Guterres": speaks for that body
+            principal = self._principal(token)
+            if principal is not None:
+                return [principal]
+        if not owners:
+            reference = self._definite_reference(token, is_title)
+            local = sector in _CONTEXT_SECTORS or _national_body(token, sector)
+            # "a judge in Miami", "a police officer": an unnamed one, where the story is
+            if reference is None and local and (not is_title or not _definite(token)):
+                reference = self._in_context(token, start, sector)
+            body_noun = token.lower_ in self.gazetteer.group_nouns or token.lemma_.lower() in self.gazetteer.group_nouns
+            body_noun = body_noun and token.lemma_.lower() not in ("side", "party")  # "the two sides in Addis"
+            if reference is None and sector is not None and not is_title and body_noun:
+                # "the government in Port Sudan": any body that the text places somewhere
+                reference = self._placed(token, start, sector)
+            return [reference] if reference is not None else []
+        igo_owned = all(self._is_igo(modifier) for _, modifier in owners)
+        if sector is None:
+            if igo_owned:  # "the IAEA chief": an international body's officer is that body
+                sector = "IGO"
+            elif not _is_norp(ent):
+                return []
+            else:
+                sector = "CVL"  # "the Cubans", "Belarusians"
+        phrase = self.doc[_left_edge(token) : token.i + 1].text
+        head_words = " ".join(t.text for t in self.doc[start : token.i + 1] if t.dep_ not in _NOT_WORDS)
+        found: list[Entity] = []
+        for country, modifier in owners:
+            if len(owners) == 1:
+                text = phrase
+            elif modifier.i > token.i:  # "the governments of Venezuela and Nicaragua"
+                text = f"{phrase} of {self._modifier_text(modifier)}"
+            else:  # "Cuban and Belarusian students"
+                text = f"{self._modifier_text(modifier)} {head_words}"
+            igo = self._is_igo(modifier)
+            entity = Entity(
+                text=text, name=None, country=country, sector="IGO" if igo else sector, resolved_by="demonym"
+            )
+            if is_title and _definite(token):  # "the Belarusian leader": the leader named before
+                person = self._person_of_country(country, token.i, sector)
+                if person is not None:
+                    entity = person.model_copy(update={"text": text, "resolved_by": "coref"})
+            if entity not in found:
+                found.append(entity)
+        return found
+
+    def _principal(self, token: Token) -> Entity | None:
+        if token.lemma_.lower() not in _SPOKES_NOUNS:
+            return None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                for pobj in prep.children:
+                    found = [e for e in self.resolve(pobj) if e.country] if pobj.dep_ == "pobj" else []
+                    if found:
+                        text = self.doc[_left_edge(token) : pobj.right_edge.i + 1].text
+                        speaker = found[0].model_copy(update={"text": text, "resolved_by": "title"})
+                        if not any(m.token_index == token.i for m in self._people):
+                            self._people.append(_Mention(token.i, speaker))  # "The spokesman warned ..."
+                            self._people.sort(key=lambda m: m.token_index)
+                        return speaker
+        return None
+
+    def _in_context(self, token: Token, start: int, sector: str) -> Entity | None:
+        """A body the text names without a country ('police detained ...', 'a court in Managua')
+        belongs to the place it sits in, else to the country the story is about."""
+        country = None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                country = self._place_country(pobj) if pobj is not None else None
+                if country:
+                    break
+        country = country or self.home_country
+        if country is None:
+            return None
+        text = self.doc[start : token.i + 1].text
+        return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+
+    def _placed(self, token: Token, start: int, sector: str) -> Entity | None:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                country = self._place_country(pobj) if pobj is not None else None
+                if country:
+                    text = self.doc[start : pobj.right_edge.i + 1].text
+                    return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+        return None
+
+    def _place_country(self, token: Token) -> str | None:
+        """The country of a place: a country, capital or seat of power, else a city the
+        gazetteer does not list ('in Gomel'); 'the city of Rasht' is Rasht."""
+        if token.lemma_.lower() in _PLACE_NOUNS:
+            named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            return next((code for p in named if p.dep_ == "pobj" and (code := self._place_country(p))), None)
+        country = self._country_of(token)
+        if country is not None or token.pos_ != "PROPN":
+            return country
+        ent = self._ent(token)
+        return self.gazetteer.city_country(ent.text if ent is not None else token.text)
+
+    def _is_igo(self, modifier: Token) -> bool:
+        ent = self._ent(modifier)
+        return ent is not None and (self._entry(ent) or _NO_ENTRY).sector == "IGO"
+
+    def _group(self, token: Token) -> Entity | None:
+        groups = self._groups(token)
+        return groups[0] if groups else None
+
+    def _owner_countries(self, token: Token, preps: tuple[str, ...] = ("of",)) -> list[tuple[str, Token]]:
+        """Countries named by the phrase's modifiers, each conjunct on its own: 'Cuban and
+        Belarusian', 'Cuba's', 'the Belarusian State University', 'of Venezuela and Nicaragua'."""
+        found: list[tuple[str, Token]] = []
+        for child in token.children:
+            if child.dep_ in _OWNER_DEPS:
+                targets, nested = [child, *child.conjuncts], True
+            elif child.dep_ == "prep" and child.lower_ in preps:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                targets, nested = ([pobj, *pobj.conjuncts] if pobj is not None else []), False
+            else:
+                continue
+            for target in targets:
+                code = self._country_of(target)
+                if code is None and nested and target.dep_ == "compound":
+                    inner = self._owner_countries(target, ())
+                    found += [pair for pair in inner if pair not in found]
+                elif code is not None and all(code != c for c, _ in found):
+                    found.append((code, target))
+        return found
+
+    def _owner_country(self, token: Token) -> str | None:
+        owners = self._owner_countries(token)
+        return owners[0][0] if owners else None
