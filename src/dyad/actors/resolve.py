@@ -388,19 +388,8 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         return Entity(text=text, name=ent.text, country=country, sector=sector, resolved_by="title")
 
     def _led_body_country(self, ent: Span) -> str | None:
-        """The country of the body a person leads: 'a Chinese delegation led by X', 'a
-        Venezuelan team headed by X'."""
-        agent = ent.root.head
-        verb = agent.head
-        if ent.root.dep_ != "pobj" or agent.dep_ != "agent" or verb.lemma_ not in ("lead", "head"):
-            return None
-        body = verb.head if verb.dep_ in ("acl", "relcl") else None
-        owners = self._owner_countries(body, preps=("of", "from")) if body is not None else []
-        return owners[0][0] if owners else None
-
-    def _led_body_country(self, ent: Span) -> str | None:
-        """The country of the body a person is said to lead ('a delegation of the Russian
-        Defence Ministry headed by Deputy Minister X')."""
+        """The country of the body a person is said to lead: 'a Chinese delegation led by X',
+        'a delegation of the Russian Defence Ministry headed by Deputy Minister X'."""
         agent = ent.root.head
         verb = agent.head if agent.dep_ == "agent" else None
         if verb is None or verb.lemma_ not in ("lead", "head", "chair") or verb.dep_ not in ("acl", "relcl"):
