@@ -179,19 +179,19 @@ class Store:
 
     def _write_failures(self, failures: list[Failure], summary: IngestSummary) -> None:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        before = self._count("failures")
-        self._insert("failures", [_failure_row(f, now) for f in failures])
-        summary.failures_added += self._count("failures") - before
+        summary.failures_added += self._insert("failures", [_failure_row(f, now) for f in failures])
         summary.failures += failures
 
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
+        """Insert what is new and return how many rows that was (DuckDB counts ignored rows out)."""
         if not rows:
-            return
+            return 0
         frame = pa.Table.from_pylist(rows)
         columns = ", ".join(frame.column_names)
         self.connection.register("incoming", frame)
         try:
-            self.connection.execute(f"INSERT OR IGNORE INTO {table} ({columns}) SELECT {columns} FROM incoming")
+            sql = f"INSERT OR IGNORE INTO {table} ({columns}) SELECT {columns} FROM incoming"
+            return self.connection.execute(sql).fetchall()[0][0]
         finally:
             self.connection.unregister("incoming")
 
