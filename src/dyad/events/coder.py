@@ -11,14 +11,16 @@ from dyad.actors.gazetteer import Gazetteer
 from dyad.actors.resolve import ActorResolver
 from dyad.dates import iso_to_date
 from dyad.events import roles
+from dyad.events.chronology import narrative_dates
 from dyad.events.dates import date_for_trigger
-from dyad.events.discourse import dateline_scene, narrative_dates, recall_antecedents, scene_locations
+from dyad.events.discourse import recall_antecedents
 from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon, Sense
 from dyad.events.merge import merge_events
 from dyad.events.modality import grammatical_modality, is_demanded, is_requested_act, is_uncommitted_wish
 from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
 from dyad.events.recipients import other_country_in_clause, recipient_in_objects
+from dyad.events.scene import place_events
 from dyad.records import Article, Entity, Event, Evidence, Location
 
 # An asserted event dated this long before publication is background (guide section 4).
@@ -54,7 +56,7 @@ class EventCoder:
                 if event is not None:
                     events.append(event)
         dated = narrative_dates(merge_events(events), article, lead_end)
-        return dateline_scene(scene_locations(dated), self._dateline_place(doc, body), lead_end)
+        return place_events(dated, doc, body, lead_end, self.gazetteer)
 
     # -- triggers ---------------------------------------------------------------------
     def _draft(self, token: Token, resolver: ActorResolver) -> Draft | None:
@@ -226,18 +228,6 @@ class EventCoder:
             score=self.lexicon.types[event_type].score,
             reported_by=draft.reported_by,
         )
-
-    def _dateline_place(self, doc: Doc, body: list[tuple[int, int]]) -> Location | None:
-        """'HAVANA, Feb 19 (Wire) -': the city a wire story is filed from."""
-        for sentence in doc.sents:
-            if not any(start <= sentence.start_char < end for start, end in body):
-                continue
-            text = sentence.text.strip()
-            if text[-1:] in ("-", "–", "—") and text[:1].isupper() and "," in text:
-                city = text.split(",")[0].split("/")[0].strip()
-                return resolve_place(city.title(), self.gazetteer) if city.isupper() else None
-            return None
-        return None
 
     def _threatens_an_act(self, trigger: Token) -> bool:
         """'warned that anyone who called for violence would be arrested': the warning names a

@@ -3,7 +3,7 @@
 A news story refers back: "the two sides agreed", "Minsk rejected the decision", "voted
 against it", "In his greeting, he reiterated ...", "Washington has yet to respond to
 Havana's offer". These rules fill a draft's empty roles from the events already coded in
-the article, and date undated events by the story's current time.
+the article.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.actors.resolve import ActorResolver
-from dyad.dates import iso_to_date
 from dyad.events import roles
 from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon
-from dyad.records import Article, Entity, Event, Location
+from dyad.records import Entity, Event
 
 _MESSAGE_NOUNS = {"greeting", "greetings", "message", "letter", "speech", "statement", "remarks", "address", "call"}
 # "Washington has yet to respond to Havana's offer": whoever responds is the one addressed
@@ -153,55 +152,3 @@ def continues_a_message(trigger: Token) -> bool:
         and words[1] in ("his", "her", "its", "their")
         and (words[2] in _MESSAGE_NOUNS or (len(words) > 3 and words[3] in _MESSAGE_NOUNS))
     )
-
-
-def narrative_dates(events: list[Event], article: Article, lead_end: int) -> list[Event]:
-    """Date asserted events that carry no date cue by the story's current time.
-
-    News tells one day's happenings in order: an undated event takes the date of the last
-    dated asserted event before it ("On Wednesday X met Y. During the talks, Y praised X").
-    With none before it, an event in the lead is the day's news and takes the publication
-    date (guide section 5). Historical events never move the story's time. Done after
-    merging, so a cue in any mention wins.
-    """
-    current: tuple[str, str] | None = None
-    dated = list(events)
-    for index in sorted(range(len(events)), key=lambda i: events[i].evidence[0].start):
-        event = events[index]
-        if event.modality == "asserted" and event.date is not None and event.date_precision == "day":
-            # only a day moves the story's clock: "signed a treaty in January" is background
-            current = (event.date, "day")
-        elif event.modality == "asserted" and event.date is None:
-            if current is not None:
-                dated[index] = event.model_copy(update={"date": current[0], "date_precision": current[1]})
-            elif article.published and event.evidence[0].start < lead_end:
-                _, precision = iso_to_date(article.published)
-                dated[index] = event.model_copy(update={"date": article.published, "date_precision": precision})
-    return dated
-
-
-def dateline_scene(events: list[Event], place: Location | None, lead_end: int) -> list[Event]:
-    """The lead's news happened where the wire story was filed, unless it says otherwise:
-    'MINSK, July 10 - Iran and Belarus signed a roadmap' took place in Minsk."""
-    if place is None:
-        return events
-    return [
-        event.model_copy(update={"location": place})
-        if event.location is None and event.modality == "asserted" and event.evidence[0].start < lead_end
-        else event
-        for event in events
-    ]
-
-
-def scene_locations(events: list[Event]) -> list[Event]:
-    """An unplaced event on the same day as the last placed one happened at the same scene:
-    'Lavrov held talks with Kim in Wonsan on Saturday. Lavrov praised ...'."""
-    scene: tuple[str, Location] | None = None
-    placed = list(events)
-    for index in sorted(range(len(events)), key=lambda i: events[i].evidence[0].start):
-        event = events[index]
-        if event.modality == "asserted" and event.date and event.location is not None:
-            scene = (event.date, event.location)
-        elif event.modality == "asserted" and event.location is None and scene and event.date == scene[0]:
-            placed[index] = event.model_copy(update={"location": scene[1]})
-    return placed
