@@ -230,3 +230,36 @@ def test_a_minister_of_any_sector_named_by_title_alone_is_the_storys(resolve):
     text = "MANAGUA, May 4 (Wire) - Health Minister Ana Rivas opened a clinic. Rivas said more would follow."
     assert _first(resolve(text, "Ana Rivas")) == ("NIC", "HLH")
     assert _first(resolve(text, "Rivas", occurrence=1)) == ("NIC", "HLH")
+
+
+def test_the_island_is_an_island_state_not_the_country_named_last(resolve):
+    text = (
+        "A tanker chartered by a Russian firm left Novorossiysk last month. "
+        "Officials in Moscow said it would reach the island before the end of the week."
+    )
+    # the story names Russia last, but only Cuba of the countries it mentions is an island
+    entities = resolve("Cuba's fuel crisis deepened. " + text, "the island")
+    assert _first(entities) == ("CUB", "GOV")
+
+
+def test_a_pronoun_is_not_its_own_clauses_other_argument(resolve):
+    text = (
+        "Foreign Minister Kaja Kallas spoke on Monday. The list names General Petr Ostrovsky, "
+        "whom she accused of ordering the crackdown."
+    )
+    entities = resolve(text, "she")
+    assert entities and entities[0].name == "Kaja Kallas"
+
+
+def test_a_unit_belongs_to_the_body_that_owns_it(resolve):
+    text = "MANAGUA (Wire) - Russia donated ten field kitchens to the army's logistics corps on Monday."
+    assert _first(resolve(text, "corps")) == ("NIC", "MIL")
+
+
+def test_the_head_of_state_is_the_leader_the_story_follows(resolve):
+    text = (
+        "President Alexander Lukashenko on Monday received Cuban Deputy Prime Minister Ines Varona "
+        "in Minsk. Varona thanked Belarus for its help. The head of state praised the visit."
+    )
+    entities = resolve(text, "The head of state")
+    assert entities and entities[0].country == "BLR"

@@ -213,3 +213,18 @@ def test_records_carry_cameo_and_a_cooperation_conflict_score(pipeline):
 def test_flying_battalions_in_is_a_deployment(pipeline):
     text = "The Sudanese army said it had flown two additional battalions into El Fasher on Monday."
     assert any(e.type == "MOBILIZE" for e in code_text(pipeline, text))
+
+
+def test_a_promise_to_the_one_other_country_in_the_sentence(pipeline):
+    text = (
+        'Tractors\n\nMINSK, March 3 (Wire) - "Whatever Jamaica asks for, Belarus is prepared to build and '
+        'ship," the head of state said on Monday.'
+    )
+    promise = find(code_text(pipeline, text, published="2025-03-04"), "AGREE", {"BLR", "JAM"})
+    assert promise is not None and [e.country for e in promise.actor] == ["BLR"]
+
+
+def test_a_misparsed_pair_of_ministers_both_act(pipeline):
+    text = "Talks\n\nOn Friday, Lavrov and Foreign Minister Choe Son Hui discussed the new bridge over the Tumen river."
+    talks = find(code_text(pipeline, text, published="2025-07-14"), "CONSULT", {"RUS", "PRK"})
+    assert talks is not None

@@ -32,12 +32,26 @@ class CoreferenceMixin:
         return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
 
     def _recent_country(self, token: Token) -> str | None:
-        """The country named last before the token, in its sentence or the one before."""
+        """The country named last before the token, in its sentence or the one before; 'the
+        island' only an island state, else the story's own when that is one."""
         sentence = token.sent
         start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        island = token.lower_ == "island"
         for ent in reversed([e for e in self.doc.ents if start <= e.start < token.i and e.label_ == "GPE"]):
             entry = self._entry(ent)
-            if entry is not None and entry.kind == "country":
+            if (
+                entry is not None
+                and entry.kind == "country"
+                and (not island or entry.country in self.gazetteer.islands)
+            ):
+                return entry.country
+        if not island:
+            return None
+        if self.home_country in self.gazetteer.islands:
+            return self.home_country
+        for ent in reversed([e for e in self.doc.ents if e.start < token.i and e.label_ == "GPE"]):
+            entry = self._entry(ent)  # an island state named earlier in the story
+            if entry is not None and entry.kind == "country" and entry.country in self.gazetteer.islands:
                 return entry.country
         return None
 
@@ -70,6 +84,12 @@ class CoreferenceMixin:
             # "The pontiff" after "Pope Francis met Raúl Castro": the last person of that sector
             sector = self._phrase_sector(token, _left_edge(token))[0]
             same = [m for m in self._people if m.token_index < token.i and m.entity.sector == sector]
+            if token.lemma_.lower() in _LEADER_WORDS:
+                # "The head of state arrived": the leader the story follows, i.e. the last one
+                # it made the subject, not the counterpart named beside him
+                same = [m for m in same if _leads_a_clause(self.doc[m.token_index])] or same
+                if token.lemma_.lower() in ("head", "president"):  # not a deputy prime minister
+                    same = [m for m in same if _titled_head_of_state(self.doc[m.token_index])] or same
             antecedent = same[-1].entity if same else self._antecedent(token)
         else:
             sectors = self._org_noun_sectors(token)
@@ -114,7 +134,8 @@ class CoreferenceMixin:
         """The last person before the pronoun; for a possessive in a fronted phrase with no
         person before it in its sentence ('During his visit, X ...'), the first person after."""
         sentence = pronoun.sent
-        before = [m for m in self._people if m.token_index < pronoun.i]
+        bound = _co_arguments(pronoun)
+        before = [m for m in self._people if m.token_index < pronoun.i and m.token_index not in bound]
         first_comma = next((t.i for t in sentence if t.text == ","), sentence.end)
         # "During his recent visit to Minsk, Díaz-Canel ...": before the main clause (or its comma)
         fronted = pronoun.dep_ == "poss" and (pronoun.i < sentence.root.i or pronoun.i < first_comma)
@@ -146,3 +167,52 @@ class CoreferenceMixin:
             if mention.token_index < index and entity.country == country and entity.name and same_sector:
                 return entity
         return None
+
+
+_LEADER_WORDS = {"head", "leader", "president", "premier"}
+
+
+def _leads_a_clause(token: Token) -> bool:
+    """Whether the token is its clause's subject, or its first conjunct or apposition, and not
+    the second of 'A and his counterpart B'."""
+    current = token
+    for _ in range(12):
+        if current.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if current.dep_ == "conj":
+            return False
+        if current.head.i == current.i:  # a name the parser made the root: a misparsed subject
+            return current.pos_ in ("NOUN", "PROPN")
+        current = current.head
+    return False
+
+
+_HEAD_OF_STATE_TITLES = {"president", "king", "queen", "emir", "monarch", "sultan"}
+
+
+def _titled_head_of_state(name: Token) -> bool:
+    """Whether a president's title comes just before the name ('President X', 'The President
+    of Venezuela, X'), and not a vice-president's."""
+    window = [t.lower_ for t in name.doc[max(name.sent.start, name.i - 10) : name.i]]
+    return any(w in _HEAD_OF_STATE_TITLES for w in window) and not any(w.startswith("vice") for w in window)
+
+
+_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "agent")
+
+
+def _co_arguments(pronoun: Token) -> set[int]:
+    """Tokens a 'he'/'him' cannot point to: the other arguments of its own verb ('whom she
+    accused' is not about whom; 'a letter from X inviting him' does not invite X)."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative", "pobj"):
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    own = {t.i for t in pronoun.subtree}
+    bound = {
+        t.i for child in verb.children if child.dep_ in _ARGUMENT_DEPS and child.i not in own for t in child.subtree
+    }
+    if verb.dep_ in ("relcl", "acl"):  # the noun the clause hangs on is one of its arguments
+        clause = {t.i for t in verb.subtree}
+        bound |= {t.i for t in verb.head.subtree if t.i not in clause}
+    return bound

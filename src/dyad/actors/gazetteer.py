@@ -82,6 +82,7 @@ class Gazetteer:
     titles: dict[str, str] = field(default_factory=dict)
     group_nouns: dict[str, str] = field(default_factory=dict)
     org_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    islands: frozenset[str] = frozenset()
     _by_alias: dict[str, str] = field(default_factory=dict)
     _igo_index: dict[tuple[str, str], str] | None = None
 
@@ -289,6 +290,7 @@ def _countries(gazetteer: Gazetteer) -> None:
     for demonym, iso3 in extra.get("demonyms", {}).items():
         for form in _demonym_forms(demonym):
             gazetteer.demonyms[form.lower()] = iso3
+    gazetteer.islands = frozenset(extra.get("islands", ()))
 
 
 def _demonym_forms(demonym: str) -> Iterable[str]:

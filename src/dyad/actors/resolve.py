@@ -99,7 +99,9 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         found: list[Entity] = []
         # "X, Secretary of ..., and Y": the parser hangs Y on X's apposition.
         appositive_conjuncts = [c for appos in head.children if appos.dep_ == "appos" for c in appos.conjuncts]
-        for token in (head, *head.conjuncts, *appositive_conjuncts):
+        # "Lavrov and Foreign Minister Choe" parsed as a modifier of Choe: a misparsed 'A and B'
+        coordinated = [c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)]
+        for token in (head, *head.conjuncts, *appositive_conjuncts, *coordinated):
             for entity in self._resolve_head(token):
                 if entity not in found:
                     found.append(entity)
@@ -192,7 +194,12 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             if country:  # "help the island modernise", "the country's leadership"
                 text = self.doc[_left_edge(token) : token.i + 1].text
                 return [Entity(text=text, name=None, country=country, sector="GOV", resolved_by="coref")]
-        return self._groups(token)
+        found = self._groups(token)
+        if not found and token.pos_ == "NOUN":
+            # "the army's engineering corps": a unit belongs to the body that owns it
+            owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            found = [e for owner in owners for e in self._resolve_head(owner)]
+        return found
 
     def _determined_name(self, determiner: Token) -> list[Entity]:
         """'The FAR held ...' parsed with 'The' on another word: the name right after it."""

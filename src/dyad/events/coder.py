@@ -19,7 +19,7 @@ from dyad.events.lexicon import Lexicon, Sense
 from dyad.events.merge import merge_events
 from dyad.events.modality import grammatical_modality, is_demanded, is_requested_act, is_uncommitted_wish
 from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
-from dyad.events.recipients import other_country_in_clause, recipient_in_objects
+from dyad.events.recipients import other_country_in_clause, recipient_in_objects, sole_other_country
 from dyad.events.scene import place_events
 from dyad.records import Article, Entity, Event, Evidence, Location
 
@@ -115,6 +115,8 @@ class EventCoder:
             recipient = [e for e in recipient_in_objects(token, resolver) if e.country not in own]
         if not recipient and not sense.reverse and not joint and self.lexicon.types[sense.type].cooperative:
             recipient = other_country_in_clause(token, resolver, actor, promise=sense.type == "AGREE")
+        if not recipient and not sense.reverse and not joint and sense.type in ("AGREE", "AID"):
+            recipient = sole_other_country(token.sent, resolver, {e.country for e in actor})
         if sense.reverse:
             actor, recipient = recipient, actor
         if sense.symmetric:

@@ -3,7 +3,7 @@ clause, or anywhere in a cooperative act's clause."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dyad.actors.resolve import ActorResolver
 from dyad.events import roles
@@ -75,3 +75,28 @@ def recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
                     if found:
                         return found
     return []
+
+
+def sole_other_country(sentence: Span, resolver: ActorResolver, own: set[str | None]) -> list[Entity]:
+    """A promise or a delivery whose beneficiary the grammar does not reach, in a sentence
+    that names one other country and no more: '"Whatever Cuba needs, Belarus is prepared to
+    deliver," he said'; 'ready to share everything we have" with Iran'."""
+    found: dict[str, Entity] = {}
+    for token in sentence:
+        if token.ent_type_ in ("GPE", "NORP"):
+            # the small model can swallow a word into the name ("Whatever Cuba")
+            entity = resolver.owner(token) or _country_word(token, resolver)
+        elif token.lower_ in _PLACE_REFERENCES and token.pos_ == "NOUN":
+            entity = next(iter(resolver.resolve(token)), None)
+        else:
+            continue
+        if entity is not None and entity.country and len(entity.country) == 3 and entity.country not in own:
+            found.setdefault(entity.country, entity)
+    return list(found.values()) if len(found) == 1 else []
+
+
+def _country_word(token: Token, resolver: ActorResolver) -> Entity | None:
+    entry = resolver.gazetteer.find(token.text)
+    if entry is None or entry.kind != "country":
+        return None
+    return Entity(text=token.text, name=entry.name, country=entry.country, sector="GOV", resolved_by="gazetteer")
