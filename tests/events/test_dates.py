@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from dyad.events.dates import parse_date_phrase, precision_of
+from tests.helpers import code_text, find
 
 PUBLISHED = dt.date(2025, 7, 27)
 
@@ -32,3 +33,104 @@ def test_future_phrases_prefer_the_future():
 @pytest.mark.parametrize("phrase", ["24 hours", "recent years", "decades"])
 def test_durations_are_not_dates(phrase):
     assert precision_of(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("March 3, hours", "2025-03-03"),  # the tagger ran the date into the next phrase
+        ("the early hours of Wednesday", "2025-07-23"),
+        ("the morning of July 20", "2025-07-20"),
+        ("the same Tuesday", "2025-07-22"),
+    ],
+)
+def test_a_day_inside_a_longer_phrase_is_still_that_day(phrase, value):
+    found = parse_date_phrase(phrase, PUBLISHED)
+    assert found is not None and (found.value, found.precision) == (value, "day")
+
+
+# Published 2025-07-27, a Sunday: Friday is 2025-07-25, Thursday 2025-07-24, Wednesday 2025-07-23.
+
+
+def test_a_participle_trigger_takes_the_date_of_its_clause(pipeline):
+    text = (
+        "Rice\n\nMANILA, July 27 - A Japanese ship carrying 5,000 tonnes of rice donated by Japan "
+        "docked on Friday at the port of Manila, officials said."
+    )
+    aid = find(code_text(pipeline, text), "AID", {"JPN", "PHL"})
+    assert aid is not None and (aid.date, aid.date_precision) == ("2025-07-25", "day")
+
+
+def test_a_date_that_qualifies_a_noun_gives_way_to_the_adverbial_one(pipeline):
+    text = (
+        "Row\n\nThe Philippine president, speaking on Thursday, did not name anyone but accused China "
+        "of repeating the mistakes of 2016."
+    )
+    accusation = find(code_text(pipeline, text), "ACCUSE", {"CHN", "PHL"})
+    assert accusation is not None and accusation.date == "2025-07-24"
+
+
+def test_since_under_a_negation_is_not_the_events_date(pipeline):
+    text = (
+        "Talks\n\nThe Indian foreign minister has not met Pakistan's foreign minister since taking office "
+        "in March, officials said."
+    )
+    meeting = find(code_text(pipeline, text), "CONSULT", {"IND", "PAK"})
+    assert meeting is not None and meeting.modality == "negated" and meeting.date is None
+
+
+def test_readiness_is_dated_by_the_act_it_promises(pipeline):
+    text = (
+        "Trade\n\nTOKYO, July 27 - Japan said it was ready to open negotiations with India on a trade deal next year."
+    )
+    offer = find(code_text(pipeline, text), "AGREE", {"IND", "JPN"})
+    assert offer is not None and (offer.date, offer.date_precision) == ("2026", "year")
+
+
+def test_a_paragraph_that_steps_back_holds_only_for_itself(pipeline):
+    text = (
+        "Pact\n\nBrazil and Argentina signed a trade pact in Buenos Aires on Friday.\n\n"
+        "The Brazilian president had arrived in Buenos Aires on Thursday night.\n\n"
+        "During the talks, Brazil said it was ready to help Argentina build a railway."
+    )
+    offer = find(code_text(pipeline, text), "AGREE", {"ARG", "BRA"})
+    assert offer is not None and offer.date == "2025-07-25"
+
+
+def test_on_the_same_day_points_back_to_the_day_just_told(pipeline):
+    text = (
+        "Talks\n\nRussia and China held talks in Beijing on Friday.\n\n"
+        "India and Pakistan held talks in Delhi on Thursday.\n\n"
+        "On the same day, India praised Pakistan for its restraint."
+    )
+    praise = find(code_text(pipeline, text), "SUPPORT", {"IND", "PAK"})
+    assert praise is not None and praise.date == "2025-07-24"
+
+
+def test_the_story_starts_on_the_day_the_lead_names(pipeline):
+    text = (
+        "Summit\n\nGENEVA, July 27 - The climate summit opened in Geneva on Wednesday.\n\n"
+        "The French delegation praised Germany for its support."
+    )
+    praise = find(code_text(pipeline, text), "SUPPORT", {"DEU", "FRA"})
+    assert praise is not None and praise.date == "2025-07-23"
+
+
+def test_a_scheduled_day_does_not_move_the_story_clock(pipeline):
+    text = (
+        "Accord\n\nFrance and Germany signed an accord on Friday. The French president will visit Berlin "
+        "on Tuesday. Germany called on Russia to end the war."
+    )
+    events = code_text(pipeline, text)
+    visit, call = find(events, "AGREE", {"DEU", "FRA"}), find(events, "REQUEST", {"DEU", "RUS"})
+    assert visit is not None and visit.date == "2025-07-29"
+    assert call is not None and call.date == "2025-07-25"
+
+
+def test_a_statement_through_its_own_channel_is_left_undated(pipeline):
+    text = (
+        "Talks\n\nRussia and China held talks in Beijing on Friday.\n\n"
+        "Meanwhile, the Chinese foreign minister praised Russia on state television."
+    )
+    praise = find(code_text(pipeline, text), "SUPPORT", {"CHN", "RUS"})
+    assert praise is not None and praise.date is None

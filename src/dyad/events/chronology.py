@@ -2,30 +2,95 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
+
 from dyad.dates import iso_to_date
+from dyad.events.dates import parse_date_phrase
 from dyad.records import Article, Event
+
+# "on the same day", "hours later", "later that evening": the day just told, even across a paragraph
+_SAME_DAY = re.compile(
+    r"\b(the same day|that (same )?day|(the|that) same (morning|afternoon|evening|night)"
+    r"|later that (day|morning|afternoon|evening|night)|that (morning|afternoon|evening|night)"
+    r"|(hours|minutes) later)\b",
+    re.I,
+)
+# a statement made through its own channel is its own occasion: undated, it is not the scene's day
+_CHANNEL = re.compile(
+    r"\b(on|in|via|through|over)\s+(the\s+)?((state|national|local|public)\s+)?(television|tv|radio)\b"
+    r"|\b(in|via|through)\s+an?\s+((\w+\s+)?(letter|post|tweet|video|interview|broadcast))\b"
+    r"|\bon\s+(x|twitter|telegram|facebook|instagram|social\s+media)\b",
+    re.I,
+)
+_REPORTING = re.compile(r"\b(said|says|told|added|wrote)\s*$", re.I)
+# the day the lead reports: "on Wednesday", "yesterday"
+_LEAD_DAY = re.compile(r"\b(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I)
 
 
 def narrative_dates(events: list[Event], article: Article, lead_end: int) -> list[Event]:
-    """Date asserted events that carry no date cue by the story's current time.
+    """Date asserted and hypothetical events that carry no date cue by the story's current time.
 
-    News tells one day's happenings in order: an undated event takes the date of the last
-    dated asserted event before it ("On Wednesday X met Y. During the talks, Y praised X").
-    With none before it, an event in the lead is the day's news and takes the publication
-    date (guide section 5). Historical events never move the story's time. Done after
-    merging, so a cue in any mention wins.
+    News tells one day's happenings in order: an undated event takes the day just told
+    ("On Wednesday X met Y. During the talks, Y praised X"). A paragraph that steps back
+    ("The head of state arrived on Tuesday night") holds only for itself: the next paragraph
+    is back on the news day, the latest day told so far, unless it points back with "on the
+    same day" or "hours later". The story starts on the day the lead names ("on Wednesday",
+    "yesterday") even when no event is coded from it; with no such day, an event in the lead
+    is the day's news and takes the publication date (guide section 5). Dates after
+    publication (a parade "on Friday") and historical events never move the clock, and a
+    statement made through its own channel ("warned on state television", "in a post on
+    X") is left undated. Done after merging, so a cue in any mention wins.
     """
-    current: tuple[str, str] | None = None
+    published = iso_to_date(article.published) if article.published else None
+    paragraphs = [start for start, _ in article.body_spans()]
+    last: tuple[str, int] | None = None  # the day just told and its paragraph
+    latest = _lead_day(article, published[0] if published else None)
+    if latest is not None:
+        last = (latest, 0)
     dated = list(events)
     for index in sorted(range(len(events)), key=lambda i: events[i].evidence[0].start):
         event = events[index]
+        start = event.evidence[0].start
+        paragraph = max(bisect.bisect_right(paragraphs, start) - 1, 0)
         if event.modality == "asserted" and event.date is not None and event.date_precision == "day":
             # only a day moves the story's clock: "signed a treaty in January" is background
-            current = (event.date, "day")
-        elif event.modality == "asserted" and event.date is None:
-            if current is not None:
-                dated[index] = event.model_copy(update={"date": current[0], "date_precision": current[1]})
-            elif article.published and event.evidence[0].start < lead_end:
+            if published is None or event.date <= published[0].isoformat():
+                last = (event.date, paragraph)
+                latest = max(latest or event.date, event.date)
+            continue
+        if event.modality not in ("asserted", "hypothetical") or event.date is not None:
+            continue
+        if _through_channel(event.evidence[0].text):
+            continue
+        if last is None or latest is None:
+            if article.published and start < lead_end:
                 _, precision = iso_to_date(article.published)
                 dated[index] = event.model_copy(update={"date": article.published, "date_precision": precision})
+            continue
+        same_scene = paragraph == last[1] or _SAME_DAY.search(event.evidence[0].text)
+        day = last[0] if same_scene else latest
+        dated[index] = event.model_copy(update={"date": day, "date_precision": "day"})
+        if event.modality == "asserted":
+            last = (day, paragraph)
     return dated
+
+
+def _lead_day(article: Article, published: dt.date | None) -> str | None:
+    """The first day the lead paragraph names, if it is not after publication."""
+    if published is None:
+        return None
+    start, end = article.body_spans()[0]
+    match = _LEAD_DAY.search(article.text, start, end)
+    if match is None:
+        return None
+    found = parse_date_phrase(match.group(0), published)
+    if found is None or found.precision != "day" or found.day > published:
+        return None
+    return found.value
+
+
+def _through_channel(sentence: str) -> bool:
+    """Whether the sentence names a channel the statement was made through, not one it is reported by."""
+    return any(not _REPORTING.search(sentence[: match.start()]) for match in _CHANNEL.finditer(sentence))

@@ -22,6 +22,12 @@ _YEAR_WORDS = re.compile(r"\b(last|this|next|past) year\b", re.I)
 _DAY_NUMBER = re.compile(r"\b([1-9]|[12]\d|3[01])(st|nd|rd|th)?\b")
 _DURATION = re.compile(r"\b(hours?|decades?|centuries|century|recent|years(?! ago))\b", re.I)
 _STRIP = re.compile(r"^(on|in|at|by|since|during|from|until|of)\s+", re.I)
+# "the early hours of Wednesday", "the morning of 3 May": a part of the day names that day
+_PART_OF_DAY = re.compile(
+    r"^(the\s+)?((early|small|late|wee)\s+)?(hours|morning|afternoon|evening|night)\s+of\s+(?=\S)", re.I
+)
+# "the same Tuesday": the weekday just told, which is the last one before publication
+_SAME = re.compile(r"^(the\s+)?same\s+(?=(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,11 +55,26 @@ def precision_of(text: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def parse_date_phrase(text: str, published: dt.date | None, prefer: str = "past") -> EventDate | None:
-    """'July 26', 'in October', 'just a month ago', 'on Tuesday' as an ISO date and precision."""
-    precision = precision_of(text)
+    """'July 26', 'in October', 'just a month ago', 'on Tuesday' as an ISO date and precision.
+
+    The tagger sometimes runs a date into the next phrase ("January 19, hours after ..."):
+    when the whole does not read as a date, its comma-separated parts are tried in turn.
+    """
+    found = _parse_one(text, published, prefer)
+    if found is None and "," in text:
+        for part in text.split(","):
+            found = _parse_one(part, published, prefer)
+            if found is not None:
+                break
+    return found
+
+
+def _parse_one(text: str, published: dt.date | None, prefer: str) -> EventDate | None:
+    phrase = _STRIP.sub("", text.strip())
+    phrase = _SAME.sub("", _PART_OF_DAY.sub("", phrase))
+    precision = precision_of(phrase)
     if precision is None:
         return None
-    phrase = _STRIP.sub("", text.strip())
     phrase = re.sub(r"^(just|only|some|about|nearly|almost|early|late|mid|earlier)\s+", "", phrase, flags=re.I)
     settings: dict[str, object] = {"PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first"}
     if published is not None:
@@ -89,13 +110,76 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     """The date phrase of the trigger's own clause, else of the sentence's main clause.
 
     A date inside a relative or adverbial clause ("with whom he strengthened ties a month
-    ago") belongs to that clause's event, not to this one.
+    ago") belongs to that clause's event, not to this one. Adverbial dates come before those
+    that only qualify a noun ("accused them of blessing the coup of 2018"). A trigger that
+    modifies a noun ("medicines donated by China landed on Saturday") takes the date of the
+    clause its noun phrase belongs to. "Ready to open talks next year" is dated by the act it
+    promises; "has not spoken with him since January" names no time the event happened.
     """
     phrases = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
+    if _is_negated(trigger):
+        phrases = [ent for ent in phrases if not _under_since(ent.root, trigger)]
     own = [ent for ent in phrases if in_clause_of(ent.root, trigger, nonfinite=True)]
-    main = [ent for ent in phrases if ent not in own and in_clause_of(ent.root, sentence.root, nonfinite=True)]
-    for ent in own + main:
+    rest = [ent for ent in phrases if ent not in own]
+    main = [ent for ent in rest if in_clause_of(ent.root, sentence.root, nonfinite=True)]
+    governing = _governing_clause(trigger)
+    carrier = [ent for ent in rest if governing is not None and in_clause_of(ent.root, governing, nonfinite=True)]
+    ordered = [ent for ent in own + carrier + main if not _qualifies_noun(ent.root, trigger)]
+    ordered += [ent for ent in own + carrier + main if ent not in ordered]
+    for ent in ordered:
         found = parse_date_phrase(ent.text, published, prefer)
         if found is not None:
             return found
+    if trigger.pos_ == "ADJ" or prefer == "future":
+        promised = [ent for ent in rest if in_clause_of(ent.root, trigger, through=("xcomp",), nonfinite=True)]
+        for ent in promised:
+            found = parse_date_phrase(ent.text, published, "future")
+            if found is not None:
+                return found
     return None
+
+
+def _is_negated(trigger: Token) -> bool:
+    return any(child.dep_ == "neg" for child in trigger.children)
+
+
+def _under_since(token: Token, trigger: Token) -> bool:
+    """Whether the path from a date up to the trigger passes through 'since'."""
+    current = token
+    while current.i != trigger.i and current.head.i != current.i:
+        if current.lower_ == "since":
+            return True
+        current = current.head
+    return False
+
+
+def _governing_clause(trigger: Token) -> Token | None:
+    """The finite verb whose clause holds the noun phrase that a nominal or participle trigger sits in.
+
+    Climbs out of noun phrases and participle modifiers ("a plane carrying medicines donated
+    by ..."), never across a relative, adverbial or complement clause.
+    """
+    if not (trigger.pos_ in ("NOUN", "PROPN") or (trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBG"))):
+        return None
+    current = trigger
+    for _ in range(32):
+        if current.head.i == current.i:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        if current.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"):
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") and not (current.dep_ == "acl" and current.tag_ in ("VBN", "VBG")):
+            return current
+    return None
+
+
+def _qualifies_noun(token: Token, trigger: Token) -> bool:
+    """Whether a date hangs on a noun before it reaches the trigger ('the coup of 2018')."""
+    current = token
+    while current.head.i != current.i and current.head.i != trigger.i:
+        current = current.head
+        if current.pos_ in ("NOUN", "PROPN"):
+            return True
+        if current.pos_ in ("VERB", "AUX"):
+            return False
+    return False
