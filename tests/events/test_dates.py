@@ -127,10 +127,23 @@ def test_a_scheduled_day_does_not_move_the_story_clock(pipeline):
     assert call is not None and call.date == "2025-07-25"
 
 
-def test_a_statement_through_its_own_channel_is_left_undated(pipeline):
-    text = (
-        "Talks\n\nRussia and China held talks in Beijing on Friday.\n\n"
-        "Meanwhile, the Chinese foreign minister praised Russia on state television."
-    )
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Meanwhile, the Chinese foreign minister praised Russia on state television.",
+        "Meanwhile, the Chinese foreign minister thanked Russia on the social network X.",
+    ],
+)
+def test_a_statement_through_its_own_channel_is_left_undated(pipeline, statement):
+    text = f"Talks\n\nRussia and China held talks in Beijing on Friday.\n\n{statement}"
     praise = find(code_text(pipeline, text), "SUPPORT", {"CHN", "RUS"})
     assert praise is not None and praise.date is None
+
+
+def test_a_channel_that_only_reports_the_event_keeps_the_story_day(pipeline):
+    text = (
+        "Talks\n\nRussia and China held talks in Beijing on Friday.\n\n"
+        "A Chinese spokesman said on state television that the Russian minister praised China for its support."
+    )
+    praise = find(code_text(pipeline, text), "SUPPORT", {"CHN", "RUS"})
+    assert praise is not None and praise.date == "2025-07-25"

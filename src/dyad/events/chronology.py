@@ -21,7 +21,8 @@ _SAME_DAY = re.compile(
 _CHANNEL = re.compile(
     r"\b(on|in|via|through|over)\s+(the\s+)?((state|national|local|public)\s+)?(television|tv|radio)\b"
     r"|\b(in|via|through)\s+an?\s+((\w+\s+)?(letter|post|tweet|video|interview|broadcast))\b"
-    r"|\bon\s+(x|twitter|telegram|facebook|instagram|social\s+media)\b",
+    r"|\bon\s+(the\s+)?((social\s+(media|network|platform)|messaging\s+app)\s+)?"
+    r"(x|twitter|telegram|facebook|instagram|social\s+media)\b",
     re.I,
 )
 _REPORTING = re.compile(r"\b(said|says|told|added|wrote)\s*$", re.I)
@@ -93,4 +94,6 @@ def _lead_day(article: Article, published: dt.date | None) -> str | None:
 
 def _through_channel(sentence: str) -> bool:
     """Whether the sentence names a channel the statement was made through, not one it is reported by."""
-    return any(not _REPORTING.search(sentence[: match.start()]) for match in _CHANNEL.finditer(sentence))
+    return any(
+        not _REPORTING.search(_CHANNEL.sub("", sentence[: match.start()])) for match in _CHANNEL.finditer(sentence)
+    )
