@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import yaml
 from spacy.tokens import Span, Token
 
-from dyad.actors.gazetteer import Gazetteer
+from dyad.actors.gazetteer import DATA, Gazetteer
 from dyad.events.roles import in_clause_of
 from dyad.records import Location
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "to", "into"}
+# "into" always names where the act ended up ("flew two battalions into El Fasher"); "to"
+# only for travel senses, since "said to Cuba" or "a letter to Havana" is not a place.
+_ARRIVAL_PREPS = {"to"}
+# Prepositions that lead from the act to its topic, beneficiary or partner: a place below
+# one of them is the topic's, not the act's ("an agreement on the assembly of tractors in
+# Cienfuegos" was signed in Minsk; "aid for civilians in Sudan" was pledged in Addis Ababa).
+_TOPIC_PREPS = {"of", "on", "for", "about", "over", "against", "regarding", "concerning", "between", "from"}
 
 
 def resolve_place(name: str, gazetteer: Gazetteer) -> Location | None:
     """A place name as {name, country, lat, lon}; None when it is not a known place."""
     clean = name.removeprefix("the ").strip()
     entry = gazetteer.find(clean)
+    if entry is not None and entry.kind == "place" and not is_country(entry.country, gazetteer):
+        # "Brussels" stands for the EU, but an event there happened in Belgium
+        city = gazetteer.city(seat_city(entry.name) or clean)
+        return Location(name=clean, country=city.country, lat=city.lat, lon=city.lon) if city else None
     if entry is not None and entry.kind in ("country", "capital", "place"):
         return Location(
             name=entry.name if entry.kind != "place" else clean, country=entry.country, lat=entry.lat, lon=entry.lon
@@ -26,25 +40,90 @@ def resolve_place(name: str, gazetteer: Gazetteer) -> Location | None:
     return None
 
 
-def location_for_trigger(trigger: Token, sentence: Span, gazetteer: Gazetteer, destination: bool) -> Location | None:
-    """A place named right after 'in'/'at' (and 'to' for travel) in the trigger's own clause.
+def is_country(code: str | None, gazetteer: Gazetteer) -> bool:
+    """Whether a code is a state's (CUB), not an international organisation's (EU, UN)."""
+    return code is not None and f"country:{code}" in gazetteer.entries
 
+
+def country_location(code: str, gazetteer: Gazetteer) -> Location | None:
+    """The country itself as a place: 'students took to the streets' somewhere in Nicaragua."""
+    entry = gazetteer.entries.get(f"country:{code}")
+    return Location(name=entry.name, country=code) if entry is not None else None
+
+
+def seat_city(place: str) -> str | None:
+    """The city a seat of an international organisation lies in (places.yaml `city`)."""
+    return _seats()[0].get(place.lower())
+
+
+def organisation_seat(code: str, gazetteer: Gazetteer) -> Location | None:
+    """Where an international organisation sits: a story filed 'UNITED NATIONS' is from New York."""
+    seat = _seats()[1].get(code)
+    if seat is None:
+        return None
+    name, city_name = seat
+    city = gazetteer.city(city_name)
+    return Location(name=name, country=city.country, lat=city.lat, lon=city.lon) if city else None
+
+
+@lru_cache(maxsize=1)
+def _seats() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """From places.yaml: seat name or alias -> city, and organisation code -> (first seat, city)."""
+    rows = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8")) or []
+    by_name: dict[str, str] = {}
+    by_owner: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        if not row.get("city"):
+            continue
+        for alias in (row["name"], *(row.get("aliases") or ())):
+            by_name[alias.lower()] = row["city"]
+        by_owner.setdefault(row["country"], (row["name"], row["city"]))
+    return by_name, by_owner
+
+
+def location_for_trigger(trigger: Token, sentence: Span, gazetteer: Gazetteer, destination: bool) -> Location | None:
+    """A place named right after 'in'/'at' (and 'to' for travel) that belongs to the act.
+
+    The place must hang on the trigger, its objects or a participle clause ("Speaking at
+    the Borisov training ground, X warned"), not below a topic preposition. Failing that, a
+    place the subject names is where it acted: "a court in Managua sentenced", "residents
+    of neighbourhoods in Santiago banged pots", "the US Embassy in Havana condemned".
     Reads the words after the preposition rather than trusting the parse's attachment,
     which the small model often gets wrong in long sentences.
     """
-    preps = _PLACE_PREPS if destination else _PLACE_PREPS - {"to", "into"}
+    preps = _PLACE_PREPS if destination else _PLACE_PREPS - _ARRIVAL_PREPS
     subject_part = {t.i for child in trigger.children if child.dep_ in ("nsubj", "nsubjpass") for t in child.subtree}
     candidates = [
-        t for t in trigger.subtree if t.dep_ in ("prep", "dative") and t.lower_ in preps and t.i not in subject_part
-    ]  # "the US Embassy in Havana condemned ...": where the subject sits is not where it happened
-    candidates = [t for t in candidates if in_clause_of(t, trigger)]
+        t
+        for t in trigger.subtree
+        if t.dep_ in ("prep", "dative") and t.lower_ in preps and t.i not in subject_part and _belongs_to(t, trigger)
+    ]
     if trigger.dep_ == "acl":  # "the agreement, signed ... in Havana"
         candidates += [t for t in trigger.head.children if t.dep_ == "prep" and t.lower_ in preps]
-    for prep in sorted(candidates, key=lambda t: abs(t.i - trigger.i)):
+    subject_preps = [
+        t for t in trigger.subtree if t.i in subject_part and t.dep_ == "prep" and t.lower_ in ("in", "at")
+    ]
+    ordered = sorted(candidates, key=lambda t: abs(t.i - trigger.i)) + sorted(subject_preps, key=lambda t: t.i)
+    for prep in ordered:
         place = _place_after(prep, sentence, gazetteer)
         if place is not None:
             return place
     return None
+
+
+def _belongs_to(prep: Token, trigger: Token) -> bool:
+    """In the trigger's clause, not under a topic preposition on the way up, and not the place
+    of a second, coordinated act ("signed an agreement and toured a plant in Cienfuegos")."""
+    if not in_clause_of(prep, trigger, nonfinite=True):
+        return False
+    current = prep.head
+    while current.i != trigger.i and current.head.i != current.i:
+        if current.dep_ == "prep" and current.lower_ in _TOPIC_PREPS:
+            return False
+        if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX"):
+            return False
+        current = current.head
+    return True
 
 
 _PLACE_NOUNS = {
@@ -54,8 +133,9 @@ _PLACE_NOUNS = {
 
 
 def _place_after(prep: Token, sentence: Span, gazetteer: Gazetteer) -> Location | None:
-    """The place right after a preposition: 'in Havana', 'at the port of Matanzas',
-    'at the Cuban port of Mariel' (the demonym gives the country when the name is unknown)."""
+    """The place right after a preposition: 'in Havana', 'at the port of Matanzas', 'in the
+    coastal city of Wonsan', 'at the Cuban port of Mariel' (the demonym gives the country
+    when the name is unknown), 'at the Borisov training ground' (a town naming the venue)."""
     doc = prep.doc
     position = prep.i + 1
     demonym_country = None
@@ -64,25 +144,48 @@ def _place_after(prep: Token, sentence: Span, gazetteer: Gazetteer) -> Location 
         if word.lower_ in ("the", "of", "a") or word.lower_ in _PLACE_NOUNS:
             position += 1
             continue
-        if word.ent_type_ == "NORP":
-            demonym_country = gazetteer.country_code(word.text)
+        if word.ent_type_ == "NORP" and (country := gazetteer.country_code(word.text)):
+            demonym_country = country
+            position += 1
+            continue
+        if word.pos_ == "ADJ" and not word.ent_type_:  # "the coastal city of", "the northern town of"
             position += 1
             continue
         break
     for ent in sentence.ents:
         if ent.start == position and ent.label_ in _PLACE_LABELS | {"ORG"}:
-            place = resolve_place(ent.text, gazetteer)
+            place = _joined_place(ent, sentence, gazetteer) or resolve_place(ent.text, gazetteer)
             if place is not None:
                 return place
             if demonym_country:
                 return Location(name=ent.text, country=demonym_country)
+    if position < sentence.end and doc[position].dep_ == "compound" and doc[position].pos_ == "PROPN":
+        named = next((e for e in sentence.ents if e.start <= position < e.end), None)
+        venue_named = named is not None and named.label_ in _PLACE_LABELS | {"NORP"}
+        if venue_named and named.end - 1 < doc[position].head.i:  # the name only modifies the venue
+            return resolve_place(named.text, gazetteer)
     return None
 
 
+_NAME_LINKS = {"de", "del", "la", "las", "los", "do", "da", "dos", "das"}
+
+
+def _joined_place(ent: Span, sentence: Span, gazetteer: Gazetteer) -> Location | None:
+    """A name the model split in two: 'Santiago' + 'de' + 'Cuba' is Santiago de Cuba, not Chile."""
+    end = ent.end
+    while end < sentence.end and sentence.doc[end].lower_ in _NAME_LINKS:
+        end += 1
+    following = next((e for e in sentence.ents if e.start == end), None)
+    if end == ent.end or following is None:
+        return None
+    return resolve_place(sentence.doc[ent.start : following.end].text, gazetteer)
+
+
 def sentence_destination(sentence: Span, gazetteer: Gazetteer) -> Location | None:
-    """Where goods arrived, anywhere in the sentence: 'docked at', 'reached', 'landed in'."""
+    """Where goods arrived, anywhere in the sentence: 'docked at', 'reached', 'landed in', 'sent
+    a brigade to the Italian region of Lombardy'."""
     for token in sentence:
-        if token.dep_ in ("prep",) and token.lower_ in ("at", "in", "to", "into"):
+        if token.dep_ in ("prep", "dative") and token.lower_ in ("at", "in", "to", "into"):
             place = _place_after(token, sentence, gazetteer)
             if place is not None:
                 return place

@@ -1,57 +1,198 @@
-"""Where an article's events took place when their own sentence does not say: the scene
-the story is at, and the city a wire story is filed from."""
+"""Where an article's events took place when their own sentence does not say: the city a
+wire story is filed from, the scene the story is at, and a protest's own country."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from dyad.actors.gazetteer import Gazetteer
-from dyad.events.places import resolve_place
+from dyad.events.places import country_location, is_country, organisation_seat, resolve_place
 from dyad.records import Event, Location
+
+# "HAVANA, Feb 19 (Wire) - ", "WASHINGTON/CARACAS, Oct 22 (INW) – ", "PYONGYANG, July 2 (KCD) -- ",
+# "MINSK, Belarus (AP) — ", "TEHRAN (Reuters) - ": a city in capitals, then a dash before the story
+_DATELINE = re.compile(r"\s*([A-Z][A-Z .'’/-]*[A-Z])\s*[,(][^\n]{0,60}?\s[-–—]+\s")
+# What governments issue as documents from their desks: a sanction or a denunciation
+# reported from the actor's own capital did not happen at a scene the dateline names
+# ("WASHINGTON - The Treasury imposed sanctions on ...").
+_HOME_DECISIONS = {"SANCTION", "ACCUSE"}
+# Channels a statement is made through: "said in a statement", "on state television", "in a
+# post on X", "told state media". Such a statement did not happen at the story's scene.
+_MEDIA_NOUNS = {
+    "statement", "communique", "communiqué", "television", "tv", "radio", "broadcast", "post", "letter",
+    "message", "interview", "telegram", "twitter", "facebook", "instagram", "website", "network", "media",
+    "newspaper", "video", "x",
+}  # fmt: skip
+_MEDIA_PREPS = {"in", "on", "via", "through", "over"}
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The city a story is filed from, and whose seat it is (USA for Washington, EU for Brussels)."""
+
+    place: Location
+    owner: str | None
+    forum: bool  # the seat of an international organisation: its members' delegations meet there
 
 
 def place_events(
     events: list[Event], doc: Doc, body: list[tuple[int, int]], lead_end: int, gazetteer: Gazetteer
 ) -> list[Event]:
-    """Fill unplaced events from the story's scene, then from the dateline."""
-    return dateline_scene(scene_locations(events), dateline_place(doc, body, gazetteer), lead_end)
+    """Fill unplaced events: the lead from the dateline, then the day's scene, then the rest of
+    the story from the dateline where its actors were there, then a protest's own country."""
+    relayed = {event.id for event in events if _relayed(event, doc)}
+    dateline = dateline_place(doc, body, gazetteer)
+    placed = dateline_scene(events, dateline, lead_end, relayed)
+    forum = dateline.place if dateline is not None and dateline.forum else None
+    placed = scene_locations(placed, relayed, forum)
+    if dateline is not None:
+        placed = dateline_story(placed, dateline, lead_end, relayed)
+    return home_protests(placed, gazetteer)
 
 
-def dateline_place(doc: Doc, body: list[tuple[int, int]], gazetteer: Gazetteer) -> Location | None:
-    """'HAVANA, Feb 19 (Wire) -': the city a wire story is filed from."""
-    for sentence in doc.sents:
-        if not any(start <= sentence.start_char < end for start, end in body):
-            continue
-        text = sentence.text.strip()
-        if text[-1:] in ("-", "–", "—") and text[:1].isupper() and "," in text:
-            city = text.split(",")[0].split("/")[0].strip()
-            return resolve_place(city.title(), gazetteer) if city.isupper() else None
+def dateline_place(doc: Doc, body: list[tuple[int, int]], gazetteer: Gazetteer) -> Dateline | None:
+    """'HAVANA, Feb 19 (Wire) -': the city a wire story is filed from. A dateline naming an
+    international organisation ('UNITED NATIONS') is its seat (places.yaml)."""
+    if not body:
         return None
-    return None
-
-
-def dateline_scene(events: list[Event], place: Location | None, lead_end: int) -> list[Event]:
-    """The lead's news happened where the wire story was filed, unless it says otherwise:
-    'MINSK, July 10 - Iran and Belarus signed a roadmap' took place in Minsk."""
+    found = _DATELINE.match(doc.text[body[0][0] : body[0][1]])
+    if found is None:
+        return None
+    name = found.group(1).split("/")[0].strip().title()
+    entry = gazetteer.find(name)
+    if (
+        entry is not None
+        and entry.kind == "organisation"
+        and entry.country
+        and not is_country(entry.country, gazetteer)
+    ):
+        seat = organisation_seat(entry.country, gazetteer)
+        return Dateline(seat, entry.country, forum=True) if seat is not None else None
+    place = resolve_place(name, gazetteer)
     if place is None:
+        return None
+    owner = entry.country if entry is not None else place.country
+    return Dateline(place, owner, forum=owner is not None and not is_country(owner, gazetteer))
+
+
+def dateline_scene(events: list[Event], dateline: Dateline | None, lead_end: int, relayed: set[str]) -> list[Event]:
+    """The lead's news happened where the wire story was filed, unless it says otherwise:
+    'MINSK, July 10 - Iran and Belarus signed a roadmap' took place in Minsk. Not a sanction
+    or denunciation the dateline's own government issued from home, nor a statement made
+    through a medium."""
+    if dateline is None:
         return events
     return [
-        event.model_copy(update={"location": place})
-        if event.location is None and event.modality == "asserted" and event.evidence[0].start < lead_end
+        event.model_copy(update={"location": dateline.place})
+        if event.location is None
+        and event.modality == "asserted"
+        and event.evidence[0].start < lead_end
+        and event.id not in relayed
+        and not _issued_at_home(event, dateline)
         else event
         for event in events
     ]
 
 
-def scene_locations(events: list[Event]) -> list[Event]:
-    """An unplaced event on the same day as the last placed one happened at the same scene:
-    'Lavrov held talks with Kim in Wonsan on Saturday. Lavrov praised ...'."""
-    scene: tuple[str, Location] | None = None
+def _issued_at_home(event: Event, dateline: Dateline) -> bool:
+    actors = {e.country for e in event.actor}
+    recipients = {e.country for e in event.recipient}
+    return event.type in _HOME_DECISIONS and actors == {dateline.owner} and dateline.owner not in recipients
+
+
+@dataclass
+class _Scene:
+    """Who was at one place on one day: the actors of its events, the hosts and guests of its
+    meetings; at a multilateral meeting, or at an organisation's seat, every delegation."""
+
+    location: Location
+    present: set[str | None] = field(default_factory=set)
+    open: bool = False
+
+    def add(self, event: Event) -> None:
+        self.present |= {e.country for e in event.actor}
+        if event.type == "CONSULT":
+            self.present |= {e.country for e in event.recipient}
+            self.open |= any(e.sector == "IGO" for e in event.actor)
+
+    def holds(self, event: Event) -> bool:
+        return {e.country for e in event.actor} <= self.present
+
+    def admits(self, event: Event) -> bool:
+        return self.open or self.holds(event)
+
+
+def scene_locations(events: list[Event], relayed: set[str], forum: Location | None = None) -> list[Event]:
+    """An unplaced event on the same day as the last placed one happened at the same scene,
+    if its actors were there: 'Lavrov held talks with Kim in Wonsan on Saturday. Lavrov
+    praised ...'. The target of a sanction imposed at a meeting reacts from home."""
+    scene: _Scene | None = None
+    day: str | None = None
     placed = list(events)
     for index in sorted(range(len(events)), key=lambda i: events[i].evidence[0].start):
         event = events[index]
         if event.modality == "asserted" and event.date and event.location is not None:
-            scene = (event.date, event.location)
-        elif event.modality == "asserted" and event.location is None and scene and event.date == scene[0]:
-            placed[index] = event.model_copy(update={"location": scene[1]})
+            if scene is None or day != event.date or scene.location.country != event.location.country:
+                scene, day = _Scene(event.location, open=event.location == forum), event.date
+            scene.location = event.location  # the same visit, told more closely
+            scene.add(event)
+        elif _unplaced(event, relayed) and scene is not None and event.date == day and scene.admits(event):
+            placed[index] = event.model_copy(update={"location": scene.location})
     return placed
+
+
+def dateline_story(events: list[Event], dateline: Dateline, lead_end: int, relayed: set[str]) -> list[Event]:
+    """Later in the story, an event whose actors were at the lead's scene happened there too:
+    'MOSCOW - Maduro arrived ... (later) Putin said Russia was ready to expand cooperation'.
+    Once the lead shows its actors at the dateline, what they say is said there; at an
+    organisation's seat, anyone but its own home decisions."""
+    scene = _Scene(dateline.place, open=dateline.forum)
+    for event in events:
+        if event.evidence[0].start < lead_end and event.location == dateline.place:
+            scene.add(event)
+    if not scene.present and not scene.open:
+        return events
+    return [
+        event.model_copy(update={"location": dateline.place})
+        if _unplaced(event, relayed) and (scene.holds(event) or (scene.open and not _issued_at_home(event, dateline)))
+        else event
+        for event in events
+    ]
+
+
+def _unplaced(event: Event, relayed: set[str]) -> bool:
+    return event.modality == "asserted" and event.location is None and event.id not in relayed
+
+
+def home_protests(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
+    """A protest by one country's people, aimed at no one abroad, took place in that country:
+    'tens of thousands of Nicaraguans marched against Ortega in 2018'."""
+    placed = []
+    for event in events:
+        countries = event.countries()
+        if event.type == "PROTEST" and event.location is None and len(countries) == 1:
+            (country,) = countries
+            if is_country(country, gazetteer) and (home := country_location(country, gazetteer)) is not None:
+                event = event.model_copy(update={"location": home})
+        placed.append(event)
+    return placed
+
+
+def _relayed(event: Event, doc: Doc) -> bool:
+    """Whether the event's sentence says it was made through a medium ('in a statement')."""
+    for evidence in event.evidence:
+        span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+        for token in span or ():
+            if token.lower_ not in _MEDIA_NOUNS and token.lemma_.lower() not in _MEDIA_NOUNS:
+                continue
+            if token.lower_ == "network" and not any(c.lower_ == "social" for c in token.children):
+                continue  # "on the social network X", not "on the power network"
+            prep = token.head
+            if token.dep_ == "pobj" and prep.lower_ in _MEDIA_PREPS and prep.head.dep_ not in ("acl", "relcl"):
+                return True  # not "videos shared on social media", a source rather than a channel
+            if token.dep_ in ("dobj", "dative") and token.head.lemma_ == "tell":
+                return True
+    return False

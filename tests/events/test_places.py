@@ -1,0 +1,137 @@
+"""Where events took place: each place rule on a wire-style text of our own."""
+
+from tests.helpers import code_text, find
+
+
+def _country(event):
+    return event.location.country if event is not None and event.location is not None else None
+
+
+def test_a_place_after_an_adjective_is_read(pipeline):
+    text = (
+        "Iran's foreign minister held talks with Venezuela's foreign minister on Friday in the northern city of Tabriz."
+    )
+    talks = find(code_text(pipeline, text), "CONSULT", {"IRN", "VEN"})
+    assert _country(talks) == "IRN"
+
+
+def test_a_place_under_the_topic_of_an_agreement_is_not_where_it_was_signed(pipeline):
+    text = (
+        "Buses\n\nMINSK, May 3 (Wire) - Belarus and Cuba signed a memorandum on the repair of sugar mills "
+        "in Camaguey on Monday."
+    )
+    signing = find(code_text(pipeline, text, published="2025-05-03"), "SUPPORT", {"BLR", "CUB"})
+    assert _country(signing) == "BLR"
+
+
+def test_a_place_of_a_second_coordinated_act_is_not_the_first_acts(pipeline):
+    text = "Belarus and Cuba signed a trade agreement and inspected a sugar mill in Matanzas on Monday."
+    signing = find(code_text(pipeline, text), "SUPPORT", {"BLR", "CUB"})
+    assert signing is not None and _country(signing) != "CUB"
+
+
+def test_a_court_sits_where_it_sentences(pipeline):
+    text = "A court in Caracas on Monday sentenced opposition activist Juan Perez to eight years in prison."
+    sentence = find(code_text(pipeline, text), "SANCTION", {"VEN"})
+    assert _country(sentence) == "VEN"
+
+
+def test_a_name_the_model_splits_is_read_whole(pipeline):
+    text = "Cuban residents of two districts in Santiago de Cuba banged pots in the streets on Sunday night."
+    protest = find(code_text(pipeline, text), "PROTEST", {"CUB"})
+    assert protest is not None and protest.location is not None
+    assert protest.location.country == "CUB" and protest.location.name == "Santiago de Cuba"
+
+
+def test_a_town_naming_a_venue_is_the_place(pipeline):
+    text = (
+        "Speaking at the Borisov training ground on Tuesday, Lukashenko warned NATO that any attack would be answered."
+    )
+    warning = find(code_text(pipeline, text), "THREATEN", {"BLR", "NATO"})
+    assert _country(warning) == "BLR"
+
+
+def test_troops_flown_into_a_town_were_deployed_there(pipeline):
+    text = "Sudan's army flew three battalions into El Fasher on Monday."
+    deployment = find(code_text(pipeline, text), "MOBILIZE", {"SDN"})
+    assert _country(deployment) == "SDN"
+
+
+def test_aid_sent_to_a_region_arrived_there(pipeline):
+    text = "In 2021, Havana sent a brigade of nurses to the Italian region of Piedmont to help hospitals there."
+    aid = find(code_text(pipeline, text), "AID", {"CUB", "ITA"})
+    assert _country(aid) == "ITA"
+
+
+def test_a_story_filed_from_an_organisation_is_filed_from_its_seat(pipeline):
+    text = (
+        "Vote\n\nUNITED NATIONS, Oct 3 (Wire) - The UN General Assembly on Thursday called on Russia "
+        "to withdraw its troops from Ukraine."
+    )
+    request = find(code_text(pipeline, text, published="2025-10-03"), "REQUEST", {"UN", "RUS"})
+    assert _country(request) == "USA"
+
+
+def test_every_delegation_is_at_the_organisations_seat(pipeline):
+    text = (
+        "Vote\n\nUNITED NATIONS, Oct 3 (Wire) - The UN General Assembly on Thursday called on the United States "
+        "to lift its embargo against Cuba.\n\nThe text passed by a wide margin.\n\n"
+        "Delegates of Russia and China expressed support for Cuba on Thursday."
+    )
+    support = find(code_text(pipeline, text, published="2025-10-03"), "SUPPORT", {"CHN", "RUS", "CUB"})
+    assert _country(support) == "USA"
+
+
+def test_a_seat_that_stands_for_an_organisation_lies_in_a_country(pipeline):
+    text = (
+        "Talks\n\nBRUSSELS, March 3 (Wire) - Ukraine's foreign minister held talks with his Belgian counterpart "
+        "on Monday."
+    )
+    talks = find(code_text(pipeline, text, published="2025-03-03"), "CONSULT", {"UKR", "BEL"})
+    assert _country(talks) == "BEL"
+
+
+def test_sanctions_issued_at_home_are_not_placed_by_the_dateline(pipeline):
+    home = "Visas\n\nWASHINGTON, May 2 (Wire) - The US Treasury on Thursday imposed sanctions on three Cuban officials."
+    abroad = (
+        "Bans\n\nLUXEMBOURG, May 2 (Wire) - European Union foreign ministers on Thursday imposed sanctions "
+        "on three Belarusian officials."
+    )
+    assert _country(find(code_text(pipeline, home, published="2025-05-02"), "SANCTION", {"USA", "CUB"})) is None
+    assert _country(find(code_text(pipeline, abroad, published="2025-05-02"), "SANCTION", {"EU", "BLR"})) == "LUX"
+
+
+def test_a_statement_on_television_is_not_made_at_the_scene(pipeline):
+    scene = "Visit\n\nHAVANA, Feb 20 (Wire) - Diaz-Canel received a Chinese delegation on Wednesday.\n\n"
+    at_scene = scene + "Diaz-Canel condemned the United States on Wednesday."
+    on_air = scene + "Diaz-Canel condemned the United States on state television on Wednesday."
+    said_there = find(code_text(pipeline, at_scene, published="2025-02-20"), "ACCUSE", {"CUB", "USA"})
+    broadcast = find(code_text(pipeline, on_air, published="2025-02-20"), "ACCUSE", {"CUB", "USA"})
+    assert _country(said_there) == "CUB"
+    assert broadcast is not None and broadcast.location is None
+
+
+def test_only_those_at_the_scene_share_it(pipeline):
+    text = (
+        "Talks\n\nRussia held talks with North Korea in Wonsan on Saturday.\n\n"
+        "South Korea condemned the talks on Saturday."
+    )
+    events = code_text(pipeline, text, published="2025-07-14")
+    condemnation = find(events, "ACCUSE", {"KOR", "RUS", "PRK"}) or find(events, "ACCUSE", {"KOR"})
+    assert condemnation is not None and condemnation.location is None
+
+
+def test_later_words_of_the_leads_actors_were_said_at_the_dateline(pipeline):
+    text = (
+        "Treaty\n\nMOSCOW, May 8 (Wire) - Venezuelan President Nicolas Maduro arrived in Moscow on Tuesday "
+        "for talks with Vladimir Putin.\n\nThe visit is his third since 2019.\n\n"
+        "Putin said on Wednesday that Russia was ready to expand cooperation with Venezuela."
+    )
+    offer = find(code_text(pipeline, text, published="2025-05-08"), "AGREE", {"RUS", "VEN"})
+    assert _country(offer) == "RUS"
+
+
+def test_a_protest_by_a_countrys_people_took_place_at_home(pipeline):
+    text = "Tens of thousands of Venezuelans marched against the government in 2019."
+    protest = find(code_text(pipeline, text), "PROTEST", {"VEN"})
+    assert _country(protest) == "VEN"
