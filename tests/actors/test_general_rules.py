@@ -263,3 +263,12 @@ def test_the_head_of_state_is_the_leader_the_story_follows(resolve):
     )
     entities = resolve(text, "The head of state")
     assert entities and entities[0].country == "BLR"
+
+
+def test_a_specific_title_needs_an_antecedent_with_that_title(resolve):
+    text = (
+        "CARACAS (Wire) - President Nicolás Maduro was sworn in on Friday. Cuban President Miguel "
+        "Díaz-Canel attended. Washington sanctioned eight officials, among them the transport minister."
+    )
+    entities = resolve(text, "the transport minister")
+    assert entities and entities[0].country == "VEN"

@@ -228,3 +228,52 @@ def test_a_misparsed_pair_of_ministers_both_act(pipeline):
     text = "Talks\n\nOn Friday, Lavrov and Foreign Minister Choe Son Hui discussed the new bridge over the Tumen river."
     talks = find(code_text(pipeline, text, published="2025-07-14"), "CONSULT", {"RUS", "PRK"})
     assert talks is not None
+
+
+def test_a_diplomat_speaking_on_behalf_of_a_bloc_acts_for_it(pipeline):
+    text = (
+        "Debate\n\nSpeaking on behalf of the European Union, a Swedish diplomat urged Caracas on Tuesday "
+        "to free the detained journalists."
+    )
+    events = code_text(pipeline, text, published="2025-10-29")
+    assert find(events, "REQUEST", {"EU", "VEN"}) is not None
+    assert find(events, "REQUEST", {"SWE", "VEN"}) is None
+
+
+def test_settings_and_standing_rules_are_not_events(pipeline):
+    text = (
+        "Accord\n\nThe accord was signed in Minsk in 2023 on the sidelines of a meeting of the Eurasian "
+        "Economic Union.\n\nThe sanctions can only be lifted by the US Congress.\n\nThe Belarusian foreign "
+        "minister dismissed as lies reports that Belarus had sold rifles to Iran."
+    )
+    events = code_text(pipeline, text, published="2025-05-16")
+    assert not [e for e in events if e.type in ("CONSULT", "CONCEDE", "REJECT")]
+
+
+def test_a_resolution_adopted_and_voted_against(pipeline):
+    text = (
+        "Vote\n\nUNITED NATIONS, Oct 30 (Wire) - The U.N. General Assembly on Wednesday adopted, for the "
+        "tenth time, a resolution calling on Russia to withdraw its troops from Moldova.\n\nThe text passed "
+        "easily. Russia and Belarus voted against it."
+    )
+    events = code_text(pipeline, text, published="2025-10-30")
+    assert find(events, "REQUEST", {"UN", "RUS", "MDA"}) is not None or find(events, "REQUEST", {"UN", "RUS"})
+    assert find(events, "REJECT", {"RUS", "BLR", "UN"}) is not None
+
+
+def test_a_relative_clause_the_parser_hung_on_the_verb(pipeline):
+    text = (
+        "Sanctions\n\nThe European Union on Monday imposed asset freezes on four Belarusian officials and "
+        "two companies, which the bloc accuses of selling engines to Iran."
+    )
+    events = code_text(pipeline, text, published="2025-06-24")
+    assert find(events, "ACCUSE", {"EU", "BLR"}) is not None
+
+
+def test_praise_for_what_the_speaker_called_someones_solidarity(pipeline):
+    text = (
+        'Visit\n\n"We will never forget it," Díaz-Canel told reporters on Tuesday, praising what he called '
+        'Hanoi\'s "steadfast solidarity".'
+    )
+    praise = find(code_text(pipeline, text, published="2025-02-19"), "SUPPORT", {"CUB", "VNM"})
+    assert praise is not None and [e.country for e in praise.recipient] == ["VNM"]

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dyad.actors.words import _PERSON_PRONOUNS, _definite, _expletive, _left_edge, _Mention
+from dyad.actors.words import (
+    _PERSON_PRONOUNS,
+    _definite,
+    _expletive,
+    _left_edge,
+    _Mention,
+    _specific_title_words,
+)
 from dyad.records import Entity
 
 
@@ -84,6 +91,12 @@ class CoreferenceMixin:
             # "The pontiff" after "Pope Francis met Raúl Castro": the last person of that sector
             sector = self._phrase_sector(token, _left_edge(token))[0]
             same = [m for m in self._people if m.token_index < token.i and m.entity.sector == sector]
+            specifics = _specific_title_words(token)
+            if specifics:
+                # "the transport minister" is someone introduced with that title, else somebody new
+                same = [m for m in same if specifics <= _words_before(self.doc[m.token_index])]
+                if not same:
+                    return None
             if token.lemma_.lower() in _LEADER_WORDS:
                 # "The head of state arrived": the leader the story follows, i.e. the last one
                 # it made the subject, not the counterpart named beside him
@@ -185,6 +198,10 @@ def _leads_a_clause(token: Token) -> bool:
             return current.pos_ in ("NOUN", "PROPN")
         current = current.head
     return False
+
+
+def _words_before(name: Token) -> set[str]:
+    return {t.lower_ for t in name.doc[max(name.sent.start, name.i - 10) : name.i]}
 
 
 _HEAD_OF_STATE_TITLES = {"president", "king", "queen", "emir", "monarch", "sultan"}

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from dyad.actors.words import (
     _CONTEXT_SECTORS,
+    _CONTEXT_TITLE_SECTORS,
     _NO_ENTRY,
     _NOT_WORDS,
     _OWNER_DEPS,
@@ -19,6 +20,7 @@ from dyad.actors.words import (
     _left_edge,
     _Mention,
     _national_body,
+    _specific_title_words,
 )
 from dyad.records import Entity
 
@@ -102,6 +104,9 @@ class GroupsMixin:
             local = sector in _CONTEXT_SECTORS or _national_body(token, sector)
             # "a judge in Miami", "a police officer": an unnamed one, where the story is
             if reference is None and local and (not is_title or not _definite(token)):
+                reference = self._in_context(token, start, sector)
+            if reference is None and is_title and sector in _CONTEXT_TITLE_SECTORS and _specific_title_words(token):
+                # "the transport minister" nobody was introduced as: the story's own
                 reference = self._in_context(token, start, sector)
             body_noun = token.lower_ in self.gazetteer.group_nouns or token.lemma_.lower() in self.gazetteer.group_nouns
             body_noun = body_noun and token.lemma_.lower() not in ("side", "party")  # "the two sides in Addis"

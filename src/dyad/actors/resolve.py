@@ -179,6 +179,13 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             if name is not None and self._description(name)[2]:
                 body = self._organisation(name, name.text.removeprefix("the ").removeprefix("The "))
                 return [body] if body is not None else []
+            if name is not None and not token.ent_type_ and _titled_name(token):
+                # "Deputy Minister of Industry Mehdi Rostami", a name the model tagged as nothing
+                words = [t for t in name if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i > t.head.i - 4]
+                span = self.doc[(words[0].i if words else token.i) : token.i + 1]
+                person = self._titled_person(span, span.text)
+                if person is not None and person.country:
+                    return [person]
         # "the Belarusian dictator Alexander Lukashenko", "his ally Miguel Díaz-Canel"
         named = [e for appos in token.children if appos.dep_ == "appos" for e in self._resolve_head(appos)]
         if named:
@@ -414,3 +421,11 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                         return found[0].country
         owners = self._owner_countries(body, preps=())
         return owners[0][0] if owners else None
+
+
+def _titled_name(token: Token) -> bool:
+    """A proper name with an office before it: 'Minister ... Mehdi Rostami'."""
+    return any(
+        child.dep_ in ("nmod", "compound") and child.lower_ in _OFFICIAL_WORDS and child.i < token.i
+        for child in token.children
+    )

@@ -176,3 +176,15 @@ def _country_in(span: Span, gazetteer: Gazetteer) -> str | None:
         if entry is not None and entry.kind in ("country", "capital"):
             return entry.country
     return None
+
+
+_GENERIC_MODIFIERS = {"new", "former", "same", "first", "deputy", "vice", "then", "top", "senior", "current"}
+
+
+def _specific_title_words(title: Token) -> set[str]:
+    """The words that narrow a title down: 'transport' in 'the transport minister'."""
+    return {
+        c.lower_
+        for c in title.children
+        if c.dep_ in ("compound", "amod") and not c.ent_type_ and c.lower_ not in _GENERIC_MODIFIERS
+    }

@@ -17,7 +17,13 @@ from dyad.events.discourse import recall_antecedents
 from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon, Sense
 from dyad.events.merge import merge_events
-from dyad.events.modality import grammatical_modality, is_demanded, is_requested_act, is_uncommitted_wish
+from dyad.events.modality import (
+    grammatical_modality,
+    is_capability,
+    is_demanded,
+    is_requested_act,
+    is_uncommitted_wish,
+)
 from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
 from dyad.events.recipients import other_country_in_clause, recipient_in_objects, sole_other_country
 from dyad.events.scene import place_events
@@ -25,6 +31,8 @@ from dyad.records import Article, Entity, Event, Evidence, Location
 
 # An asserted event dated this long before publication is background (guide section 4).
 HISTORICAL_AFTER_DAYS = 90
+# "on the sidelines of a meeting", "on the eve of talks": a meeting that sets another event
+_SETTING_NOUNS = {"sidelines", "margins", "margin", "eve"}
 # Events with no date cue in the first paragraphs are the article's news of the day.
 LEAD_PARAGRAPHS = 2
 
@@ -89,6 +97,9 @@ class EventCoder:
         subject = roles.subject_of(token)
         actor_heads = roles.agents(token) if passive else ([subject] if subject is not None else [])
         actor = [e for head in actor_heads for e in resolver.resolve(head)]
+        principal = roles.principal_of(token)
+        if principal is not None and (on_behalf := resolver.resolve(principal)):
+            actor = on_behalf  # "Speaking on behalf of the EU, a Danish diplomat urged ..."
         if passive and not actor_heads and token.dep_ == "acl":
             # "a Russian shipment of crude, donated under an agreement": the noun's owner gives
             owners = [resolver.owner(c) for c in token.head.children if c.dep_ in ("amod", "poss", "compound")]
@@ -107,6 +118,8 @@ class EventCoder:
             recipient_heads = roles.prep_objects(token, sense.recipient_preps)
         else:
             recipient_heads = roles.children(token, "nsubjpass") if passive else roles.children(token, "dobj")
+            if passive and not recipient_heads and token.dep_ == "conj" and subject is not None:
+                recipient_heads = [subject]  # "He left and was granted asylum by Spain"
         recipient_heads = [roles.antecedent_of_relative(head) for head in recipient_heads]
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
         joint = sense.symmetric and len({e.country for e in actor if e.country}) >= 2
@@ -139,6 +152,8 @@ class EventCoder:
     def _noun_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> Draft | None:
         if token.dep_ == "pobj" and token.head.lower_ == "at":
             return None  # "at the invitation of Minsk" frames another event; it is not one
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _SETTING_NOUNS:
+            return None  # "signed on the sidelines of a summit": the summit is where, not what
         owners = list(roles.noun_owners(token))
         actor: list[Entity] = []
         for owner in owners:
@@ -168,6 +183,8 @@ class EventCoder:
     ) -> Event | None:
         actor = _dedupe([e for e in draft.actor if e.country])
         if not actor or is_uncommitted_wish(draft.trigger) or is_requested_act(draft.trigger):
+            return None
+        if is_capability(draft.trigger):
             return None
         sense = draft.sense
         recipient = [e for e in _dedupe(draft.recipient) if e.country and e not in actor]

@@ -62,6 +62,14 @@ def is_requested_act(trigger: Token) -> bool:
     return False
 
 
+def is_capability(trigger: Token) -> bool:
+    """'The embargo can only be lifted by Congress': who is able to act, a standing rule and
+    not an event (guide section 1: general states are not coded)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in trigger.children) and any(
+        c.dep_ == "advmod" and c.lower_ == "only" for c in trigger.children
+    )
+
+
 def is_uncommitted_wish(trigger: Token) -> bool:
     """'I hope cooperation stays vibrant': wishes without commitment are not coded."""
     return any(

@@ -56,7 +56,15 @@ def recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
         # "demanding that the United States lift": whoever is to act
         demanded = [s for c in roles.children(holder, "ccomp") for s in roles.children(c, "nsubj")]
         demanded = demanded if holder.lemma_ in _DEMAND_VERBS else []
-        for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps) + helped + demanded:
+        # "praising what he called Minsk's solidarity": what the speaker named it
+        named = [
+            o
+            for c in roles.children(holder, "ccomp")
+            if c.lemma_ in ("call", "describe", "term")
+            for o in roles.children(c, "dobj", "oprd", "attr")
+            if o.lower_ != "what"
+        ]
+        for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps) + helped + demanded + named:
             found = resolver.resolve(obj)
             if found:
                 return found

@@ -70,7 +70,7 @@ def subject_of(token: Token) -> Token | None:
             return subject
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
-        if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
+        if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr", "npadvmod"):
             # "took the opportunity to send": the subject of the verb owning the noun
             current = current.head.head
             continue
@@ -78,6 +78,19 @@ def subject_of(token: Token) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def principal_of(token: Token) -> Token | None:
+    """Whom the actor speaks or acts for: 'Speaking on behalf of the EU, X urged ...'."""
+    for behalf in token.sent:
+        if behalf.lower_ != "behalf" or behalf.head.lower_ not in ("on", "in"):
+            continue
+        if not in_clause_of(behalf, token, nonfinite=True) and behalf.head.head.dep_ not in ("nsubj", "appos"):
+            continue
+        for prep in children(behalf, "prep"):
+            if prep.lower_ == "of":
+                return next(iter(children(prep, "pobj")), None)
     return None
 
 
@@ -113,6 +126,10 @@ def antecedent_of_relative(token: Token) -> Token:
             clause = clause.head
         if clause.dep_ in ("relcl", "acl"):
             return clause.head
+        # "nine companies, which the bloc accuses": the clause hung on the main verb instead
+        noun = token.doc[token.i - 2] if token.i > 1 else None
+        if noun is not None and token.doc[token.i - 1].text == "," and noun.pos_ in ("NOUN", "PROPN"):
+            return noun
     return token
 
 
