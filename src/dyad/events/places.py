@@ -161,9 +161,8 @@ def _place_after(prep: Token, sentence: Span, gazetteer: Gazetteer) -> Location 
                 return Location(name=ent.text, country=demonym_country)
     if position < sentence.end and doc[position].dep_ == "compound" and doc[position].pos_ == "PROPN":
         named = next((e for e in sentence.ents if e.start <= position < e.end), None)
-        venue_named = named is not None and named.label_ in _PLACE_LABELS | {"NORP"}
-        if venue_named and named.end - 1 < doc[position].head.i:  # the name only modifies the venue
-            return resolve_place(named.text, gazetteer)
+        if named is not None and named.label_ in _PLACE_LABELS | {"NORP"} and named.end <= doc[position].head.i:
+            return resolve_place(named.text, gazetteer)  # the name only modifies the venue
     return None
 
 
