@@ -272,3 +272,26 @@ def test_a_specific_title_needs_an_antecedent_with_that_title(resolve):
     )
     entities = resolve(text, "the transport minister")
     assert entities and entities[0].country == "VEN"
+
+
+def test_guns_and_men_act_for_the_body_named_before_them(resolve):
+    text = (
+        "KHARTOUM (Wire) - Sudan's army said the paramilitary Rapid Support Forces (RSF) shelled El Obeid. "
+        "Monitors said RSF artillery struck a camp in Sudan on Sunday."
+    )
+    assert _first(resolve(text, "RSF artillery")) == ("SDN", "REB")
+
+
+def test_a_surname_the_model_tags_as_a_place_is_the_person_met_before(pipeline):
+    from spacy.tokens import Span
+
+    text = (
+        "Youssef Hamdi, chairperson of the AU Commission, spoke in Addis Ababa. Later on Tuesday, "
+        "Antonio Guterres spoke by phone with Hamdi about the crisis."
+    )
+    doc = pipeline.nlp(text)
+    surname = doc.char_span(text.rindex("Hamdi"), text.rindex("Hamdi") + len("Hamdi"))
+    # the small model sometimes tags a lone surname as a place
+    doc.ents = [e for e in doc.ents if e.start != surname.start] + [Span(doc, surname.start, surname.end, "GPE")]
+    resolver = ActorResolver(doc, load_gazetteer())
+    assert resolver.resolve(doc[surname.start])[0].country == "AU"

@@ -277,3 +277,31 @@ def test_praise_for_what_the_speaker_called_someones_solidarity(pipeline):
     )
     praise = find(code_text(pipeline, text, published="2025-02-19"), "SUPPORT", {"CUB", "VNM"})
     assert praise is not None and [e.country for e in praise.recipient] == ["VNM"]
+
+
+def test_a_drill_the_relative_clause_says_three_allies_staged(pipeline):
+    # the small model lemmatises "staged" as "stag", and the object is the relative pronoun
+    text = (
+        "Drill\n\nPYONGYANG, June 3 (Wire) - North Korea on Tuesday denounced the naval drill that the "
+        "United States, Japan and the Philippines staged near Okinawa on Monday."
+    )
+    drill = find(code_text(pipeline, text, published="2025-06-03"), "COOPERATE", {"USA", "JPN", "PHL"})
+    assert drill is not None
+
+
+def test_sanctions_on_a_group_of_ships_named_by_their_country(pipeline):
+    text = (
+        "Tankers\n\nTEHRAN, March 18 (Wire) - Iran on Tuesday condemned the sanctions that the US Treasury "
+        "imposed last week on a group of Iranian oil tankers."
+    )
+    sanction = find(code_text(pipeline, text, published="2025-03-18"), "SANCTION", {"USA", "IRN"})
+    assert sanction is not None and sanction.recipient[0].sector == "BUS"
+
+
+def test_a_city_where_talks_would_be_is_not_their_beneficiary(pipeline):
+    text = (
+        "Offer\n\nADDIS ABABA, March 5 (Wire) - The chairperson of the AU Commission said on Wednesday that "
+        "the organisation was ready to host talks in Nairobi."
+    )
+    events = code_text(pipeline, text, published="2025-03-05")
+    assert not [e for e in events if "KEN" in e.countries()]

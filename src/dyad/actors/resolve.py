@@ -202,11 +202,19 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                 text = self.doc[_left_edge(token) : token.i + 1].text
                 return [Entity(text=text, name=None, country=country, sector="GOV", resolved_by="coref")]
         found = self._groups(token)
+        if not found and token.pos_ == "NOUN" and self._is_force_noun(token):
+            # "RSF artillery", "SEBIN agents": men or guns of the body named before them
+            owners = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ == "ORG"]
+            found = [e for owner in owners for e in self._resolve_head(owner) if e.country]
         if not found and token.pos_ == "NOUN":
             # "the army's engineering corps": a unit belongs to the body that owns it
             owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             found = [e for owner in owners for e in self._resolve_head(owner)]
         return found
+
+    def _is_force_noun(self, token: Token) -> bool:
+        lemma, nouns = token.lemma_.lower(), self.gazetteer.group_nouns
+        return lemma in _FORCE_NOUNS or token.lower_ in nouns or lemma in nouns
 
     def _determined_name(self, determiner: Token) -> list[Entity]:
         """'The FAR held ...' parsed with 'The' on another word: the name right after it."""
@@ -363,7 +371,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                 self._org_spans.add((ent.start, ent.end))
                 return self._organisation(ent, text)
             return person
-        earlier = self._by_surname.get(ent.text.lower()) if len(ent) == 1 and ent.label_ == "ORG" else None
+        earlier = self._by_surname.get(ent.text.lower()) if len(ent) == 1 and ent.label_ in ("ORG", "GPE") else None
         if earlier is not None:  # "Anatoly Sivak ... [Sivak] said": a surname the model took for a body
             return earlier.model_copy(update={"text": text, "resolved_by": "coref"})
         if ent.label_ == "ORG" or (ent.label_ == "GPE" and self._description(ent)[2]):
@@ -421,6 +429,10 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                         return found[0].country
         owners = self._owner_countries(body, preps=())
         return owners[0][0] if owners else None
+
+
+# Weapons and units that act for whoever owns them ("RSF artillery struck the camp")
+_FORCE_NOUNS = {"artillery", "aircraft", "drone", "warplane", "jet", "tank", "gunboat", "missile", "fighter", "gunman"}
 
 
 def _titled_name(token: Token) -> bool:

@@ -46,7 +46,9 @@ _PLACE_REFERENCES = {"island", "country", "nation"}
 # they are said to be in): police, courts, residents, protesters, opposition, students,
 # doctors, gangs and rebels; "a judge", "a police officer". Not governments: a story about
 # two countries says whose government it means (see _NATIONAL_BODIES for named state bodies).
-_QUANTITY_WORDS = {"tens", "dozens", "hundreds", "thousands", "millions", "scores", "hundred", "thousand"}
+_QUANTITY_WORDS = {
+    "tens", "dozens", "hundreds", "thousands", "millions", "scores", "hundred", "thousand", "group", "number",
+}  # fmt: skip
 _CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH", "CRM", "REB", "REL"}
 # Officials a story names by title alone are, unless it says otherwise, the story's own.
 # (Not journalists, doctors or businessmen: a story quotes foreign ones as often as its own.)

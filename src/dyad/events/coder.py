@@ -70,7 +70,7 @@ class EventCoder:
     def _draft(self, token: Token, resolver: ActorResolver) -> Draft | None:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-            for sense in self.lexicon.verbs.get(lemma, ()):
+            for sense in self.lexicon.verbs.get(lemma, ()) or self.lexicon.verbs.get(_regular_lemma(token), ()):
                 if self._applies(sense, token):
                     return self._verb_roles(sense, token, resolver)
         if token.pos_ == "NOUN":
@@ -272,6 +272,15 @@ class EventCoder:
         if sense.context:
             found.add(sense.context)
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
+
+
+def _regular_lemma(token: Token) -> str:
+    """The lemma of a regular past form, for words the small model lemmatises wrongly
+    ('staged' as 'stag')."""
+    word = token.lower_
+    if token.tag_ in ("VBD", "VBN") and word.endswith("ed"):
+        return word[:-1]
+    return word
 
 
 def _dedupe(entities: list[Entity]) -> list[Entity]:

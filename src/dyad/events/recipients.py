@@ -92,6 +92,11 @@ def sole_other_country(sentence: Span, resolver: ActorResolver, own: set[str | N
     found: dict[str, Entity] = {}
     for token in sentence:
         if token.ent_type_ in ("GPE", "NORP"):
+            head = token
+            while head.dep_ == "compound" and head.head.i != head.i:
+                head = head.head
+            if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and not resolver.names_country(head):
+                continue  # "talks in Addis Ababa": a city is where, not for whom
             # the small model can swallow a word into the name ("Whatever Cuba")
             entity = resolver.owner(token) or _country_word(token, resolver)
         elif token.lower_ in _PLACE_REFERENCES and token.pos_ == "NOUN":

@@ -112,6 +112,8 @@ def direct_objects(token: Token) -> list[Token]:
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         found.append(token.head)
     # "the joint drill that the United States, South Korea and Japan staged": the drill
+    if token.dep_ == "relcl":  # "the drill that X staged": the relative pronoun is the drill
+        found = [token.head if is_relative_pronoun(f) else f for f in found]
     subjects = children(token, "nsubj")
     if token.dep_ == "relcl" and not found and subjects and not is_relative_pronoun(subjects[0]):
         found.append(token.head)
