@@ -135,3 +135,14 @@ def test_a_protest_by_a_countrys_people_took_place_at_home(pipeline):
     text = "Tens of thousands of Venezuelans marched against the government in 2019."
     protest = find(code_text(pipeline, text), "PROTEST", {"VEN"})
     assert _country(protest) == "VEN"
+
+
+def test_news_from_elsewhere_in_the_lead_did_not_happen_at_the_dateline(pipeline):
+    text = (
+        "Truce\n\nADDIS ABABA, March 5 (Wire) - The African Union on Wednesday called on Sudan's army to agree "
+        "to a truce.\n\nSudan's army flew three battalions to the front on Monday, officers said."
+    )
+    events = code_text(pipeline, text, published="2025-03-05")
+    assert _country(find(events, "REQUEST", {"AU", "SDN"})) == "ETH"
+    deployment = find(events, "MOBILIZE", {"SDN"})
+    assert deployment is not None and deployment.location is None

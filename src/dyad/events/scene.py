@@ -45,7 +45,7 @@ def place_events(
     the story from the dateline where its actors were there, then a protest's own country."""
     relayed = {event.id for event in events if _relayed(event, doc)}
     dateline = dateline_place(doc, body, gazetteer)
-    placed = dateline_scene(events, dateline, lead_end, relayed)
+    placed = dateline_scene(events, dateline, lead_end, relayed, gazetteer)
     forum = dateline.place if dateline is not None and dateline.forum else None
     placed = scene_locations(placed, relayed, forum)
     if dateline is not None:
@@ -78,23 +78,31 @@ def dateline_place(doc: Doc, body: list[tuple[int, int]], gazetteer: Gazetteer) 
     return Dateline(place, owner, forum=owner is not None and not is_country(owner, gazetteer))
 
 
-def dateline_scene(events: list[Event], dateline: Dateline | None, lead_end: int, relayed: set[str]) -> list[Event]:
+def dateline_scene(
+    events: list[Event], dateline: Dateline | None, lead_end: int, relayed: set[str], gazetteer: Gazetteer
+) -> list[Event]:
     """The lead's news happened where the wire story was filed, unless it says otherwise:
-    'MINSK, July 10 - Iran and Belarus signed a roadmap' took place in Minsk. Not a sanction
-    or denunciation the dateline's own government issued from home, nor a statement made
-    through a medium."""
+    'MINSK, July 10 - Iran and Belarus signed a roadmap' took place in Minsk. Only news with
+    a party of the dateline's country or an international body (which meets anywhere): the
+    shelling a correspondent in Addis Ababa reports from Sudan happened in Sudan. Not a
+    sanction or denunciation the dateline's own government issued from home, nor a
+    statement made through a medium."""
     if dateline is None:
         return events
     return [
         event.model_copy(update={"location": dateline.place})
-        if event.location is None
-        and event.modality == "asserted"
+        if _unplaced(event, relayed)
         and event.evidence[0].start < lead_end
-        and event.id not in relayed
+        and _takes_part(event, dateline, gazetteer)
         and not _issued_at_home(event, dateline)
         else event
         for event in events
     ]
+
+
+def _takes_part(event: Event, dateline: Dateline, gazetteer: Gazetteer) -> bool:
+    countries = event.countries()
+    return dateline.place.country in countries or any(not is_country(code, gazetteer) for code in countries)
 
 
 def _issued_at_home(event: Event, dateline: Dateline) -> bool:
