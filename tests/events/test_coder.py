@@ -305,3 +305,22 @@ def test_a_city_where_talks_would_be_is_not_their_beneficiary(pipeline):
     )
     events = code_text(pipeline, text, published="2025-03-05")
     assert not [e for e in events if "KEN" in e.countries()]
+
+
+def test_a_proposal_to_work_with_a_bloc_is_addressed_to_it(pipeline):
+    text = (
+        "Hub\n\nHAVANA, July 26 (Wire) - Díaz-Canel on Friday proposed building a grain terminal on the "
+        "island to ship goods from the Eurasian Economic Union to Latin America."
+    )
+    events = code_text(pipeline, text, published="2025-07-26")
+    assert find(events, "AGREE", {"CUB", "EAEU"}) is not None
+    assert not [e for e in events if "USA" in e.countries()]  # "Latin America" is not America
+
+
+def test_a_document_that_commits_both_parties_is_their_promise(pipeline):
+    text = (
+        "Roadmap\n\nMINSK, May 2 (Wire) - Belarus and Laos signed a cooperation roadmap on Friday.\n\n"
+        "The document commits both parties to hold yearly consultations on trade."
+    )
+    promise = find(code_text(pipeline, text, published="2025-05-02"), "AGREE", {"BLR", "LAO"})
+    assert promise is not None and {e.country for e in promise.actor} == {"BLR", "LAO"}

@@ -89,6 +89,8 @@ def sole_other_country(sentence: Span, resolver: ActorResolver, own: set[str | N
     """A promise or a delivery whose beneficiary the grammar does not reach, in a sentence
     that names one other country and no more: '"Whatever Cuba needs, Belarus is prepared to
     deliver," he said'; 'ready to share everything we have" with Iran'."""
+    if len(own) >= 2:
+        return []  # "the two countries commit to ...": a joint promise needs no beneficiary
     found: dict[str, Entity] = {}
     for token in sentence:
         if token.ent_type_ in ("GPE", "NORP"):
@@ -97,18 +99,33 @@ def sole_other_country(sentence: Span, resolver: ActorResolver, own: set[str | N
                 head = head.head
             if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and not resolver.names_country(head):
                 continue  # "talks in Addis Ababa": a city is where, not for whom
-            # the small model can swallow a word into the name ("Whatever Cuba")
-            entity = resolver.owner(token) or _country_word(token, resolver)
+            entity = resolver.owner(token) or _swallowed_country(token, resolver)
+        elif token.ent_type_ == "ORG" and token.ent_iob_ == "B":
+            entity = resolver.owner(token)  # "ready to trade with the Eurasian Economic Union"
+            entity = entity if entity is not None and entity.sector == "IGO" else None
         elif token.lower_ in _PLACE_REFERENCES and token.pos_ == "NOUN":
             entity = next(iter(resolver.resolve(token)), None)
         else:
             continue
-        if entity is not None and entity.country and len(entity.country) == 3 and entity.country not in own:
+        known = entity is not None and entity.country and (len(entity.country) == 3 or entity.sector == "IGO")
+        if known and entity.country not in own:
             found.setdefault(entity.country, entity)
     return list(found.values()) if len(found) == 1 else []
 
 
-def _country_word(token: Token, resolver: ActorResolver) -> Entity | None:
+def _ent_start(token: Token) -> int:
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
+
+
+def _swallowed_country(token: Token, resolver: ActorResolver) -> Entity | None:
+    """A country the small model swallowed into a longer name with a word that is no name
+    ("Whatever Cuba"), but not one inside a real name ("Latin America")."""
+    first = token.doc[_ent_start(token)]
+    if first.i == token.i or first.pos_ == "PROPN":
+        return None
     entry = resolver.gazetteer.find(token.text)
     if entry is None or entry.kind != "country":
         return None
