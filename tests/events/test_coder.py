@@ -324,3 +324,34 @@ def test_a_document_that_commits_both_parties_is_their_promise(pipeline):
     )
     promise = find(code_text(pipeline, text, published="2025-05-02"), "AGREE", {"BLR", "LAO"})
     assert promise is not None and {e.country for e in promise.actor} == {"BLR", "LAO"}
+
+
+def test_a_coordinated_accusation_is_not_denied_or_negated(pipeline):
+    text = (
+        "Camp\n\nKHARTOUM, March 4 (Wire) - The Sudanese army on Tuesday denied shelling the market and "
+        "blamed Ethiopia for the deaths.\n\nThe Ethiopian government did not reply to the charge but "
+        "accused Sudan of spreading lies."
+    )
+    events = code_text(pipeline, text, published="2025-03-04")
+    blame = find(events, "ACCUSE", {"SDN", "ETH"})
+    assert blame is not None and blame.modality == "asserted"
+    assert all(e.modality == "asserted" for e in events if e.type == "ACCUSE")
+
+
+def test_a_court_sentences_someone_in_its_own_hands(pipeline):
+    text = (
+        "Verdict\n\nMANAGUA, April 2 (Wire) - A court in Managua on Tuesday sentenced Father Ramiro Sosa, "
+        "a parish priest, to eight years in prison for treason."
+    )
+    verdict = find(code_text(pipeline, text, published="2025-04-02"), "SANCTION", {"NIC"})
+    assert verdict is not None and [(e.country, e.sector) for e in verdict.recipient] == [("NIC", "REL")]
+
+
+def test_a_signing_today_does_not_fold_into_one_months_before(pipeline):
+    text = (
+        "Grain\n\nTEHRAN, March 19 (Wire) - Iran's foreign minister received his Armenian counterpart "
+        "Ararat Mirzoyan on Tuesday for talks on grain transit.\n\nThe two countries signed a transport "
+        "treaty in January.\n\nAt the end of the meeting, the two delegations signed a memorandum on fertiliser."
+    )
+    signings = [e for e in code_text(pipeline, text, published="2025-03-19") if e.type == "SUPPORT"]
+    assert sorted(e.date for e in signings if e.date) == ["2025-01", "2025-03-18"]

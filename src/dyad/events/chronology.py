@@ -42,7 +42,8 @@ def narrative_dates(events: list[Event], article: Article, lead_end: int) -> lis
     is the day's news and takes the publication date (guide section 5). Dates after
     publication (a parade "on Friday") and historical events never move the clock, and a
     statement made through its own channel ("warned on state television", "in a post on
-    X") is left undated. Done after merging, so a cue in any mention wins.
+    X") is left undated. Done before merging, mention by mention, so that an undated
+    mention only joins a dated one of the same day.
     """
     published = iso_to_date(article.published) if article.published else None
     paragraphs = [start for start, _ in article.body_spans()]

@@ -63,7 +63,9 @@ class EventCoder:
                 event = self._finish(draft, sentence, article, published)
                 if event is not None:
                     events.append(event)
-        dated = narrative_dates(merge_events(events), article, lead_end)
+        # dated before merging: an undated mention takes the story's day, so a signing told
+        # today does not fold into another signing of the same pair months before
+        dated = merge_events(narrative_dates(events, article, lead_end))
         return place_events(dated, doc, body, lead_end, self.gazetteer)
 
     # -- triggers ---------------------------------------------------------------------
@@ -191,7 +193,9 @@ class EventCoder:
         if is_capability(draft.trigger):
             return None
         sense = draft.sense
-        recipient = [e for e in _dedupe(draft.recipient) if e.country and e not in actor]
+        recipient = [
+            e for e in _dedupe(_within_jurisdiction(draft.recipient, actor, sense)) if e.country and e not in actor
+        ]
         location = location_for_trigger(draft.trigger, sentence, self.gazetteer, sense.destination)
         if sense.destination and location is None:
             location = self._destination_from_objects(draft.trigger)
@@ -276,6 +280,22 @@ class EventCoder:
         if sense.context:
             found.add(sense.context)
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
+
+
+# Acts a state does to people in its own hands: whoever a court sentences or the police
+# arrest, with no country of their own in the text, is the state's ("sentenced Father X").
+_JURISDICTION_ACTS = {"COERCE": {"COP", "GOV", "MIL", "JUD"}, "SANCTION": {"JUD", "COP"}}
+
+
+def _within_jurisdiction(recipient: list[Entity], actor: list[Entity], sense: Sense) -> list[Entity]:
+    sectors = _JURISDICTION_ACTS.get(sense.type, set())
+    countries = {e.country for e in actor if e.country}
+    if len(countries) != 1 or not any(e.sector in sectors for e in actor):
+        return recipient
+    (home,) = countries
+    if len(home) != 3:
+        return recipient  # an international body has nobody in its own hands
+    return [e.model_copy(update={"country": home}) if not e.country and e.sector else e for e in recipient]
 
 
 def _regular_lemma(token: Token) -> str:

@@ -17,15 +17,25 @@ _NEGATING_GOVERNORS = {"fail", "deny", "decline"}
 # Word forms too: the small model lemmatises "hopes" as "hop".
 _UNCOMMITTED_GOVERNORS = {"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "want", "wants", "wanted"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
+_CONTRASTS = {"but", "yet", "while", "whereas"}
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
-    """The trigger and the verbs that govern it through xcomp/ccomp/advcl/conj links."""
+    """The trigger and the verbs that govern it through xcomp/ccomp/advcl/conj links; a
+    contrast ends it ('did not name the priests but accused them': the accusation stands)."""
     chain, token = [trigger], trigger
     while token.dep_ in ("xcomp", "conj", "acomp", "pcomp", "ccomp") and token.head.i != token.i:
+        if token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in _CONTRASTS for c in token.head.children):
+            break
         token = token.head
         chain.append(token)
     return chain
+
+
+def _governors(chain: list[Token]) -> list[Token]:
+    """The verbs in the chain that govern the next one down; a coordinated verb does not
+    ('denied targeting civilians and blamed the army': the blame is not denied)."""
+    return [chain[k] for k in range(1, len(chain)) if chain[k - 1].dep_ != "conj"]
 
 
 _SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "warn", "declare", "confirm", "insist", "promise", "pledge"}
@@ -73,7 +83,8 @@ def is_capability(trigger: Token) -> bool:
 def is_uncommitted_wish(trigger: Token) -> bool:
     """'I hope cooperation stays vibrant': wishes without commitment are not coded."""
     return any(
-        t.lemma_ in _UNCOMMITTED_GOVERNORS or t.lower_ in _UNCOMMITTED_GOVERNORS for t in _clause_chain(trigger)[1:]
+        t.lemma_ in _UNCOMMITTED_GOVERNORS or t.lower_ in _UNCOMMITTED_GOVERNORS
+        for t in _governors(_clause_chain(trigger))
     )
 
 
@@ -88,7 +99,7 @@ def grammatical_modality(trigger: Token) -> str:
             return "negated"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children):
             return "hypothetical"
-    for token in chain[1:]:
+    for token in _governors(chain):
         if token.lemma_ in _NEGATING_GOVERNORS:
             return "negated"
         if token.lemma_ in _HYPOTHETICAL_GOVERNORS:
@@ -100,7 +111,7 @@ def grammatical_modality(trigger: Token) -> str:
         auxiliaries = (auxiliaries - {"would"}) | {"will"}  # "said Minsk would respond": reported future
     if auxiliaries & _HYPOTHETICAL_AUX:
         return "hypothetical"
-    if auxiliaries & _FUTURE_AUX or any(t.lemma_ in _FUTURE_GOVERNORS | _PROMISE_GOVERNORS for t in chain[1:]):
+    if auxiliaries & _FUTURE_AUX or any(t.lemma_ in _FUTURE_GOVERNORS | _PROMISE_GOVERNORS for t in _governors(chain)):
         return "future"
     governor = trigger.head
     if trigger.dep_ == "xcomp" and (governor.lemma_ == "be" or (governor.lemma_ == "go" and governor.tag_ == "VBG")):
