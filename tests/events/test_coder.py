@@ -355,3 +355,13 @@ def test_a_signing_today_does_not_fold_into_one_months_before(pipeline):
     )
     signings = [e for e in code_text(pipeline, text, published="2025-03-19") if e.type == "SUPPORT"]
     assert sorted(e.date for e in signings if e.date) == ["2025-01", "2025-03-18"]
+
+
+def test_forces_sent_abroad_face_the_storys_country_and_stand_in_the_host(pipeline):
+    text = (
+        "Warships\n\nCARACAS, Oct 22 (Wire) - Venezuela on Tuesday condemned new US sanctions.\n\n"
+        "Since August, Washington has deployed several destroyers to Puerto Rico in what it calls a "
+        "counter-narcotics operation. Venezuelan officials called the move a threat."
+    )
+    deployment = find(code_text(pipeline, text, published="2025-10-22"), "MOBILIZE", {"USA", "VEN"})
+    assert deployment is not None and [e.country for e in deployment.recipient] == ["VEN"]

@@ -25,7 +25,7 @@ from dyad.events.modality import (
     is_uncommitted_wish,
 )
 from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
-from dyad.events.recipients import other_country_in_clause, recipient_in_objects, sole_other_country
+from dyad.events.recipients import force_target, other_country_in_clause, recipient_in_objects, sole_other_country
 from dyad.events.scene import place_events
 from dyad.records import Article, Entity, Event, Evidence, Location
 
@@ -134,6 +134,8 @@ class EventCoder:
         pair_subject = subject_words is not None and subject_words.text.lower() in self.lexicon.pair_phrases
         if not recipient and not sense.reverse and not joint and not pair_subject and sense.type in ("AGREE", "AID"):
             recipient = sole_other_country(token.sent, resolver, {e.country for e in actor})
+        if not recipient and sense.type == "MOBILIZE":
+            recipient = force_target(token, resolver, actor)
         if sense.reverse:
             actor, recipient = recipient, actor
         if sense.symmetric:
@@ -196,7 +198,9 @@ class EventCoder:
         recipient = [
             e for e in _dedupe(_within_jurisdiction(draft.recipient, actor, sense)) if e.country and e not in actor
         ]
-        location = location_for_trigger(draft.trigger, sentence, self.gazetteer, sense.destination)
+        # forces sent abroad: the host is where they are (guide section 6), not whom they face
+        travels = sense.destination or sense.type == "MOBILIZE"
+        location = location_for_trigger(draft.trigger, sentence, self.gazetteer, travels)
         if sense.destination and location is None:
             location = self._destination_from_objects(draft.trigger)
         if sense.type == "AID" and location is None:

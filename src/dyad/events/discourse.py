@@ -52,16 +52,28 @@ def _last_pair(earlier: list[Event]) -> list[Entity]:
             counts[pair] = counts.get(pair, 0) + 1
             latest[pair] = event
     if not counts:
-        return []
+        return _last_civil_pair(earlier)
     order = [event.countries() for event in earlier]
     best = max(counts, key=lambda pair: (counts[pair], max(i for i, p in enumerate(order) if p == pair)))
     return [*latest[best].actor, *latest[best].recipient]
 
 
+def _last_civil_pair(earlier: list[Event]) -> list[Entity]:
+    """'The two sides' in a civil war: the army and the rebels, one country on both sides."""
+    for event in reversed(earlier):
+        if len(event.countries()) == 1 and event.recipient:
+            actor_sectors = {e.sector for e in event.actor}
+            if {e.sector for e in event.recipient} - actor_sectors:
+                return [*event.actor, *event.recipient]
+    return []
+
+
 def _pair_object(draft: Draft, earlier: list[Event], lexicon: Lexicon) -> list[Entity]:
     """'urged both countries to show restraint': the two sides of the last two-sided event."""
-    # "urged both countries", "host talks between the two sides"
-    if any(pair in phrase for phrase in draft.object_phrases for pair in lexicon.pair_phrases if " " in pair):
+    # "urged both countries", "ready to host talks between the two sides"
+    clause = " ".join(t.lower_ for t in draft.trigger.subtree if roles.in_clause_of(t, draft.trigger, ("xcomp",)))
+    phrases = (*draft.object_phrases, clause)
+    if any(pair in phrase for phrase in phrases for pair in lexicon.pair_phrases if " " in pair):
         own = {e.country for e in draft.actor}
         return [e for e in _last_pair(earlier) if e.country not in own]
     return []

@@ -130,3 +130,15 @@ def _swallowed_country(token: Token, resolver: ActorResolver) -> Entity | None:
     if entry is None or entry.kind != "country":
         return None
     return Entity(text=token.text, name=entry.name, country=entry.country, sector="GOV", resolved_by="gazetteer")
+
+
+def force_target(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:
+    """Whom forces sent abroad face when the sentence does not say: the country the story is
+    about, unless it sends them or hosts them ('Washington has deployed warships to the
+    southern Caribbean' in a story about Venezuela)."""
+    home = resolver.home_country
+    own = {e.country for e in actor}
+    hosts = {e.country for pobj in roles.prep_objects(token, ("to", "into", "in")) for e in resolver.resolve(pobj)}
+    if home is None or home in own or home in hosts:
+        return []
+    return [Entity(text=home, name=None, country=home, sector="GOV", resolved_by="context")]
