@@ -295,3 +295,8 @@ def test_a_surname_the_model_tags_as_a_place_is_the_person_met_before(pipeline):
     doc.ents = [e for e in doc.ents if e.start != surname.start] + [Span(doc, surname.start, surname.end, "GPE")]
     resolver = ActorResolver(doc, load_gazetteer())
     assert resolver.resolve(doc[surname.start])[0].country == "AU"
+
+
+def test_an_owner_country_before_a_participle(resolve):
+    text = "In 1960 the government in Havana nationalised US-owned companies across the island."
+    assert _first(resolve(text, "US-owned companies")) == ("USA", "BUS")

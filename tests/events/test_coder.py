@@ -1,5 +1,7 @@
 """The coder on short wire-style texts of our own: type, direction, modality, date, place."""
 
+import pytest
+
 from tests.helpers import code_text, find
 
 
@@ -365,3 +367,20 @@ def test_forces_sent_abroad_face_the_storys_country_and_stand_in_the_host(pipeli
     )
     deployment = find(code_text(pipeline, text, published="2025-10-22"), "MOBILIZE", {"USA", "VEN"})
     assert deployment is not None and [e.country for e in deployment.recipient] == ["VEN"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Armenia recalled its ambassador from Azerbaijan on Monday for consultations.", "SANCTION", {"ARM", "AZE"}),
+        ("Turkish police on Monday rounded up dozens of Kurdish students in Ankara.", "COERCE", {"TUR"}),
+        ("The Turkish government on Monday shut down the opposition newspaper Halk.", "COERCE", {"TUR"}),
+        ("Greece on Monday lambasted Turkey over the detention of two fishermen.", "ACCUSE", {"GRC", "TUR"}),
+        ("Serbia on Monday stood with Russia at the Security Council debate.", "SUPPORT", {"SRB", "RUS"}),
+        ("Malian soldiers on Monday ambushed a rebel convoy near Kidal.", "ASSAULT", {"MLI"}),
+        ("India shared intelligence with Sri Lanka on Monday.", "COOPERATE", {"IND", "LKA"}),
+    ],
+)
+def test_wider_trigger_lexicon(pipeline, sentence, type_, countries):
+    events = code_text(pipeline, f"News\n\n{sentence}", published="2025-06-03")
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]

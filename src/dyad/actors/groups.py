@@ -24,6 +24,21 @@ from dyad.actors.words import (
 )
 from dyad.records import Entity
 
+# "US-owned companies", "Iranian-backed militias": the country owns or stands behind them
+_OWNERSHIP_PARTICIPLES = {
+    "own",
+    "owned",
+    "base",
+    "based",
+    "back",
+    "backed",
+    "run",
+    "control",
+    "controlled",
+    "fund",
+    "funded",
+}
+
 
 class GroupsMixin:
     """Group-noun, collective and owner-country rules; mixed into ActorResolver."""
@@ -223,6 +238,12 @@ class GroupsMixin:
                 if code is None and nested and target.dep_ == "compound":
                     inner = self._owner_countries(target, ())
                     found += [pair for pair in inner if pair not in found]
+                elif code is None and nested and target.lemma_.lower() in _OWNERSHIP_PARTICIPLES:
+                    # "US-owned companies", "Iranian-backed militias"
+                    owners = [c for c in target.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
+                    code = next((self._country_of(c) for c in owners if self._country_of(c)), None)
+                    if code is not None and all(code != c for c, _ in found):
+                        found.append((code, target))
                 elif code is not None and all(code != c for c, _ in found):
                     found.append((code, target))
         return found
