@@ -352,6 +352,8 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
     gazetteer = Gazetteer()
     _countries(gazetteer)
     _people(gazetteer, _load_yaml(DATA / "people.yaml"), "people.yaml")
+    # leaders and ministers of every country, kept apart from the curated story people
+    _people(gazetteer, _load_yaml(DATA / "people_world.yaml"), "people_world.yaml")
     _organisations(gazetteer, _load_yaml(DATA / "organisations.yaml"), "organisations.yaml", "organisation")
     _organisations(gazetteer, _load_yaml(DATA / "places.yaml"), "places.yaml", "place")
     gazetteer.titles = {k.lower(): v for k, v in _load_yaml(DATA / "titles.yaml")["titles"].items()}
