@@ -384,3 +384,42 @@ def test_forces_sent_abroad_face_the_storys_country_and_stand_in_the_host(pipeli
 def test_wider_trigger_lexicon(pipeline, sentence, type_, countries):
     events = code_text(pipeline, f"News\n\n{sentence}", published="2025-06-03")
     assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_kosovo_is_a_country(pipeline):
+    text = (
+        "Arrests\n\nPRISTINA, May 20 (Wire) - Kosovo police arrested three Serbian citizens near the "
+        "Jarinje crossing on Monday night."
+    )
+    arrest = find(code_text(pipeline, text, published="2025-05-20"), "COERCE", {"XKX", "SRB"})
+    assert arrest is not None and arrest.actor[0].country == "XKX"
+
+
+def test_a_government_that_summons_or_protests_accuses(pipeline):
+    text = (
+        "Drone\n\nALGIERS, Nov 25 (Wire) - Algeria's foreign ministry on Tuesday summoned the Malian "
+        "ambassador to protest against the violation of its airspace."
+    )
+    events = code_text(pipeline, text, published="2025-11-25")
+    assert find(events, "ACCUSE", {"DZA", "MLI"}) is not None
+    assert not [e for e in events if e.type == "PROTEST"]
+
+
+def test_a_war_fought_and_a_drone_shot_down(pipeline):
+    text = (
+        "Border\n\nTBILISI, April 23 (Wire) - Russia and Georgia fought a brief war in August 2008.\n\n"
+        "In April, Algerian air defences shot down a Malian drone near the border."
+    )
+    events = code_text(pipeline, text, published="2025-04-23")
+    war = find(events, "ASSAULT", {"RUS", "GEO"})
+    assert war is not None and war.modality == "historical"
+    assert find(events, "ASSAULT", {"DZA", "MLI"}) is not None
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_names(pipeline):
+    text = (
+        "Warning\n\nANKARA, Oct 15 (Wire) - Turkish Defence Minister Yasar Guler warned on Wednesday that "
+        "Turkey would take all necessary measures if Greece continued its military build-up on the islands."
+    )
+    threat = find(code_text(pipeline, text, published="2025-10-15"), "THREATEN", {"TUR", "GRC"})
+    assert threat is not None and [e.country for e in threat.recipient] == ["GRC"]

@@ -291,6 +291,17 @@ def _countries(gazetteer: Gazetteer) -> None:
         for form in _demonym_forms(demonym):
             gazetteer.demonyms[form.lower()] = iso3
     gazetteer.islands = frozenset(extra.get("islands", ()))
+    for row in extra.get("extra_countries", ()):
+        code = row["code"]
+        gazetteer.add(ActorEntry(f"country:{code}", row["name"], "country", code, "GOV", tuple(row.get("aliases", ()))))
+        capital = ActorEntry(
+            f"capital:{code}", row["capital"], "capital", code, "GOV", tuple(row.get("capital_aliases", ())), (),
+            row.get("lat"), row.get("lon"),
+        )  # fmt: skip
+        gazetteer.add(capital)
+        for demonym in row.get("demonyms", ()):
+            for form in _demonym_forms(demonym):
+                gazetteer.demonyms[form.lower()] = code
 
 
 def _demonym_forms(demonym: str) -> Iterable[str]:

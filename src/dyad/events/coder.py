@@ -25,7 +25,13 @@ from dyad.events.modality import (
     is_uncommitted_wish,
 )
 from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
-from dyad.events.recipients import force_target, other_country_in_clause, recipient_in_objects, sole_other_country
+from dyad.events.recipients import (
+    condition_target,
+    force_target,
+    other_country_in_clause,
+    recipient_in_objects,
+    sole_other_country,
+)
 from dyad.events.scene import place_events
 from dyad.records import Article, Entity, Event, Evidence, Location
 
@@ -134,6 +140,8 @@ class EventCoder:
         pair_subject = subject_words is not None and subject_words.text.lower() in self.lexicon.pair_phrases
         if not recipient and not sense.reverse and not joint and not pair_subject and sense.type in ("AGREE", "AID"):
             recipient = sole_other_country(token.sent, resolver, {e.country for e in actor})
+        if not recipient and sense.type == "THREATEN":
+            recipient = condition_target(token, resolver, actor)
         if not recipient and sense.type == "MOBILIZE":
             recipient = force_target(token, resolver, actor)
         if sense.reverse:
@@ -215,6 +223,9 @@ class EventCoder:
                 recipient = [host]
         if sense.needs_recipient and not recipient and not self._threatens_an_act(draft.trigger):
             return None
+        if sense.type == "PROTEST" and sense.mode == "demo" and actor and all(e.sector == "GOV" for e in actor):
+            # a government that protests lodges a complaint; it does not take to the streets
+            sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
         if is_demanded(draft.trigger):
             # "Minsk must release every prisoner," Kallas said: a demand by the speaker
             if draft.reported_by is None or not draft.reported_by.country:

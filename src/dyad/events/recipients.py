@@ -142,3 +142,19 @@ def force_target(token: Token, resolver: ActorResolver, actor: list[Entity]) -> 
     if home is None or home in own or home in hosts:
         return []
     return [Entity(text=home, name=None, country=home, sector="GOV", resolved_by="context")]
+
+
+def condition_target(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:
+    """Whom a threat is aimed at: whoever must not do what its condition names ('warned it
+    would take all necessary measures if the group continued its attacks')."""
+    own = {e.country for e in actor}
+    for clause in token.subtree:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
+        ):
+            continue
+        for subject in roles.children(clause, "nsubj", "nsubjpass"):
+            found = [e for e in resolver.resolve(subject) if e.country and (e.country not in own or e.sector != "GOV")]
+            if found:
+                return found
+    return []
