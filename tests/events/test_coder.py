@@ -423,3 +423,35 @@ def test_a_threat_is_aimed_at_whoever_its_condition_names(pipeline):
     )
     threat = find(code_text(pipeline, text, published="2025-10-15"), "THREATEN", {"TUR", "GRC"})
     assert threat is not None and [e.country for e in threat.recipient] == ["GRC"]
+
+
+def test_handing_over_detainees_training_troops_and_standing_policies(pipeline):
+    text = (
+        "Border\n\nYEREVAN, Nov 18 (Wire) - Azerbaijan on Saturday handed over two detained Armenian "
+        "residents to Armenian border guards near Berdavan.\n\nUnder the memorandum, Turkish officers will "
+        "train units of the Syrian army.\n\nSerbia does not recognise Kosovo's independence."
+    )
+    events = code_text(pipeline, text, published="2025-11-18")
+    release = find(events, "RETREAT", {"AZE", "ARM"})
+    assert release is not None and release.mode == "release"
+    assert find(events, "AGREE", {"TUR", "SYR"}) is not None  # training promised: AGREE
+    assert find(events, "SUPPORT", {"SRB", "XKX"}) is None
+
+
+def test_rejecting_a_call_points_back_to_who_made_it(pipeline):
+    text = (
+        "Detainees\n\nYEREVAN, Nov 18 (Wire) - Armenia on Monday called on Azerbaijan to free the "
+        "remaining prisoners.\n\nLater on Monday, an Azerbaijani foreign ministry spokesman rejected the call."
+    )
+    rejection = find(code_text(pipeline, text, published="2025-11-18"), "REJECT", {"AZE", "ARM"})
+    assert rejection is not None and [e.country for e in rejection.recipient] == ["ARM"]
+
+
+def test_a_broken_lexicon_file_is_named(tmp_path, monkeypatch):
+    from dyad.errors import ConfigError
+    from dyad.events import lexicon
+
+    (tmp_path / "triggers.yaml").write_text("verbs:\n  praise: [{type: SUPPORT]\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "DATA", tmp_path)
+    with pytest.raises(ConfigError, match=r"triggers\.yaml"):
+        lexicon.load_lexicon.__wrapped__()

@@ -22,6 +22,7 @@ from dyad.events.modality import (
     is_capability,
     is_demanded,
     is_requested_act,
+    is_standing_policy,
     is_uncommitted_wish,
 )
 from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
@@ -200,7 +201,7 @@ class EventCoder:
         actor = _dedupe([e for e in draft.actor if e.country])
         if not actor or is_uncommitted_wish(draft.trigger) or is_requested_act(draft.trigger):
             return None
-        if is_capability(draft.trigger):
+        if is_capability(draft.trigger) or is_standing_policy(draft.trigger):
             return None
         sense = draft.sense
         recipient = [

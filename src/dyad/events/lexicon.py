@@ -78,13 +78,21 @@ def _senses(section: dict[str, Any] | None) -> dict[str, tuple[Sense, ...]]:
     return {lemma: tuple(_sense(raw, lemma) for raw in senses) for lemma, senses in (section or {}).items()}
 
 
+def _read(name: str) -> Any:
+    """A lexicon file; a broken one is named in the error instead of a parser traceback."""
+    try:
+        return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{name}: {error}") from None
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    triggers = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
-    types = yaml.safe_load((DATA / "types.yaml").read_text(encoding="utf-8"))
-    contexts = yaml.safe_load((DATA / "contexts.yaml").read_text(encoding="utf-8"))
+    triggers = _read("triggers.yaml")
+    types = _read("types.yaml")
+    contexts = _read("contexts.yaml")
     context_words = {word: name for name, words in contexts["keywords"].items() for word in words}
-    anaphora = yaml.safe_load((DATA / "anaphora.yaml").read_text(encoding="utf-8"))
+    anaphora = _read("anaphora.yaml")
     return Lexicon(
         verbs=_senses(triggers.get("verbs")),
         nouns=_senses(triggers.get("nouns")),

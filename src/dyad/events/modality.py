@@ -80,6 +80,15 @@ def is_capability(trigger: Token) -> bool:
     )
 
 
+def is_standing_policy(trigger: Token) -> bool:
+    """'Serbia does not recognise Kosovo's independence': a policy that holds, not something
+    that happened or failed to (guide section 1: general states are not coded)."""
+    children = list(trigger.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("does", "do") for c in children) and any(
+        c.dep_ == "neg" for c in children
+    )
+
+
 def is_uncommitted_wish(trigger: Token) -> bool:
     """'I hope cooperation stays vibrant': wishes without commitment are not coded."""
     return any(
