@@ -147,3 +147,16 @@ def test_a_channel_that_only_reports_the_event_keeps_the_story_day(pipeline):
     )
     praise = find(code_text(pipeline, text), "SUPPORT", {"CHN", "RUS"})
     assert praise is not None and praise.date == "2025-07-25"
+
+
+def test_a_night_spanning_two_days_and_what_followed_it(pipeline):
+    text = (
+        "Drone\n\nALGIERS, Nov 25 (Wire) - Algeria on Tuesday summoned the Malian ambassador over a drone "
+        "incursion.\n\nOn the night of March 31 to April 1, Algerian air defences shot down a Malian drone "
+        "near the border. Following that incident, Mali recalled its ambassador from Algeria."
+    )
+    events = code_text(pipeline, text, published="2025-11-25")
+    downing = find(events, "ASSAULT", {"DZA", "MLI"})
+    assert downing is not None and (downing.date, downing.modality) == ("2025-04-01", "historical")
+    recall = find(events, "SANCTION", {"MLI", "DZA"})
+    assert recall is not None and (recall.date, recall.modality) == ("2025-04", "historical")

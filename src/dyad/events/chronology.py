@@ -17,6 +17,12 @@ _SAME_DAY = re.compile(
     r"|(hours|minutes) later)\b",
     re.I,
 )
+# "Following that incident, Mali recalled its ambassador": soon after the event just told
+_AFTERMATH = re.compile(
+    r"\b(following|after|in response to|in retaliation for)\s+(that|the|this)\s+"
+    r"(incident|attack|episode|strike|strikes|clash|clashes|incursion|raid|shooting|downing)\b",
+    re.I,
+)
 # a statement made through its own channel is its own occasion: undated, it is not the scene's day
 _CHANNEL = re.compile(
     r"\b(on|in|via|through|over)\s+(the\s+)?((state|national|local|public)\s+)?(television|tv|radio)\b"
@@ -52,9 +58,18 @@ def narrative_dates(events: list[Event], article: Article, lead_end: int) -> lis
     if latest is not None:
         last = (latest, 0)
     dated = list(events)
+    told: Event | None = None  # the last dated event told, whatever its modality
     for index in sorted(range(len(events)), key=lambda i: events[i].evidence[0].start):
         event = events[index]
         start = event.evidence[0].start
+        if event.date is None and told is not None and _AFTERMATH.search(event.evidence[0].text):
+            # the month of the incident it follows, and background if that was
+            modality = "historical" if told.modality == "historical" else event.modality
+            update = {"date": told.date[:7], "date_precision": "month", "modality": modality}
+            dated[index] = event.model_copy(update=update)
+            continue
+        if event.date is not None:
+            told = event
         paragraph = max(bisect.bisect_right(paragraphs, start) - 1, 0)
         if event.modality == "asserted" and event.date is not None and event.date_precision == "day":
             # only a day moves the story's clock: "signed a treaty in January" is background

@@ -61,6 +61,11 @@ def parse_date_phrase(text: str, published: dt.date | None, prefer: str = "past"
     when the whole does not read as a date, its comma-separated parts are tried in turn.
     """
     found = _parse_one(text, published, prefer)
+    if found is None and re.search(r"\s(to|until|and)\s", text):
+        # a span: "from Monday to Wednesday" starts on Monday; a night "of March 31 to
+        # April 1" is dated by the morning it ended in
+        first, last = re.split(r"\s(?:to|until|and)\s", text, maxsplit=1)
+        found = _parse_one(last if "night" in first.lower() else first, published, prefer)
     if found is None and "," in text:
         for part in text.split(","):
             found = _parse_one(part, published, prefer)
