@@ -300,3 +300,11 @@ def test_a_surname_the_model_tags_as_a_place_is_the_person_met_before(pipeline):
 def test_an_owner_country_before_a_participle(resolve):
     text = "In 1960 the government in Havana nationalised US-owned companies across the island."
     assert _first(resolve(text, "US-owned companies")) == ("USA", "BUS")
+
+
+def test_an_office_belongs_to_its_owner_not_its_remit(resolve):
+    text = (
+        "PRISTINA (Wire) - Kosovo police arrested three men on Monday. Petar Jovic, director of the Serbian "
+        "government's Office for Kosovo, on Tuesday condemned the arrests."
+    )
+    assert resolve(text, "Petar Jovic")[0].country == "SRB"

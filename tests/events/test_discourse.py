@@ -91,3 +91,12 @@ def test_the_two_sides_of_a_civil_war_are_one_country(pipeline):
     )
     offer = find(code_text(pipeline, text, published="2025-03-05"), "AGREE", {"AU", "SDN"})
     assert offer is not None and {e.sector for e in offer.recipient} >= {"MIL", "REB"}
+
+
+def test_a_demand_to_release_people_goes_to_whoever_holds_them(pipeline):
+    text = (
+        "Arrests\n\nPRISTINA, May 20 (Wire) - Kosovo police arrested three Serbian citizens near the border "
+        "on Monday.\n\nThe Serbian foreign minister on Tuesday demanded that the men be released immediately."
+    )
+    demand = find(code_text(pipeline, text, published="2025-05-20"), "REQUEST", {"SRB", "XKX"})
+    assert demand is not None and [e.country for e in demand.recipient] == ["XKX"]

@@ -235,7 +235,8 @@ class GroupsMixin:
                 continue
             for target in targets:
                 code = self._country_of(target)
-                if code is None and nested and target.dep_ == "compound":
+                if code is None and nested and target.dep_ in ("compound", "poss"):
+                    # "the Serbian government's Office for Kosovo": the owner's owner
                     inner = self._owner_countries(target, ())
                     found += [pair for pair in inner if pair not in found]
                 elif code is None and nested and target.lemma_.lower() in _OWNERSHIP_PARTICIPLES:

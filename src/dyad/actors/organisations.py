@@ -24,7 +24,11 @@ class OrganisationsMixin:
                     if ent is not None and ent.label_ == "ORG":
                         org = self.resolve_span(ent)
                         if org is not None:
-                            return org.sector, org.country
+                            # "the Serbian government's Office for Kosovo": its owner, not its remit
+                            owners = [c for c in pobj.children if c.dep_ == "poss"]
+                            countries = (self._owner_country(c) or self._country_of(c) for c in owners)
+                            owner = next((code for code in countries if code), None)
+                            return org.sector, owner or org.country
                     group = self._group(pobj) if ent is None or ent.label_ == "NORP" else None
                     if group is not None:  # "of the Belarusian army", "for the Cuban Interior Ministry"
                         return group.sector, group.country

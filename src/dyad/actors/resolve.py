@@ -365,7 +365,10 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             if earlier is not None:
                 return earlier.model_copy(update={"text": text, "resolved_by": "coref"})
             person = self._titled_person(ent, text)
-            if (person is None or person.sector is None) and (self._description(ent)[2] or self._body_name(ent)):
+            # "Petar Petković, director of ...": a person's role, however much of a body follows
+            role = any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children)
+            untitled = person is None or (person.sector is None and not (role and person.country))
+            if untitled and (self._description(ent)[2] or self._body_name(ent)):
                 # "the exile outlet Zerkalo", "Cubana de Aviación, the state airline": the
                 # model took the name for a person's, the description says it is a body
                 self._org_spans.add((ent.start, ent.end))
@@ -431,6 +434,11 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         return owners[0][0] if owners else None
 
 
+# Appositions that make a name a person's, whatever body follows ("director of the Office for ...")
+_PERSON_ROLES = {
+    "director", "head", "chief", "chairman", "chairwoman", "chairperson", "chair", "secretary", "leader",
+    "commander", "coordinator", "representative", "adviser", "advisor", "deputy", "spokesman", "spokeswoman",
+}  # fmt: skip
 # Weapons and units that act for whoever owns them ("RSF artillery struck the camp")
 _FORCE_NOUNS = {"artillery", "aircraft", "drone", "warplane", "jet", "tank", "gunboat", "missile", "fighter", "gunman"}
 

@@ -36,6 +36,7 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
         or _pronoun_object(draft, earlier, lexicon, resolver, own)
         or _event_noun_object(draft.object_lemmas, earlier, lexicon, own)
         or _home_target(draft, resolver, own)
+        or _jailer(draft, earlier, own)
     )
     if found:
         draft.recipient = found
@@ -153,6 +154,25 @@ def _home_target(draft: Draft, resolver: ActorResolver, own: set[str | None]) ->
     if home is None or home in own:
         return []
     return [Entity(text=home, name=None, country=home, sector="GOV", resolved_by="context")]
+
+
+_RELEASE_WORDS = {"release", "released", "free", "freed", "freeing", "releasing"}
+
+
+def _jailer(draft: Draft, earlier: list[Event], own: set[str | None]) -> list[Entity]:
+    """'demanded that the men be released': the demand goes to whoever holds them, the actor
+    of the last arrest the story told."""
+    if draft.sense.type != "REQUEST":
+        return []
+    asked = {t.lower_ for t in draft.trigger.subtree if t.i != draft.trigger.i}
+    if not asked & _RELEASE_WORDS:
+        return []
+    for event in reversed(earlier):
+        if event.type in ("COERCE", "SANCTION"):
+            holders = [e for e in event.actor if e.country and e.country not in own]
+            if holders:
+                return holders
+    return []
 
 
 def continues_a_message(trigger: Token) -> bool:
