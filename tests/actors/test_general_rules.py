@@ -308,3 +308,8 @@ def test_an_office_belongs_to_its_owner_not_its_remit(resolve):
         "government's Office for Kosovo, on Tuesday condemned the arrests."
     )
     assert resolve(text, "Petar Jovic")[0].country == "SRB"
+
+
+def test_a_force_led_by_an_alliance_is_the_alliances(resolve):
+    text = "Belgrade on Tuesday asked NATO-led troops to protect the Serbs in the north."
+    assert _first(resolve(text, "NATO-led troops")) == ("NATO", "MIL")

@@ -100,3 +100,15 @@ def test_a_demand_to_release_people_goes_to_whoever_holds_them(pipeline):
     )
     demand = find(code_text(pipeline, text, published="2025-05-20"), "REQUEST", {"SRB", "XKX"})
     assert demand is not None and [e.country for e in demand.recipient] == ["XKX"]
+
+
+def test_they_in_a_joint_act_are_the_pair_just_told(pipeline):
+    text = (
+        "Talks\n\nYEREVAN, Nov 18 (Wire) - Azerbaijan on Saturday handed over two detained Armenian residents "
+        "to Armenian border guards.\n\nThey also agreed to hold the next meeting of the commissions in the "
+        "Azerbaijani city of Gabala in January."
+    )
+    events = code_text(pipeline, text, published="2025-11-18")
+    promises = [e for e in events if e.type == "AGREE" and e.countries() == frozenset({"AZE", "ARM"})]
+    assert len(promises) == 1  # "agreed" and the meeting it schedules are one promise
+    assert promises[0].date == "2026-01"

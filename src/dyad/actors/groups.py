@@ -25,19 +25,9 @@ from dyad.actors.words import (
 from dyad.records import Entity
 
 # "US-owned companies", "Iranian-backed militias": the country owns or stands behind them
-_OWNERSHIP_PARTICIPLES = {
-    "own",
-    "owned",
-    "base",
-    "based",
-    "back",
-    "backed",
-    "run",
-    "control",
-    "controlled",
-    "fund",
-    "funded",
-}
+_OWNERSHIP_PARTICIPLES = frozenset(
+    ["own", "owned", "base", "based", "back", "backed", "run", "control", "controlled", "fund", "funded", "lead", "led"]
+)
 
 
 class GroupsMixin:

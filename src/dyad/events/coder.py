@@ -72,7 +72,8 @@ class EventCoder:
                     events.append(event)
         # dated before merging: an undated mention takes the story's day, so a signing told
         # today does not fold into another signing of the same pair months before
-        dated = merge_events(narrative_dates(events, article, lead_end))
+        readings = merge_events(events, within_sentence=True)
+        dated = merge_events(narrative_dates(readings, article, lead_end))
         return place_events(dated, doc, body, lead_end, self.gazetteer)
 
     # -- triggers ---------------------------------------------------------------------

@@ -24,7 +24,10 @@ _SANCTION_NOUNS = {"embargo", "blockade", "sanctions"}
 
 def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, resolver: ActorResolver) -> None:
     """Fill the draft's empty roles from what the article already reported."""
-    if not any(e.country for e in draft.actor) and draft.subject_phrase in lexicon.pair_phrases:
+    pair_subject = draft.subject_phrase in lexicon.pair_phrases
+    # "They also agreed to meet in January": a joint act's 'they' is the pair just told
+    pair_subject = pair_subject or (draft.sense.symmetric and draft.subject_phrase == "they")
+    if not any(e.country for e in draft.actor) and pair_subject:
         draft.actor = _last_pair(earlier) or draft.actor
     if any(e.country for e in draft.recipient):
         return

@@ -16,14 +16,16 @@ def _dates_agree(first: Event, second: Event) -> bool:
 def _same_happening(first: Event, second: Event) -> bool:
     """Same type, modality and compatible dates, and either the same country set or, within
     one sentence, one set inside the other ("travelled to Minsk to discuss ...")."""
-    if first.type != second.type or first.modality != second.modality or not _dates_agree(first, second):
+    same_sentence = bool({e.start for e in first.evidence} & {e.start for e in second.evidence})
+    if first.type != second.type or first.modality != second.modality:
         return False
+    if not same_sentence and not _dates_agree(first, second):
+        return False  # within one sentence, two readings of one act may carry different dates
     if _opposed(first, second):
         return False  # "A accused B" and "B condemned A" are two events
     if first.countries() == second.countries():
         return True
-    same_sentence = {e.start for e in first.evidence} & {e.start for e in second.evidence}
-    return bool(same_sentence) and (first.countries() <= second.countries() or second.countries() <= first.countries())
+    return same_sentence and (first.countries() <= second.countries() or second.countries() <= first.countries())
 
 
 def _opposed(first: Event, second: Event) -> bool:
@@ -66,10 +68,15 @@ def _combine(kept: Event, other: Event) -> Event:
     )
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def merge_events(events: list[Event], within_sentence: bool = False) -> list[Event]:
+    """Fold mentions of one happening together; `within_sentence` only those of one sentence
+    (done before the story's clock dates them, so that a date cue in either reading wins)."""
     merged: list[Event] = []
     for event in events:
         for index, kept in enumerate(merged):
+            shares_sentence = {e.start for e in kept.evidence} & {e.start for e in event.evidence}
+            if within_sentence and not shares_sentence:
+                continue
             if _same_happening(kept, event):
                 merged[index] = _combine(kept, event)
                 break
