@@ -16,7 +16,7 @@ import itertools
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.coreference import CoreferenceMixin
-from dyad.actors.gazetteer import ActorEntry, Gazetteer
+from dyad.actors.gazetteer import ActorEntry, Gazetteer, Role
 from dyad.actors.groups import GroupsMixin
 from dyad.actors.organisations import OrganisationsMixin
 from dyad.actors.words import (
@@ -354,10 +354,11 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             return long_form.model_copy(update={"text": text}) if long_form is not None else None
         entry = self._entry(ent)
         if entry is not None:
-            return Entity(
-                text=text, name=entry.name, country=entry.country_on(self.day), sector=entry.sector_on(self.day),
-                resolved_by="gazetteer",
-            )  # fmt: skip
+            country, sector = entry.country_on(self.day), entry.sector_on(self.day)
+            named = _role_the_text_names(ent, entry, self.day)
+            if named is not None:  # the office the story gives beats our dates for it
+                country, sector = named.country or entry.country, named.sector
+            return Entity(text=text, name=entry.name, country=country, sector=sector, resolved_by="gazetteer")
         if ent.label_ == "PERSON":
             earlier = self._by_surname.get(ent[-1].lower_)
             if earlier is None and len(ent) == 1:
@@ -441,6 +442,31 @@ _PERSON_ROLES = {
 }  # fmt: skip
 # Weapons and units that act for whoever owns them ("RSF artillery struck the camp")
 _FORCE_NOUNS = {"artillery", "aircraft", "drone", "warplane", "jet", "tank", "gunboat", "missile", "fighter", "gunman"}
+
+
+_TITLE_FILLER = {"of", "the", "and", "for", "on", "in", "to"}
+
+
+def _role_the_text_names(ent: Span, entry: ActorEntry, day: dt.date | None) -> Role | None:
+    """The one role of a person's several that the words around the name spell out ('X,
+    chairperson of the AU Commission'): its title's words or its body's code."""
+    if len(entry.roles) < 2:
+        return None
+    doc = ent.doc
+    around = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
+    around += list(doc[max(ent.sent.start, ent.start - 8) : ent.start])
+    words = {t.lower_ for t in around} | {t.text for t in around}
+    if words & {"former", "ex", "then", "late", "previous", "outgoing"}:
+        return None  # "Former president X": a past office, not the one on the event date
+    matches = []
+    for role in entry.roles:
+        title = {w.lower() for w in (role.title or "").replace(",", " ").split()} - _TITLE_FILLER
+        body = role.country or entry.country
+        if title and (title <= words or (body in words and len(body or "") <= 5 and title & words)):
+            matches.append(role)
+    if not matches or entry.role_on(day) in matches:
+        return None  # the dated role agrees with the text, or the text names none
+    return matches[-1]
 
 
 def _titled_name(token: Token) -> bool:
