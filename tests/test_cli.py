@@ -107,3 +107,23 @@ def test_every_command_has_help_and_is_in_the_readme(command):
 def test_schema_command_prints_the_committed_schema():
     result = run("schema")
     assert json.loads(result.stdout) == json.loads(Path(REPO / "schema" / "event.schema.json").read_text())
+
+
+def test_eval_events_warns_about_articles_the_coder_failed_on(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from dyad import cli, pipeline
+    from dyad.records import Failure
+
+    class Broken:
+        def code(self, articles):
+            for article in articles:
+                failure = Failure(source=article.ref, stage="events", reason="event coding failed: boom")
+                yield pipeline.Coded(article, [], failure)
+
+    monkeypatch.setattr(pipeline, "default_pipeline", lambda: Broken())
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a1", "text": "Cuba praised Belarus.", "events": []}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["eval", "events", str(gold)])
+    assert result.exit_code == 0
+    assert "a1: event coding failed: boom" in result.output

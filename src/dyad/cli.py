@@ -31,6 +31,7 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console()
+err_console = Console(stderr=True)
 errors = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 _state = {"debug": False}
@@ -306,10 +307,16 @@ def eval_events(
     from dyad.evaluate import FIELDS, evaluate_events
     from dyad.pipeline import default_pipeline
 
+    failures: list = []
+
     def code(articles: list) -> dict:
-        return {coded.article.ref: coded.events for coded in default_pipeline().code(articles)}
+        coded_articles = list(default_pipeline().code(articles))
+        failures.extend(coded.failure for coded in coded_articles if coded.failure is not None)
+        return {coded.article.ref: coded.events for coded in coded_articles}
 
     report = evaluate_events(gold, code)
+    for failure in failures:  # an article the coder failed on scores as if it had no events
+        err_console.print(f"[red]warning[/red]: {failure.source}: {failure.reason}", highlight=False)
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
         return
