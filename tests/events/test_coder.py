@@ -455,3 +455,33 @@ def test_a_broken_lexicon_file_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(lexicon, "DATA", tmp_path)
     with pytest.raises(ConfigError, match=r"triggers\.yaml"):
         lexicon.load_lexicon.__wrapped__()
+
+
+def test_a_leader_among_those_who_travelled(pipeline):
+    text = (
+        "Inauguration\n\nCARACAS, Jan 11 (Wire) - Cuban President Miguel Díaz-Canel was among the few foreign "
+        "leaders who travelled to Caracas for the inauguration on Friday."
+    )
+    visit = find(code_text(pipeline, text, published="2025-01-11"), "CONSULT", {"CUB", "VEN"})
+    assert visit is not None and visit.actor[0].country == "CUB"
+
+
+def test_a_sense_can_require_who_acts(pipeline):
+    import dataclasses
+
+    from dyad.events.coder import EventCoder
+    from dyad.events.lexicon import Sense, load_lexicon
+    from dyad.ingest.text import article_from_text
+
+    lexicon = load_lexicon()
+    gather = Sense(type="PROTEST", mode="demo", subjects=frozenset({"supporter", "protester", "resident"}))
+    coder = EventCoder(
+        pipeline.coder.gazetteer, dataclasses.replace(lexicon, verbs={**lexicon.verbs, "gather": (gather,)})
+    )
+
+    def protests(sentence: str) -> list:
+        article = article_from_text(f"News\n\nCARACAS, Sept 16 (Wire) - {sentence}", ref="t", published="2025-09-16")
+        return [e for e in coder.code(pipeline.nlp(article.text), article) if e.type == "PROTEST"]
+
+    assert protests("Dozens of Venezuelan supporters gathered outside the court on Monday.")
+    assert not protests("Venezuelan foreign ministers gathered in the capital on Monday.")

@@ -100,6 +100,8 @@ class EventCoder:
             return False
         if sense.transitive is not None and sense.transitive != bool(roles.children(token, "dobj")):
             return False
+        if sense.subjects and not sense.subjects & roles.subject_words(token):
+            return False
         return not sense.objects or bool(sense.objects & roles.object_words(token))
 
     def _verb_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> Draft | None:

@@ -23,6 +23,7 @@ class Sense:
     mode: str | None = None
     cameo: str | None = None
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     particle: str | None = None
     recipient_preps: tuple[str, ...] = ()
     symmetric: bool = False
@@ -63,6 +64,7 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
         mode=raw.get("mode"),
         cameo=str(raw["cameo"]) if raw.get("cameo") else None,
         objects=frozenset(str(o).lower() for o in raw.get("objects") or ()),
+        subjects=frozenset(str(o).lower() for o in raw.get("subjects") or ()),
         particle=raw.get("particle"),
         recipient_preps=tuple(str(p) for p in raw.get("recipient") or ()),
         symmetric=bool(raw.get("symmetric")),

@@ -61,6 +61,8 @@ def subject_of(token: Token) -> Token | None:
     current = token
     for _ in range(6):
         subjects = children(current, *_SUBJECT_DEPS)
+        if subjects and is_relative_pronoun(subjects[0]) and current.dep_ == "relcl":
+            subjects = [_among_subject(current.head) or subjects[0]]
         if subjects:
             subject = subjects[0]
             if subject.lower_ in ("it", "they") and current.dep_ == "ccomp" and current.head.i != current.i:
@@ -92,6 +94,15 @@ def principal_of(token: Token) -> Token | None:
             if prep.lower_ == "of":
                 return next(iter(children(prep, "pobj")), None)
     return None
+
+
+def _among_subject(noun: Token) -> Token | None:
+    """'X was among the leaders who travelled to Caracas': X travelled."""
+    among = noun.head if noun.dep_ == "pobj" else None
+    if among is None or among.lower_ != "among" or among.head.lemma_ != "be":
+        return None
+    named = children(among.head, "nsubj")
+    return named[0] if named else None
 
 
 def misparsed_object(token: Token) -> Token | None:
@@ -148,6 +159,21 @@ def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]
         if prep.dep_ in ("prep", "dative", "prt") and prep.lower_ in preps
         for pobj in children(prep, "pobj")
     ] + [dative for dative in children(token, "dative") if "to" in preps and dative.pos_ != "ADP"]
+
+
+def subject_words(token: Token) -> set[str]:
+    """Lemmas a sense's `subjects` list is checked against: the subject, its counted noun
+    ('dozens of supporters') and its modifiers."""
+    subject = subject_of(token)
+    if subject is None:
+        return set()
+    words = {subject.lemma_.lower(), subject.lower_}
+    for child in subject.children:
+        if child.dep_ in ("compound", "amod"):
+            words |= {child.lemma_.lower(), child.lower_}
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words |= {form for p in children(child, "pobj") for form in (p.lemma_.lower(), p.lower_)}
+    return words
 
 
 def object_words(token: Token) -> set[str]:
