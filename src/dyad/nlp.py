@@ -27,6 +27,10 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
         if "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
             line_start = token.i + 1
+            # the small model can cut a paragraph's first word off ("Turkey | condemned Syria")
+            second = token.i + 2
+            if second < len(doc) and doc[token.i + 1].is_alpha and not doc[second].is_space:
+                doc[second].is_sent_start = False
         elif token.text in _DATELINE_DASHES and _ends_dateline(doc, line_start, token.i):
             doc[token.i + 1].is_sent_start = True
     return doc

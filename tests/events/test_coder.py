@@ -485,3 +485,32 @@ def test_a_sense_can_require_who_acts(pipeline):
 
     assert protests("Dozens of Venezuelan supporters gathered outside the court on Monday.")
     assert not protests("Venezuelan foreign ministers gathered in the capital on Monday.")
+
+
+def test_a_paragraph_opening_with_a_country_keeps_its_subject(pipeline):
+    # the small model used to cut "Turkey" off as a sentence of its own after a headline
+    events = code_text(pipeline, "News\n\nTurkey condemned Syria on Monday.", published="2025-06-03")
+    assert find(events, "ACCUSE", {"TUR", "SYR"}) is not None
+
+
+def test_a_call_on_monday_is_not_a_call_on_someone(pipeline):
+    text = "Reservists\n\nMOSCOW, June 3 (Wire) - Russia called up reservists on Monday, the ministry said."
+    assert not [e for e in code_text(pipeline, text, published="2025-06-03") if e.type == "REQUEST"]
+
+
+def test_a_body_described_by_which_acts_in_its_clause(pipeline):
+    text = (
+        "Talks\n\nTBILISI, April 23 (Wire) - The ruling Georgian Dream party, which suspended talks with the "
+        "EU in November, won the vote on Sunday."
+    )
+    suspension = find(code_text(pipeline, text, published="2025-04-23"), "SANCTION", {"GEO", "EU"})
+    assert suspension is not None and suspension.actor[0].country == "GEO"
+
+
+def test_an_act_pleaded_for_is_not_done(pipeline):
+    text = (
+        "Border\n\nTBILISI, April 23 (Wire) - Georgia pleaded with Russia on Tuesday to reopen the crossing, "
+        "and renewed its calls on Moscow to release the two villagers."
+    )
+    events = code_text(pipeline, text, published="2025-04-23")
+    assert not [e for e in events if e.type in ("RETREAT", "CONCEDE")]

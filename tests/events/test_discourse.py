@@ -85,9 +85,9 @@ def test_boycotting_a_session_is_aimed_at_whoever_held_it(pipeline):
 def test_the_two_sides_of_a_civil_war_are_one_country(pipeline):
     text = (
         "Talks\n\nADDIS ABABA, March 5 (Wire) - The paramilitary Rapid Support Forces (RSF) attacked "
-        "Sudanese army positions in El Fasher on Tuesday.\n\nThe chairperson of the AU Commission "
-        "told the council on Wednesday that the African Union was ready to host direct talks between the "
-        "two sides in Addis Ababa."
+        "Sudanese army positions in El Fasher, in Sudan's Darfur region, on Tuesday, Sudan's army said.\n\n"
+        "The chairperson of the AU Commission told the council on Wednesday that the African Union was "
+        "ready to host direct talks between the two sides in Addis Ababa."
     )
     offer = find(code_text(pipeline, text, published="2025-03-05"), "AGREE", {"AU", "SDN"})
     assert offer is not None and {e.sector for e in offer.recipient} >= {"MIL", "REB"}

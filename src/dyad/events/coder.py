@@ -95,9 +95,10 @@ class EventCoder:
     @staticmethod
     def _applies(sense: Sense, token: Token) -> bool:
         if sense.particle and not any(
-            child.lower_ == sense.particle and child.dep_ in ("prt", "prep", "aux") for child in token.children
+            child.lower_ == sense.particle and child.dep_ in ("prt", "prep", "aux") and not _dates_only(child)
+            for child in token.children
         ):
-            return False
+            return False  # "called Havana on Monday" has no "call on"
         if sense.transitive is not None and sense.transitive != bool(roles.children(token, "dobj")):
             return False
         if sense.subjects and not sense.subjects & roles.subject_words(token):
@@ -315,6 +316,11 @@ def _within_jurisdiction(recipient: list[Entity], actor: list[Entity], sense: Se
     if len(home) != 3:
         return recipient  # an international body has nobody in its own hands
     return [e.model_copy(update={"country": home}) if not e.country and e.sector else e for e in recipient]
+
+
+def _dates_only(prep: Token) -> bool:
+    objects = roles.children(prep, "pobj")
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _regular_lemma(token: Token) -> str:

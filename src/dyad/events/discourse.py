@@ -37,7 +37,7 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
         or _message_addressee(draft, earlier, own)
         or _responder(draft.trigger, resolver, own)
         or _pronoun_object(draft, earlier, lexicon, resolver, own)
-        or _event_noun_object(draft.object_lemmas, earlier, lexicon, own)
+        or _event_noun_object(draft.object_lemmas, earlier, lexicon, own, draft.sense.type)
         or _home_target(draft, resolver, own)
         or _jailer(draft, earlier, own)
     )
@@ -120,7 +120,7 @@ def _pronoun_object(
     window_start = trigger.doc[trigger.sent.start - 1].sent.start if trigger.sent.start > 0 else trigger.sent.start
     for token in reversed(trigger.doc[window_start : trigger.i]):
         if token.lower_ in lexicon.event_nouns:
-            return _event_noun_object((token.lower_,), earlier, lexicon, own)
+            return _event_noun_object((token.lower_,), earlier, lexicon, own, draft.sense.type)
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "dobj", "pobj", "attr"):
             found = [e for e in resolver.resolve(token) if e.country and e.country not in own]
             if found:
@@ -129,11 +129,14 @@ def _pronoun_object(
 
 
 def _event_noun_object(
-    lemmas: tuple[str, ...], earlier: list[Event], lexicon: Lexicon, own: set[str | None]
+    lemmas: tuple[str, ...], earlier: list[Event], lexicon: Lexicon, own: set[str | None], acting: str = ""
 ) -> list[Entity]:
-    """'Minsk rejected the decision': the actor of the last event of the kind the noun names."""
+    """'Minsk rejected the decision': the actor of the last event of the kind the noun names.
+    Not for the act that makes the thing ('signed the agreement' names no earlier signer)."""
     for lemma in lemmas:
         for wanted in lexicon.event_nouns.get(lemma, ()):  # types in order of likelihood
+            if wanted == acting:
+                continue
             for event in reversed(earlier):
                 antecedents = [e for e in event.actor if e.country and e.country not in own]
                 if event.type == wanted and antecedents:

@@ -52,7 +52,7 @@ def is_demanded(trigger: Token) -> bool:
 
 
 # "called on Managua to free him", "urged Havana to release": the act is what is asked for
-_REQUESTING_GOVERNORS = {"urge", "call", "demand", "ask", "request", "press", "appeal", "invite", "encourage"}
+_REQUESTING_GOVERNORS = {"urge", "call", "demand", "ask", "request", "press", "appeal", "invite", "encourage", "plead"}
 # "an invitation for Pezeshkian to visit Russia", "a proposal to hold talks": the noun is the event
 _CONTENT_NOUNS = {"invitation", "offer", "proposal", "plan", "call", "request", "demand", "appeal", "readiness"}
 
@@ -66,7 +66,7 @@ def is_requested_act(trigger: Token) -> bool:
         head = current.head
         if head.pos_ in ("VERB", "AUX") and head.lemma_ in _REQUESTING_GOVERNORS:
             return True
-        if head.pos_ == "NOUN" and head.lower_ in _CONTENT_NOUNS:
+        if head.pos_ == "NOUN" and (head.lower_ in _CONTENT_NOUNS or head.lemma_.lower() in _CONTENT_NOUNS):
             return True
         current = head
     return False

@@ -61,8 +61,9 @@ def subject_of(token: Token) -> Token | None:
     current = token
     for _ in range(6):
         subjects = children(current, *_SUBJECT_DEPS)
-        if subjects and is_relative_pronoun(subjects[0]) and current.dep_ == "relcl":
-            subjects = [_among_subject(current.head) or subjects[0]]
+        if subjects and _describes_its_noun(subjects[0]) and current.dep_ == "relcl":
+            # "The Georgian government, which suspended talks": the noun the clause is about
+            subjects = [_among_subject(current.head) or current.head]
         if subjects:
             subject = subjects[0]
             if subject.lower_ in ("it", "they") and current.dep_ == "ccomp" and current.head.i != current.i:
@@ -94,6 +95,14 @@ def principal_of(token: Token) -> Token | None:
             if prep.lower_ == "of":
                 return next(iter(children(prep, "pobj")), None)
     return None
+
+
+def _describes_its_noun(pronoun: Token) -> bool:
+    """'who', or 'which' after a comma: a clause about an actor, not a restrictive 'that'
+    picking out a thing ('resolutions that ban arms sales')."""
+    if pronoun.lower_ == "who":
+        return True
+    return pronoun.lower_ == "which" and pronoun.i > 0 and pronoun.doc[pronoun.i - 1].text == ","
 
 
 def _among_subject(noun: Token) -> Token | None:
