@@ -16,7 +16,7 @@ import itertools
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.coreference import CoreferenceMixin
-from dyad.actors.gazetteer import ActorEntry, Gazetteer, Role
+from dyad.actors.gazetteer import ActorEntry, Gazetteer
 from dyad.actors.groups import GroupsMixin
 from dyad.actors.organisations import OrganisationsMixin
 from dyad.actors.words import (
@@ -24,10 +24,12 @@ from dyad.actors.words import (
     _COLLECTIVE_NOUNS,
     _CONTEXT_TITLE_SECTORS,
     _DATELINE_MAX_TOKENS,
+    _FORCE_NOUNS,
     _NOT_ACTOR_LABELS,
     _NOT_WORDS,
     _OFFICIAL_WORDS,
     _OWNER_DEPS,
+    _PERSON_ROLES,
     _PLACE_REFERENCES,
     _QUANTITY_WORDS,
     _RELATIONAL_NOUNS,
@@ -41,6 +43,8 @@ from dyad.actors.words import (
     _left_edge,
     _Mention,
     _title_candidates,
+    role_the_text_names,
+    titled_name,
 )
 from dyad.records import Entity
 
@@ -179,7 +183,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             if name is not None and self._description(name)[2]:
                 body = self._organisation(name, name.text.removeprefix("the ").removeprefix("The "))
                 return [body] if body is not None else []
-            if name is not None and not token.ent_type_ and _titled_name(token):
+            if name is not None and not token.ent_type_ and titled_name(token):
                 # "Deputy Minister of Industry Mehdi Rostami", a name the model tagged as nothing
                 words = [t for t in name if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i > t.head.i - 4]
                 span = self.doc[(words[0].i if words else token.i) : token.i + 1]
@@ -355,7 +359,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         entry = self._entry(ent)
         if entry is not None:
             country, sector = entry.country_on(self.day), entry.sector_on(self.day)
-            named = _role_the_text_names(ent, entry, self.day)
+            named = role_the_text_names(ent, entry, self.day)
             if named is not None:  # the office the story gives beats our dates for it
                 country, sector = named.country or entry.country, named.sector
             return Entity(text=text, name=entry.name, country=country, sector=sector, resolved_by="gazetteer")
@@ -433,45 +437,3 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                         return found[0].country
         owners = self._owner_countries(body, preps=())
         return owners[0][0] if owners else None
-
-
-# Appositions that make a name a person's, whatever body follows ("director of the Office for ...")
-_PERSON_ROLES = {
-    "director", "head", "chief", "chairman", "chairwoman", "chairperson", "chair", "secretary", "leader",
-    "commander", "coordinator", "representative", "adviser", "advisor", "deputy", "spokesman", "spokeswoman",
-}  # fmt: skip
-# Weapons and units that act for whoever owns them ("RSF artillery struck the camp")
-_FORCE_NOUNS = {"artillery", "aircraft", "drone", "warplane", "jet", "tank", "gunboat", "missile", "fighter", "gunman"}
-
-
-_TITLE_FILLER = {"of", "the", "and", "for", "on", "in", "to"}
-
-
-def _role_the_text_names(ent: Span, entry: ActorEntry, day: dt.date | None) -> Role | None:
-    """The one role of a person's several that the words around the name spell out ('X,
-    chairperson of the AU Commission'): its title's words or its body's code."""
-    if len(entry.roles) < 2:
-        return None
-    doc = ent.doc
-    around = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
-    around += list(doc[max(ent.sent.start, ent.start - 8) : ent.start])
-    words = {t.lower_ for t in around} | {t.text for t in around}
-    if words & {"former", "ex", "then", "late", "previous", "outgoing"}:
-        return None  # "Former president X": a past office, not the one on the event date
-    matches = []
-    for role in entry.roles:
-        title = {w.lower() for w in (role.title or "").replace(",", " ").split()} - _TITLE_FILLER
-        body = role.country or entry.country
-        if title and (title <= words or (body in words and len(body or "") <= 5 and title & words)):
-            matches.append(role)
-    if not matches or entry.role_on(day) in matches:
-        return None  # the dated role agrees with the text, or the text names none
-    return matches[-1]
-
-
-def _titled_name(token: Token) -> bool:
-    """A proper name with an office before it: 'Minister ... Mehdi Rostami'."""
-    return any(
-        child.dep_ in ("nmod", "compound") and child.lower_ in _OFFICIAL_WORDS and child.i < token.i
-        for child in token.children
-    )

@@ -3,11 +3,12 @@ that each rule module can read them without importing the resolver itself."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dyad.actors.gazetteer import ActorEntry, Gazetteer
+from dyad.actors.gazetteer import ActorEntry, Gazetteer, Role
 from dyad.records import Entity
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -190,3 +191,45 @@ def _specific_title_words(title: Token) -> set[str]:
         for c in title.children
         if c.dep_ in ("compound", "amod") and not c.ent_type_ and c.lower_ not in _GENERIC_MODIFIERS
     }
+
+
+# Appositions that make a name a person's, whatever body follows ("director of the Office for ...")
+_PERSON_ROLES = {
+    "director", "head", "chief", "chairman", "chairwoman", "chairperson", "chair", "secretary", "leader",
+    "commander", "coordinator", "representative", "adviser", "advisor", "deputy", "spokesman", "spokeswoman",
+}  # fmt: skip
+# Weapons and units that act for whoever owns them ("RSF artillery struck the camp")
+_FORCE_NOUNS = {"artillery", "aircraft", "drone", "warplane", "jet", "tank", "gunboat", "missile", "fighter", "gunman"}
+
+
+_TITLE_FILLER = {"of", "the", "and", "for", "on", "in", "to"}
+
+
+def role_the_text_names(ent: Span, entry: ActorEntry, day: dt.date | None) -> Role | None:
+    """The one role of a person's several that the words around the name spell out ('X,
+    chairperson of the AU Commission'): its title's words or its body's code."""
+    if len(entry.roles) < 2:
+        return None
+    doc = ent.doc
+    around = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
+    around += list(doc[max(ent.sent.start, ent.start - 8) : ent.start])
+    words = {t.lower_ for t in around} | {t.text for t in around}
+    if words & {"former", "ex", "then", "late", "previous", "outgoing"}:
+        return None  # "Former president X": a past office, not the one on the event date
+    matches = []
+    for role in entry.roles:
+        title = {w.lower() for w in (role.title or "").replace(",", " ").split()} - _TITLE_FILLER
+        body = role.country or entry.country
+        if title and (title <= words or (body in words and len(body or "") <= 5 and title & words)):
+            matches.append(role)
+    if not matches or entry.role_on(day) in matches:
+        return None  # the dated role agrees with the text, or the text names none
+    return matches[-1]
+
+
+def titled_name(token: Token) -> bool:
+    """A proper name with an office before it: 'Minister ... Mehdi Rostami'."""
+    return any(
+        child.dep_ in ("nmod", "compound") and child.lower_ in _OFFICIAL_WORDS and child.i < token.i
+        for child in token.children
+    )

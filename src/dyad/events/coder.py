@@ -32,6 +32,7 @@ from dyad.events.recipients import (
     other_country_in_clause,
     recipient_in_objects,
     sole_other_country,
+    within_jurisdiction,
 )
 from dyad.events.scene import place_events
 from dyad.records import Article, Entity, Event, Evidence, Location
@@ -209,7 +210,7 @@ class EventCoder:
             return None
         sense = draft.sense
         recipient = [
-            e for e in _dedupe(_within_jurisdiction(draft.recipient, actor, sense)) if e.country and e not in actor
+            e for e in _dedupe(within_jurisdiction(draft.recipient, actor, sense.type)) if e.country and e not in actor
         ]
         # forces sent abroad: the host is where they are (guide section 6), not whom they face
         travels = sense.destination or sense.type == "MOBILIZE"
@@ -300,22 +301,6 @@ class EventCoder:
         if sense.context:
             found.add(sense.context)
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
-
-
-# Acts a state does to people in its own hands: whoever a court sentences or the police
-# arrest, with no country of their own in the text, is the state's ("sentenced Father X").
-_JURISDICTION_ACTS = {"COERCE": {"COP", "GOV", "MIL", "JUD"}, "SANCTION": {"JUD", "COP"}}
-
-
-def _within_jurisdiction(recipient: list[Entity], actor: list[Entity], sense: Sense) -> list[Entity]:
-    sectors = _JURISDICTION_ACTS.get(sense.type, set())
-    countries = {e.country for e in actor if e.country}
-    if len(countries) != 1 or not any(e.sector in sectors for e in actor):
-        return recipient
-    (home,) = countries
-    if len(home) != 3:
-        return recipient  # an international body has nobody in its own hands
-    return [e.model_copy(update={"country": home}) if not e.country and e.sector else e for e in recipient]
 
 
 def _dates_only(prep: Token) -> bool:

@@ -158,3 +158,21 @@ def condition_target(token: Token, resolver: ActorResolver, actor: list[Entity])
             if found:
                 return found
     return []
+
+
+# Acts a state does to people in its own hands: whoever a court sentences or the police
+# arrest, with no country of their own in the text, is the state's ("sentenced Father X").
+_JURISDICTION_ACTS = {"COERCE": {"COP", "GOV", "MIL", "JUD"}, "SANCTION": {"JUD", "COP"}}
+
+
+def within_jurisdiction(recipient: list[Entity], actor: list[Entity], event_type: str) -> list[Entity]:
+    """People a court or the police of one state act on take that state's country when the
+    text gives them none."""
+    sectors = _JURISDICTION_ACTS.get(event_type, set())
+    countries = {e.country for e in actor if e.country}
+    if len(countries) != 1 or not any(e.sector in sectors for e in actor):
+        return recipient
+    (home,) = countries
+    if len(home) != 3:
+        return recipient  # an international body has nobody in its own hands
+    return [e.model_copy(update={"country": home}) if not e.country and e.sector else e for e in recipient]
