@@ -160,3 +160,13 @@ def test_a_night_spanning_two_days_and_what_followed_it(pipeline):
     assert downing is not None and (downing.date, downing.modality) == ("2025-04-01", "historical")
     recall = find(events, "SANCTION", {"MLI", "DZA"})
     assert recall is not None and (recall.date, recall.modality) == ("2025-04", "historical")
+
+
+def test_a_paragraph_about_what_followed_an_incident_stays_in_its_time(pipeline):
+    text = (
+        "Drone\n\nALGIERS, Nov 25 (Wire) - Algeria on Tuesday summoned the Malian ambassador over a drone "
+        "incursion.\n\nIn April, Algerian air defences shot down a Malian drone near the border. Following that "
+        "incident, Mali recalled its ambassador from Algeria. Algeria closed its embassy in Bamako."
+    )
+    closure = find(code_text(pipeline, text, published="2025-11-25"), "SANCTION", {"DZA", "MLI"})
+    assert closure is not None and (closure.date, closure.modality) == ("2025-04", "historical")

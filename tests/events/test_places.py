@@ -145,4 +145,15 @@ def test_news_from_elsewhere_in_the_lead_did_not_happen_at_the_dateline(pipeline
     events = code_text(pipeline, text, published="2025-03-05")
     assert _country(find(events, "REQUEST", {"AU", "SDN"})) == "ETH"
     deployment = find(events, "MOBILIZE", {"SDN"})
-    assert deployment is not None and deployment.location is None
+    # not the dateline's Addis Ababa: an army moving its own troops did so at home
+    assert deployment is not None and deployment.location is not None and deployment.location.country == "SDN"
+
+
+def test_a_shelling_among_one_countrys_people_took_place_in_that_country(pipeline):
+    text = (
+        "Camp\n\nNAIROBI, March 3 (Wire) - Kenya hosted talks on Sudan's war on Monday.\n\nSudan's army said "
+        "the paramilitary Rapid Support Forces (RSF) shelled the Zamzam displacement camp on Sunday, killing "
+        "eight Sudanese civilians."
+    )
+    shelling = find(code_text(pipeline, text, published="2025-03-03"), "ASSAULT", {"SDN"})
+    assert shelling is not None and shelling.location is not None and shelling.location.country == "SDN"

@@ -59,18 +59,20 @@ def narrative_dates(events: list[Event], article: Article, lead_end: int) -> lis
         last = (latest, 0)
     dated = list(events)
     told: Event | None = None  # the last dated event told, whatever its modality
+    aftermath: tuple[int, dict[str, str]] | None = None  # a paragraph telling what followed it
     for index in sorted(range(len(events)), key=lambda i: events[i].evidence[0].start):
         event = events[index]
         start = event.evidence[0].start
+        paragraph = max(bisect.bisect_right(paragraphs, start) - 1, 0)
         if event.date is None and told is not None and _AFTERMATH.search(event.evidence[0].text):
             # the month of the incident it follows, and background if that was
             modality = "historical" if told.modality == "historical" else event.modality
-            update = {"date": told.date[:7], "date_precision": "month", "modality": modality}
-            dated[index] = event.model_copy(update=update)
+            aftermath = (paragraph, {"date": told.date[:7], "date_precision": "month", "modality": modality})
+        if event.date is None and aftermath is not None and aftermath[0] == paragraph and event.modality == "asserted":
+            dated[index] = event.model_copy(update=aftermath[1])  # "... Algeria, for its part, closed ..."
             continue
         if event.date is not None:
             told = event
-        paragraph = max(bisect.bisect_right(paragraphs, start) - 1, 0)
         if event.modality == "asserted" and event.date is not None and event.date_precision == "day":
             # only a day moves the story's clock: "signed a treaty in January" is background
             if published is None or event.date <= published[0].isoformat():

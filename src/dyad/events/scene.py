@@ -175,13 +175,19 @@ def _unplaced(event: Event, relayed: set[str]) -> bool:
     return event.modality == "asserted" and event.location is None and event.id not in relayed
 
 
+# Material acts done at home: a protest, an arrest, a sentence, a shelling among one
+# country's own people took place in that country (statements may be made anywhere)
+_HOME_ACTS = {"PROTEST", "COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "RETREAT"}
+
+
 def home_protests(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
-    """A protest by one country's people, aimed at no one abroad, took place in that country:
-    'tens of thousands of Nicaraguans marched against Ortega in 2018'."""
+    """A material act among one country's people, aimed at no one abroad, took place in that
+    country: 'tens of thousands of Nicaraguans marched against Ortega in 2018', 'RSF
+    artillery struck a displacement camp'."""
     placed = []
     for event in events:
         countries = event.countries()
-        if event.type == "PROTEST" and event.location is None and len(countries) == 1:
+        if event.type in _HOME_ACTS and event.location is None and len(countries) == 1:
             (country,) = countries
             if is_country(country, gazetteer) and (home := country_location(country, gazetteer)) is not None:
                 event = event.model_copy(update={"location": home})
