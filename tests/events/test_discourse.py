@@ -112,3 +112,13 @@ def test_they_in_a_joint_act_are_the_pair_just_told(pipeline):
     promises = [e for e in events if e.type == "AGREE" and e.countries() == frozenset({"AZE", "ARM"})]
     assert len(promises) == 1  # "agreed" and the meeting it schedules are one promise
     assert promises[0].date == "2026-01"
+
+
+def test_the_three_countries_of_a_warning_are_the_last_trio(pipeline):
+    text = (
+        "Drill\n\nPYONGYANG, July 2 (Wire) - North Korea on Tuesday denounced the naval drill that the United "
+        "States, Japan and the Philippines staged near Okinawa on Monday.\n\nA military spokesman warned that "
+        "North Korea would respond if the three countries continued their provocations."
+    )
+    threat = find(code_text(pipeline, text, published="2025-07-02"), "THREATEN", {"PRK", "USA", "JPN", "PHL"})
+    assert threat is not None and {e.country for e in threat.recipient} == {"USA", "JPN", "PHL"}

@@ -28,7 +28,7 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
     # "They also agreed to meet in January": a joint act's 'they' is the pair just told
     pair_subject = pair_subject or (draft.sense.symmetric and draft.subject_phrase == "they")
     if not any(e.country for e in draft.actor) and pair_subject:
-        draft.actor = _last_pair(earlier) or draft.actor
+        draft.actor = _last_pair(earlier, _group_size(draft.subject_phrase or "")) or draft.actor
     if any(e.country for e in draft.recipient):
         return
     own = {e.country for e in draft.actor}
@@ -45,18 +45,26 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
         draft.recipient = found
 
 
-def _last_pair(earlier: list[Event]) -> list[Entity]:
-    """'The two sides', 'the two countries': the pair the story has told most about so far,
-    the latest such event when two pairs tie."""
+_GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def _group_size(phrase: str) -> int:
+    """How many parties 'the two sides', 'all three countries' count."""
+    return next((_GROUP_SIZES[word] for word in phrase.split() if word in _GROUP_SIZES), 2)
+
+
+def _last_pair(earlier: list[Event], size: int = 2) -> list[Entity]:
+    """'The two sides', 'the two countries' ('the three countries'): the group the story has
+    told most about so far, the latest such event when two groups tie."""
     counts: dict[frozenset[str], int] = {}
     latest: dict[frozenset[str], Event] = {}
     for event in earlier:
         pair = event.countries()
-        if len(pair) == 2:
+        if len(pair) == size:
             counts[pair] = counts.get(pair, 0) + 1
             latest[pair] = event
     if not counts:
-        return _last_civil_pair(earlier)
+        return _last_civil_pair(earlier) if size == 2 else []
     order = [event.countries() for event in earlier]
     best = max(counts, key=lambda pair: (counts[pair], max(i for i, p in enumerate(order) if p == pair)))
     return [*latest[best].actor, *latest[best].recipient]
@@ -75,11 +83,14 @@ def _last_civil_pair(earlier: list[Event]) -> list[Entity]:
 def _pair_object(draft: Draft, earlier: list[Event], lexicon: Lexicon) -> list[Entity]:
     """'urged both countries to show restraint': the two sides of the last two-sided event."""
     # "urged both countries", "ready to host talks between the two sides"
-    clause = " ".join(t.lower_ for t in draft.trigger.subtree if roles.in_clause_of(t, draft.trigger, ("xcomp",)))
+    # and a threat's condition: "would respond if the three countries continue their drills"
+    through = ("xcomp", "ccomp", "advcl") if draft.sense.type == "THREATEN" else ("xcomp",)
+    clause = " ".join(t.lower_ for t in draft.trigger.subtree if roles.in_clause_of(t, draft.trigger, through))
     phrases = (*draft.object_phrases, clause)
-    if any(pair in phrase for phrase in phrases for pair in lexicon.pair_phrases if " " in pair):
+    named = [pair for phrase in phrases for pair in lexicon.pair_phrases if " " in pair and pair in phrase]
+    if named:
         own = {e.country for e in draft.actor}
-        return [e for e in _last_pair(earlier) if e.country not in own]
+        return [e for e in _last_pair(earlier, _group_size(named[0])) if e.country not in own]
     return []
 
 
