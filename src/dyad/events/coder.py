@@ -142,8 +142,10 @@ class EventCoder:
             recipient = [e for e in recipient_in_objects(token, resolver) if e.country not in own]
         if not recipient and not sense.reverse and not joint and self.lexicon.types[sense.type].cooperative:
             recipient = other_country_in_clause(token, resolver, actor, promise=sense.type == "AGREE")
+        # the subject's words up to its head: "the two sides" even when the parse hangs more on it
         subject_words = token.doc[subject.left_edge.i : subject.i + 1] if subject is not None else None
-        pair_subject = subject_words is not None and subject_words.text.lower() in self.lexicon.pair_phrases
+        subject_phrase = " ".join(t.lower_ for t in subject_words) if subject_words is not None else None
+        pair_subject = subject_phrase in self.lexicon.pair_phrases
         if not recipient and not sense.reverse and not joint and not pair_subject and sense.type in ("AGREE", "AID"):
             recipient = sole_other_country(token.sent, resolver, {e.country for e in actor})
         if not recipient and sense.type == "THREATEN":
@@ -156,10 +158,9 @@ class EventCoder:
             partners = [e for head in roles.prep_objects(token, ("with",)) for e in resolver.resolve(head)]
             actor += [e for e in partners if e not in actor]
             recipient = [e for e in recipient if e not in actor]
-        # the subject's words up to its head: "the two sides" even when the parse hangs more on it
-        subject_phrase = " ".join(t.lower_ for t in subject_words) if subject_words is not None else None
-        if sense.reverse and roles.children(token, "dobj"):  # "commits both parties to ...": they act
-            obj = roles.children(token, "dobj")[0]
+        dobjs = roles.children(token, "dobj")
+        if sense.reverse and dobjs:  # "commits both parties to ...": they act
+            obj = dobjs[0]
             subject_phrase = " ".join(t.lower_ for t in token.doc[obj.left_edge.i : obj.i + 1])
         objects = roles.direct_objects(token) + roles.prep_objects(token, ("against", "to", "of"))
         draft = Draft(sense, token, actor, recipient, subject_phrase=subject_phrase)

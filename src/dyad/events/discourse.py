@@ -14,6 +14,7 @@ from dyad.actors.resolve import ActorResolver
 from dyad.events import roles
 from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon
+from dyad.events.recipients import story_country
 from dyad.records import Entity, Event
 
 _MESSAGE_NOUNS = {"greeting", "greetings", "message", "letter", "speech", "statement", "remarks", "address", "call"}
@@ -148,10 +149,18 @@ def _event_noun_object(
         for wanted in lexicon.event_nouns.get(lemma, ()):  # types in order of likelihood
             if wanted == acting:
                 continue
-            for event in reversed(earlier):
-                antecedents = [e for e in event.actor if e.country and e.country not in own]
-                if event.type == wanted and antecedents:
-                    return antecedents
+            antecedents = _last_actors(earlier, {wanted}, own)
+            if antecedents:
+                return antecedents
+    return []
+
+
+def _last_actors(earlier: list[Event], types: set[str], own: set[str | None]) -> list[Entity]:
+    """The foreign actors of the latest event of one of these types."""
+    for event in reversed(earlier):
+        antecedents = [e for e in event.actor if e.country and e.country not in own]
+        if event.type in types and antecedents:
+            return antecedents
     return []
 
 
@@ -170,7 +179,7 @@ def _home_target(draft: Draft, resolver: ActorResolver, own: set[str | None]) ->
     home = resolver.home_country
     if home is None or home in own:
         return []
-    return [Entity(text=home, name=None, country=home, sector="GOV", resolved_by="context")]
+    return [story_country(home)]
 
 
 _RELEASE_WORDS = {"release", "released", "free", "freed", "freeing", "releasing"}
@@ -184,12 +193,7 @@ def _jailer(draft: Draft, earlier: list[Event], own: set[str | None]) -> list[En
     asked = {t.lower_ for t in draft.trigger.subtree if t.i != draft.trigger.i}
     if not asked & _RELEASE_WORDS:
         return []
-    for event in reversed(earlier):
-        if event.type in ("COERCE", "SANCTION"):
-            holders = [e for e in event.actor if e.country and e.country not in own]
-            if holders:
-                return holders
-    return []
+    return _last_actors(earlier, {"COERCE", "SANCTION"}, own)
 
 
 def continues_a_message(trigger: Token) -> bool:

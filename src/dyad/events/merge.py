@@ -16,7 +16,7 @@ def _dates_agree(first: Event, second: Event) -> bool:
 def _same_happening(first: Event, second: Event) -> bool:
     """Same type, modality and compatible dates, and either the same country set or, within
     one sentence, one set inside the other ("travelled to Minsk to discuss ...")."""
-    same_sentence = bool({e.start for e in first.evidence} & {e.start for e in second.evidence})
+    same_sentence = _share_sentence(first, second)
     if first.type != second.type or first.modality != second.modality:
         return False
     if not same_sentence and not _dates_agree(first, second):
@@ -26,6 +26,10 @@ def _same_happening(first: Event, second: Event) -> bool:
     if first.countries() == second.countries():
         return True
     return same_sentence and (first.countries() <= second.countries() or second.countries() <= first.countries())
+
+
+def _share_sentence(first: Event, second: Event) -> bool:
+    return bool({e.start for e in first.evidence} & {e.start for e in second.evidence})
 
 
 def _opposed(first: Event, second: Event) -> bool:
@@ -74,8 +78,7 @@ def merge_events(events: list[Event], within_sentence: bool = False) -> list[Eve
     merged: list[Event] = []
     for event in events:
         for index, kept in enumerate(merged):
-            shares_sentence = {e.start for e in kept.evidence} & {e.start for e in event.evidence}
-            if within_sentence and not shares_sentence:
+            if within_sentence and not _share_sentence(kept, event):
                 continue
             if _same_happening(kept, event):
                 merged[index] = _combine(kept, event)

@@ -29,17 +29,25 @@ def other_country_in_clause(
             referred = [e for e in resolver.resolve(candidate) if e.country and e.country not in own]
             if referred:
                 return referred
-        if candidate.ent_type_ not in ("GPE", "NORP"):
+        if candidate.ent_type_ not in ("GPE", "NORP") or _only_where(candidate, resolver):
             continue
-        head = candidate
-        while head.dep_ == "compound" and head.head.i != head.i:
-            head = head.head  # "Addis" in "Addis Ababa"
-        if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and not resolver.names_country(head):
-            continue  # "talks in Addis Ababa", "met in Caracas": a city is where, not for whom
         owner = resolver.owner(candidate)
         if owner is not None and owner.country and owner.country not in own:
             return [owner]
     return []
+
+
+def _only_where(name: Token, resolver: ActorResolver) -> bool:
+    """'talks in Addis Ababa', 'met in Caracas': a city after 'in' or 'at' is where, not for whom."""
+    head = name
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "Addis" in "Addis Ababa"
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and not resolver.names_country(head)
+
+
+def story_country(code: str) -> Entity:
+    """The government of the country the story is about, standing in for an unnamed party."""
+    return Entity(text=code, name=None, country=code, sector="GOV", resolved_by="context")
 
 
 def recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
@@ -94,11 +102,8 @@ def sole_other_country(sentence: Span, resolver: ActorResolver, own: set[str | N
     found: dict[str, Entity] = {}
     for token in sentence:
         if token.ent_type_ in ("GPE", "NORP"):
-            head = token
-            while head.dep_ == "compound" and head.head.i != head.i:
-                head = head.head
-            if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and not resolver.names_country(head):
-                continue  # "talks in Addis Ababa": a city is where, not for whom
+            if _only_where(token, resolver):
+                continue
             entity = resolver.owner(token) or _swallowed_country(token, resolver)
         elif token.ent_type_ == "ORG" and token.ent_iob_ == "B":
             entity = resolver.owner(token)  # "ready to trade with the Eurasian Economic Union"
@@ -141,7 +146,7 @@ def force_target(token: Token, resolver: ActorResolver, actor: list[Entity]) -> 
     hosts = {e.country for pobj in roles.prep_objects(token, ("to", "into", "in")) for e in resolver.resolve(pobj)}
     if home is None or home in own or home in hosts:
         return []
-    return [Entity(text=home, name=None, country=home, sector="GOV", resolved_by="context")]
+    return [story_country(home)]
 
 
 def condition_target(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -170,18 +170,23 @@ def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]
     ] + [dative for dative in children(token, "dative") if "to" in preps and dative.pos_ != "ADP"]
 
 
+def _forms(words: Iterable[Token]) -> set[str]:
+    """Each word's lemma and its form as written: the small model lemmatises some wrongly."""
+    return {form for word in words for form in (word.lemma_.lower(), word.lower_)}
+
+
 def subject_words(token: Token) -> set[str]:
     """Lemmas a sense's `subjects` list is checked against: the subject, its counted noun
     ('dozens of supporters') and its modifiers."""
     subject = subject_of(token)
     if subject is None:
         return set()
-    words = {subject.lemma_.lower(), subject.lower_}
+    words = _forms([subject])
     for child in subject.children:
         if child.dep_ in ("compound", "amod"):
-            words |= {child.lemma_.lower(), child.lower_}
+            words |= _forms([child])
         if child.dep_ == "prep" and child.lower_ == "of":
-            words |= {form for p in children(child, "pobj") for form in (p.lemma_.lower(), p.lower_)}
+            words |= _forms(children(child, "pobj"))
     return words
 
 
@@ -190,21 +195,16 @@ def object_words(token: Token) -> set[str]:
     words: set[str] = set()
     for obj in direct_objects(token):
         for word in (obj, *obj.conjuncts):
-            words |= {word.lemma_.lower(), word.lower_}
+            words |= _forms([word])
             for child in word.children:
                 if child.dep_ in ("compound", "amod"):
-                    words |= {child.lemma_.lower(), child.lower_}
+                    words |= _forms([child])
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    words |= {
-                        form
-                        for p in child.subtree
-                        if p.pos_ in ("NOUN", "PROPN")
-                        for form in (p.lemma_.lower(), p.lower_)
-                    }
+                    words |= _forms(p for p in child.subtree if p.pos_ in ("NOUN", "PROPN"))
     for prep in token.children:
         if prep.dep_ in ("prep", "prt", "dative"):
             words.add(prep.lower_)
-            words |= {form for p in children(prep, "pobj") for form in (p.lemma_.lower(), p.lower_)}
+            words |= _forms(children(prep, "pobj"))
     return words
 
 

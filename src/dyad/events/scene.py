@@ -1,5 +1,5 @@
 """Where an article's events took place when their own sentence does not say: the city a
-wire story is filed from, the scene the story is at, and a protest's own country."""
+wire story is filed from, the scene the story is at, and a domestic act's own country."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def place_events(
     events: list[Event], doc: Doc, body: list[tuple[int, int]], lead_end: int, gazetteer: Gazetteer
 ) -> list[Event]:
     """Fill unplaced events: the lead from the dateline, then the day's scene, then the rest of
-    the story from the dateline where its actors were there, then a protest's own country."""
+    the story from the dateline where its actors were there, then a domestic act's own country."""
     relayed = {event.id for event in events if _relayed(event, doc)}
     dateline = dateline_place(doc, body, gazetteer)
     placed = dateline_scene(events, dateline, lead_end, relayed, gazetteer)
@@ -50,7 +50,7 @@ def place_events(
     placed = scene_locations(placed, relayed, forum)
     if dateline is not None:
         placed = dateline_story(placed, dateline, lead_end, relayed)
-    return home_protests(placed, gazetteer)
+    return home_acts(placed, gazetteer)
 
 
 def dateline_place(doc: Doc, body: list[tuple[int, int]], gazetteer: Gazetteer) -> Dateline | None:
@@ -180,7 +180,7 @@ def _unplaced(event: Event, relayed: set[str]) -> bool:
 _HOME_ACTS = {"PROTEST", "COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "RETREAT"}
 
 
-def home_protests(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
+def home_acts(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
     """A material act among one country's people, aimed at no one abroad, took place in that
     country: 'tens of thousands of Nicaraguans marched against Ortega in 2018', 'RSF
     artillery struck a displacement camp'."""
