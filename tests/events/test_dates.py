@@ -170,3 +170,13 @@ def test_a_paragraph_about_what_followed_an_incident_stays_in_its_time(pipeline)
     )
     closure = find(code_text(pipeline, text, published="2025-11-25"), "SANCTION", {"DZA", "MLI"})
     assert closure is not None and (closure.date, closure.modality) == ("2025-04", "historical")
+
+
+def test_what_followed_an_incident_dated_by_year_keeps_year_precision(pipeline):
+    text = (
+        "Drone\n\nALGIERS, Nov 25 (Wire) - Algeria on Tuesday summoned the Malian ambassador over a drone "
+        "incursion.\n\nIn 2019, Algerian air defences shot down a Malian drone near the border. Following that "
+        "incident, Mali recalled its ambassador from Algeria."
+    )
+    recall = find(code_text(pipeline, text, published="2025-11-25"), "SANCTION", {"MLI", "DZA"})
+    assert recall is not None and (recall.date, recall.date_precision) == ("2019", "year")

@@ -67,7 +67,9 @@ def narrative_dates(events: list[Event], article: Article, lead_end: int) -> lis
         if event.date is None and told is not None and _AFTERMATH.search(event.evidence[0].text):
             # the month of the incident it follows, and background if that was
             modality = "historical" if told.modality == "historical" else event.modality
-            aftermath = (paragraph, {"date": told.date[:7], "date_precision": "month", "modality": modality})
+            # at most month precision: what followed came later that month, not that day
+            precision = told.date_precision if told.date_precision == "year" else "month"
+            aftermath = (paragraph, {"date": told.date[:7], "date_precision": precision, "modality": modality})
         if event.date is None and aftermath is not None and aftermath[0] == paragraph and event.modality == "asserted":
             dated[index] = event.model_copy(update=aftermath[1])  # "... Algeria, for its part, closed ..."
             continue
