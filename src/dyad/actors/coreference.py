@@ -201,6 +201,7 @@ def _leads_a_clause(token: Token) -> bool:
 
 
 def _words_before(name: Token) -> set[str]:
+    """The words of a name's sentence just before it, where its title stands."""
     return {t.lower_ for t in name.doc[max(name.sent.start, name.i - 10) : name.i]}
 
 
@@ -210,8 +211,8 @@ _HEAD_OF_STATE_TITLES = {"president", "king", "queen", "emir", "monarch", "sulta
 def _titled_head_of_state(name: Token) -> bool:
     """Whether a president's title comes just before the name ('President X', 'The President
     of Venezuela, X'), and not a vice-president's."""
-    window = [t.lower_ for t in name.doc[max(name.sent.start, name.i - 10) : name.i]]
-    return any(w in _HEAD_OF_STATE_TITLES for w in window) and not any(w.startswith("vice") for w in window)
+    window = _words_before(name)
+    return bool(window & _HEAD_OF_STATE_TITLES) and not any(w.startswith("vice") for w in window)
 
 
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "agent")
