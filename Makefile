@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= .dyad-demo/demo.duckdb
 
-.PHONY: install demo test lint format bench clean
+.PHONY: install demo test lint format bench clean real-corpus
 
 $(BIN)/dyad: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/pytest
+
+# The real-news corpus: verify the git-ignored cache, list what to fetch, build the eval gold files.
+real-corpus: install
+	$(BIN)/dyad corpus check
 
 lint: install
 	$(BIN)/ruff check src tests bench

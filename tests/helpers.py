@@ -8,8 +8,12 @@ from dyad.records import Event
 
 
 def code_text(pipeline: Pipeline, text: str, published: str | None = "2025-07-27") -> list[Event]:
+    """The article's events; a coder failure raises, so a test asserting "no event" cannot pass on a crash."""
     article = article_from_text(text, ref="test", published=published)
-    return next(pipeline.code([article])).events
+    coded = next(pipeline.code([article]))
+    if coded.failure is not None:
+        raise AssertionError(f"the coder failed: {coded.failure.reason}")
+    return coded.events
 
 
 def find(events: list[Event], type_: str, countries: set[str]) -> Event | None:

@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dyad import query, render
-from dyad.errors import DyadError
+from dyad.errors import DyadError, InputError
 from dyad.ingest.options import DEFAULT_MAX_BYTES
 from dyad.records import EVENT_TYPES, Failure, event_json_schema
 from dyad.store import BATCH_ARTICLES, DB_ENV, DEFAULT_DB, IngestSummary, Store
@@ -362,6 +362,151 @@ def eval_actors(
         console.print(f"  {name:24} n={scores['n']:4}  country {scores['country']:.3f}  sector {scores['sector']:.3f}")
     for mention, text, wanted, got in report.misses[:errors_shown]:
         console.print(f"[yellow]miss[/yellow] {mention!r}: want {wanted}, got {got} | {text}", highlight=False)
+
+
+corpus_app = typer.Typer(
+    help="The real-news evaluation corpus: a committed manifest and offset-only gold; the texts stay in a "
+    "git-ignored cache (.real-corpus/) that you fill with the search tool."
+)
+app.add_typer(corpus_app, name="corpus")
+CacheOption = Annotated[Path, typer.Option("--cache", help="Local cache of the article texts (git-ignored).")]
+
+
+@corpus_app.command("check")
+@friendly
+def corpus_check(
+    cache: CacheOption = Path(".real-corpus"),
+    manifest: Annotated[Path, typer.Option("--manifest", help="The committed manifest.")] = Path(
+        "tests/data/real/manifest.jsonl"
+    ),
+) -> None:
+    """Verify the cached texts against the manifest, list what to fetch, and build the eval gold files.
+
+    Each text the manifest lists must be at CACHE/texts/ID.txt with the manifest's sha256 (taken over
+    whitespace-normalised text). What is missing is listed with the search query and rank that find it
+    again. Then CACHE/eval/gold-dev.jsonl and gold-test.jsonl are written for `dyad eval events`.
+    Exits 2 while some text is missing or differs from the manifest.
+    """
+    from dyad import corpus
+
+    entries = corpus.read_jsonl(manifest)
+    status = corpus.check_cache(entries, cache)
+    for entry in status.missing:
+        console.print(
+            f"[yellow]fetch[/yellow] {entry['id']}: search pages for {entry['query']!r}, rank {entry['rank']}, "
+            f"{entry['url']} -> {cache}/texts/{entry['id']}.txt",
+            highlight=False,
+        )
+    for entry in status.mismatched:
+        console.print(
+            f"[red]differs[/red] {entry['id']}: sha256 is not the manifest's ({entry['url']})", highlight=False
+        )
+    gold_files = {
+        name: manifest.parent / f"{name}.jsonl"
+        for name in ("gold", "annotator_a", "annotator_b")
+        if (manifest.parent / f"{name}.jsonl").is_file()
+    }
+    written = corpus.build_eval_files(entries, gold_files, cache, set(status.verified))
+    console.print(
+        f"{len(status.verified)} of {len(entries)} texts verified, {len(status.missing)} to fetch, "
+        f"{len(status.mismatched)} differing."
+    )
+    for name, path in written.items():
+        console.print(f"  {name}: dyad eval events {path}", highlight=False)
+    if not status.complete:
+        raise typer.Exit(2)
+
+
+@corpus_app.command("agreement")
+@friendly
+def corpus_agreement(
+    first: Annotated[Path, typer.Argument(help="One annotator's gold file.")] = Path(
+        "tests/data/real/annotator_a.jsonl"
+    ),
+    second: Annotated[Path, typer.Argument(help="The other annotator's gold file.")] = Path(
+        "tests/data/real/annotator_b.jsonl"
+    ),
+) -> None:
+    """Human agreement: F1 of one annotator against the other, and field agreement on shared events.
+
+    Needs no article text: events are compared by type and country set (coding guide section 7).
+    """
+    from dyad import corpus
+    from dyad.evaluate import FIELDS
+
+    a, b = corpus.read_jsonl(first), corpus.read_jsonl(second)
+    for label, core_only in (("all events", False), ("core events", True)):
+        found = corpus.agreement(a, b, core_only=core_only)
+        fields = ", ".join(f"{name} {found.accuracy(name):.3f}" for name in FIELDS)
+        console.print(
+            f"{label}: {found.articles} articles, {found.first} vs {found.second} events, {found.both} shared: "
+            f"F1 {found.f1:.3f}; on shared events {fields}"
+        )
+
+
+@corpus_app.command("import")
+@friendly
+def corpus_import(
+    annotations: Annotated[Path, typer.Argument(help="Folder of ID.jsonl files whose evidence is quoted text.")],
+    out: Annotated[Path, typer.Option("--out", help="Gold file to write, with offsets instead of text.")],
+    cache: CacheOption = Path(".real-corpus"),
+    manifest: Annotated[Path, typer.Option("--manifest", help="The committed manifest.")] = Path(
+        "tests/data/real/manifest.jsonl"
+    ),
+) -> None:
+    """Turn an annotator's files (quoted evidence) into a committable gold file (character offsets only).
+
+    Quotes not found in the cached text are reported and left out; nothing from the text is written.
+    """
+    from dyad import corpus
+
+    entries = {entry["id"]: entry for entry in corpus.read_jsonl(manifest)}
+    rows, problems = [], []
+    for path in sorted(annotations.glob("*.jsonl")):
+        article_id = path.stem
+        if article_id not in entries:
+            problems.append(f"{path}: id not in the manifest")
+            continue
+        text = corpus.cached_text(cache, article_id)
+        events, found = corpus.to_offsets(text, corpus.read_jsonl(path), str(path))
+        problems += found
+        rows.append({"id": article_id, "published": entries[article_id].get("published"), "events": events})
+    corpus.write_jsonl(out, rows)
+    for problem in problems:
+        err_console.print(f"[yellow]warning[/yellow]: {problem}", highlight=False)
+    console.print(f"{len(rows)} articles, {sum(len(r['events']) for r in rows)} events written to {out}")
+
+
+@corpus_app.command("manifest")
+@friendly
+def corpus_manifest(
+    parts: Annotated[list[Path], typer.Argument(help="JSONL rows {id, url, query, rank, outlet, ...} to add.")],
+    cache: CacheOption = Path(".real-corpus"),
+    manifest: Annotated[Path, typer.Option("--manifest", help="The committed manifest.")] = Path(
+        "tests/data/real/manifest.jsonl"
+    ),
+) -> None:
+    """Add fetched articles to the manifest, with the sha256 of their cached text; a url already listed is skipped."""
+    from dyad import corpus
+
+    rows = corpus.read_jsonl(manifest) if manifest.is_file() else []
+    urls = {row["url"] for row in rows}
+    added = 0
+    for part in parts:
+        for row in corpus.read_jsonl(part):
+            if row["url"] in urls:
+                err_console.print(f"[yellow]skipped[/yellow] {row['id']}: {row['url']} is listed already")
+                continue
+            path = cache / "texts" / f"{row['id']}.txt"
+            if not path.is_file():
+                raise InputError(str(path), "no cached text for this manifest row")
+            row["sha256"] = corpus.text_sha256(path.read_text(encoding="utf-8"))
+            row["split"] = corpus.split_of(row["id"])
+            rows.append(row)
+            urls.add(row["url"])
+            added += 1
+    corpus.write_jsonl(manifest, sorted(rows, key=lambda row: row["id"]))
+    console.print(f"{added} articles added; the manifest lists {len(rows)}.")
 
 
 @app.command()

@@ -105,7 +105,7 @@ def load_gold(path: str | Path) -> list[GoldArticle]:
     return gold
 
 
-def _key(event: dict[str, Any] | Event) -> Key:
+def event_key(event: dict[str, Any] | Event) -> Key:
     data = event.to_dict() if isinstance(event, Event) else event
     countries = {e.get("country") for e in [*data["actor"], *data.get("recipient", [])] if e.get("country")}
     return data["type"], frozenset(countries)
@@ -118,7 +118,7 @@ def _same_date(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
     return gold["date"][:length] == predicted["date"][:length]
 
 
-def _field_checks(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str, bool]:
+def field_checks(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str, bool]:
     def sectors(event: dict[str, Any]) -> set[tuple[str, str]]:
         return {(e.get("country"), e.get("sector")) for e in [*event["actor"], *event.get("recipient", [])]}
 
@@ -146,11 +146,11 @@ def score(gold: Iterable[GoldArticle], predicted: dict[str, list[Event]]) -> Rep
         optional: dict[Key, dict[str, Any]] = {}
         for event in item.events:
             target = required if event.get("core", True) else optional
-            target.setdefault(_key(event), event)
+            target.setdefault(event_key(event), event)
         optional = {k: v for k, v in optional.items() if k not in required}
         candidates: dict[Key, list[dict[str, Any]]] = defaultdict(list)
         for event in predicted.get(ref, []):
-            candidates[_key(event)].append(event.to_dict())
+            candidates[event_key(event)].append(event.to_dict())
         found: dict[Key, dict[str, Any]] = {}
         for key, events in candidates.items():
             gold_event = required.get(key) or optional.get(key)
@@ -158,7 +158,7 @@ def score(gold: Iterable[GoldArticle], predicted: dict[str, list[Event]]) -> Rep
             if gold_event is None:
                 found[key] = events[0]
             else:
-                found[key] = max(events, key=lambda e, g=gold_event: sum(_field_checks(g, e).values()))
+                found[key] = max(events, key=lambda e, g=gold_event: sum(field_checks(g, e).values()))
         for key, event in found.items():
             gold_event = required.get(key) or optional.get(key)
             if gold_event is None:
@@ -170,7 +170,7 @@ def score(gold: Iterable[GoldArticle], predicted: dict[str, list[Event]]) -> Rep
                 report.overall.tp += 1
                 report.by_type[key[0]].tp += 1
             report.matched += 1
-            for name, hit in _field_checks(gold_event, event).items():
+            for name, hit in field_checks(gold_event, event).items():
                 report.field_hits[name] += hit
                 if not hit:
                     report.field_misses.append((ref, key[0], name, _show(gold_event, name), _show(event, name)))

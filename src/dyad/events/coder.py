@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +38,8 @@ from dyad.events.recipients import (
 from dyad.events.scene import place_events
 from dyad.records import Article, Entity, Event, Evidence, Location
 
+log = logging.getLogger(__name__)
+
 # An asserted event dated this long before publication is background (guide section 4).
 HISTORICAL_AFTER_DAYS = 90
 # "on the sidelines of a meeting", "on the eve of talks": a meeting that sets another event
@@ -63,19 +66,34 @@ class EventCoder:
                 continue
             if sentence.text.rstrip().endswith("?"):
                 continue
-            for token in sentence:
-                draft = self._draft(token, resolver)
-                if draft is None:
-                    continue
-                recall_antecedents(draft, events, self.lexicon, resolver)
-                event = self._finish(draft, sentence, article, published)
-                if event is not None:
-                    events.append(event)
+            try:
+                events += self._code_sentence(sentence, events, article, published, resolver)
+            except Exception:  # one odd sentence (a parse the rules trip on) must not cost the article
+                log.exception("%s: skipped the sentence at character %d", article.ref, sentence.start_char)
         # dated before merging: an undated mention takes the story's day, so a signing told
         # today does not fold into another signing of the same pair months before
         readings = merge_events(events, within_sentence=True)
         dated = merge_events(narrative_dates(readings, article, lead_end))
         return place_events(dated, doc, body, lead_end, self.gazetteer)
+
+    def _code_sentence(
+        self,
+        sentence: Span,
+        earlier: list[Event],
+        article: Article,
+        published: tuple[dt.date, str] | None,
+        resolver: ActorResolver,
+    ) -> list[Event]:
+        found: list[Event] = []
+        for token in sentence:
+            draft = self._draft(token, resolver)
+            if draft is None:
+                continue
+            recall_antecedents(draft, [*earlier, *found], self.lexicon, resolver)
+            event = self._finish(draft, sentence, article, published)
+            if event is not None:
+                found.append(event)
+        return found
 
     # -- triggers ---------------------------------------------------------------------
     def _draft(self, token: Token, resolver: ActorResolver) -> Draft | None:
