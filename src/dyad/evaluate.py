@@ -199,12 +199,25 @@ def _show(event: dict[str, Any], name: str) -> str:
 
 
 def evaluate_events(
-    gold_files: Iterable[str | Path], code: Callable[[list[Article]], dict[str, list[Event]]]
+    gold_files: Iterable[str | Path],
+    code: Callable[[list[Article]], dict[str, list[Event]]],
+    min_confidence: float = 0.0,
 ) -> Report:
-    """Load gold files, code their articles with `code`, and score."""
-    gold = [item for path in gold_files for item in load_gold(path)]
-    predicted = code([item.article for item in gold])
+    """Load gold files, code their articles with `code`, and score the events at or above `min_confidence`."""
+    gold, predicted = code_gold(gold_files, code)
+    if min_confidence > 0:
+        predicted = {
+            ref: [e for e in events if (e.confidence or 0.0) >= min_confidence] for ref, events in predicted.items()
+        }
     return score(gold, predicted)
+
+
+def code_gold(
+    gold_files: Iterable[str | Path], code: Callable[[list[Article]], dict[str, list[Event]]]
+) -> tuple[list[GoldArticle], dict[str, list[Event]]]:
+    """The gold articles and what `code` finds in them, for scoring more than once."""
+    gold = [item for path in gold_files for item in load_gold(path)]
+    return gold, code([item.article for item in gold])
 
 
 @dataclass
@@ -270,3 +283,38 @@ def evaluate_actors(path: str | Path, nlp: Any, gazetteer: Any) -> ActorReport:
             wanted = f"{row['country']} {row['sector']}"
             report.misses.append((row["mention"], row["text"][:100], wanted, f"{country} {sector}"))
     return report
+
+
+SWEEP = tuple(round(step / 20, 2) for step in range(20))  # 0.00, 0.05, ... 0.95
+
+
+def threshold_sweep(
+    gold: list[GoldArticle], predicted: dict[str, list[Event]], thresholds: Iterable[float] = SWEEP
+) -> list[tuple[float, Counts]]:
+    """Overall counts when only events with confidence >= t are kept, for each t."""
+    rows = []
+    for threshold in thresholds:
+        kept = {
+            ref: [event for event in events if (event.confidence or 0.0) >= threshold]
+            for ref, events in predicted.items()
+        }
+        rows.append((threshold, score(gold, kept).overall))
+    return rows
+
+
+def lowest_threshold_for(sweep: list[tuple[float, Counts]], precision: float) -> float | None:
+    """The lowest threshold whose precision reaches the target (with at least one event kept)."""
+    for threshold, counts in sweep:
+        if counts.tp + counts.fp and counts.precision >= precision:
+            return threshold
+    return None
+
+
+def confidence_samples(gold: list[GoldArticle], predicted: dict[str, list[Event]]) -> list[tuple[Event, int]]:
+    """Each predicted event with 1 when its (type, country set) key is in the gold (core or not), else 0."""
+    samples = []
+    for item in gold:
+        keys = {event_key(event) for event in item.events}
+        for event in predicted.get(item.article.ref, []):
+            samples.append((event, int(event_key(event) in keys)))
+    return samples

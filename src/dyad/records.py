@@ -181,6 +181,13 @@ class Event(_Record):
         default=0.0, ge=-10, le=10, description="Cooperation-conflict score on the Goldstein scale, -10 to +10"
     )
     reported_by: Entity | None = None
+    confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="How likely the record is right, 0-1, calibrated on real news (events/data/confidence.yaml); "
+        "null only on records stored before dyad scored confidence",
+    )
 
     @field_validator("date")
     @classmethod

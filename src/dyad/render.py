@@ -100,3 +100,19 @@ def scores_table(report: Report) -> Table:
             f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}",
         )  # fmt: skip
     return table
+
+
+def sweep_table(sweep: list) -> Table:
+    """Precision, recall and F1 by confidence threshold: the trade-off a user chooses from."""
+    table = Table(title="By --min-confidence")
+    for name in ("threshold", "P", "R", "F1", "kept"):
+        table.add_column(name, justify="right")
+    for threshold, counts in sweep:
+        table.add_row(
+            f"{threshold:.2f}",
+            f"{counts.precision:.3f}",
+            f"{counts.recall:.3f}",
+            f"{counts.f1:.3f}",
+            str(counts.tp + counts.fp),
+        )
+    return table

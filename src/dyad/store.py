@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS events (
     modality VARCHAR, date VARCHAR, date_precision VARCHAR, date_start DATE,
     actor_countries VARCHAR[], recipient_countries VARCHAR[], cameo VARCHAR, record JSON
 );
+-- Databases created before events were scored gain the column when opened (NULL: unscored).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE;
 CREATE TABLE IF NOT EXISTS event_evidence (
     event_id VARCHAR, article_id VARCHAR, position INTEGER, text VARCHAR,
     start_char INTEGER, end_char INTEGER, PRIMARY KEY (event_id, position)
@@ -72,8 +74,10 @@ ProgressCallback = Callable[[IngestSummary, str | None], None]
 class Store:
     """A DuckDB file of articles, events (with evidence) and failures."""
 
-    def __init__(self, path: str | Path | None = None, *, pipeline: Any = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, pipeline: Any = None, min_confidence: float = 0.0) -> None:
+        """`min_confidence`: events scoring below it are not stored (0 keeps every event)."""
         self.path = str(path or default_db_path())
+        self.min_confidence = min_confidence
         try:
             self.connection = duckdb.connect(self.path)
             self.connection.execute(SCHEMA)
@@ -157,7 +161,12 @@ class Store:
             else:
                 fresh[article.id] = article
         coded = list(self.pipeline.code(fresh.values())) if fresh else []
-        events = [event for item in coded for event in item.events]
+        events = [
+            event
+            for item in coded
+            for event in item.events
+            if event.confidence is None or event.confidence >= self.min_confidence
+        ]
         failures = [item.failure for item in coded if item.failure]
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         try:
@@ -216,9 +225,16 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         limit: int | None = None,
+        min_confidence: float = 0.0,
     ) -> list[Event]:
-        """Stored events, filtered by actor/recipient country (ISO3), type and date range."""
+        """Stored events, filtered by actor/recipient country (ISO3), type, date range and confidence.
+
+        Events stored before dyad scored confidence (NULL) are kept by any threshold.
+        """
         clauses, params = _event_filters(actor, recipient, country, type, since, until)
+        if min_confidence > 0:
+            clauses.append("(confidence IS NULL OR confidence >= ?)")
+            params.append(min_confidence)
         sql = "SELECT record FROM events"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
@@ -302,6 +318,7 @@ def _event_row(event: Event) -> dict[str, Any]:
         "recipient_countries": sorted({e.country for e in event.recipient if e.country}),
         "cameo": event.cameo,
         "record": event.to_json(),
+        "confidence": event.confidence,
     }
 
 

@@ -13,6 +13,7 @@ from dyad.actors.resolve import ActorResolver
 from dyad.dates import iso_to_date
 from dyad.events import roles
 from dyad.events.chronology import narrative_dates
+from dyad.events.confidence import load_calibration
 from dyad.events.dates import date_for_trigger
 from dyad.events.discourse import recall_antecedents
 from dyad.events.draft import Draft
@@ -54,6 +55,7 @@ class EventCoder:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.calibration = load_calibration()
 
     def code(self, doc: Doc, article: Article) -> list[Event]:
         published = iso_to_date(article.published) if article.published else None
@@ -74,7 +76,7 @@ class EventCoder:
         # today does not fold into another signing of the same pair months before
         readings = merge_events(events, within_sentence=True)
         dated = merge_events(narrative_dates(readings, article, lead_end))
-        return place_events(dated, doc, body, lead_end, self.gazetteer)
+        return self.calibration.apply(place_events(dated, doc, body, lead_end, self.gazetteer), article)
 
     def _code_sentence(
         self,

@@ -1,0 +1,93 @@
+"""Confidence: every event is scored, the model learns from labels, and thresholds filter everywhere."""
+
+import json
+
+import pytest
+
+from dyad.evaluate import Counts, lowest_threshold_for
+from dyad.events.confidence import Calibration, features, fit, load_calibration, write_calibration
+from dyad.store import Store
+from tests.conftest import SAMPLES
+from tests.helpers import code_text
+from tests.test_cli import run
+
+TEXT = (
+    "Russian Foreign Minister Sergei Lavrov met his Cuban counterpart Bruno Rodríguez in Moscow on Monday. "
+    "Cuba condemned the United States embargo."
+)
+
+
+def test_every_coded_event_carries_a_confidence_between_0_and_1(pipeline):
+    events = code_text(pipeline, TEXT)
+    assert events
+    assert all(event.confidence is not None and 0.0 <= event.confidence <= 1.0 for event in events)
+
+
+def test_features_read_the_record(pipeline):
+    meeting = next(e for e in code_text(pipeline, TEXT) if e.type == "CONSULT")
+    found = features(meeting)
+    assert found["type:CONSULT"] == 1.0 and found["has_recipient"] == 1.0 and found["bias"] == 1.0
+    assert found["actors_named"] == 1.0
+
+
+def test_weights_change_scores_in_the_expected_direction(pipeline):
+    events = code_text(pipeline, TEXT)
+    trusting = Calibration({"bias": 2.0})
+    doubting = Calibration({"bias": -2.0})
+    assert all(trusting.score(e) > 0.8 > 0.2 > doubting.score(e) for e in events)
+    typed = Calibration({"type:CONSULT": 3.0, "type:ACCUSE": -3.0})
+    by_type = {e.type: typed.score(e) for e in events}
+    assert by_type["CONSULT"] > 0.9 and by_type["ACCUSE"] < 0.1
+
+
+def test_fit_learns_which_feature_predicts_a_correct_event():
+    samples = [({"bias": 1.0, "has_recipient": 1.0}, 1)] * 40 + [({"bias": 1.0, "has_recipient": 0.0}, 0)] * 40
+    samples += [({"bias": 1.0, "has_recipient": 1.0}, 0)] * 5 + [({"bias": 1.0, "has_recipient": 0.0}, 1)] * 5
+    weights = fit(samples)
+    model = Calibration(weights)
+    assert weights["has_recipient"] > 1.0
+    with_recipient = 1 / (1 + pow(2.718281828, -(weights["bias"] + weights["has_recipient"])))
+    assert with_recipient == pytest.approx(40 / 45, abs=0.08)  # calibrated: near the observed rate
+    assert model.weights == weights
+
+
+def test_lowest_threshold_reaching_a_precision():
+    sweep = [(0.0, Counts(tp=5, fp=5)), (0.5, Counts(tp=4, fp=1)), (0.9, Counts(tp=2, fp=0))]
+    assert lowest_threshold_for(sweep, 0.8) == 0.5
+    assert lowest_threshold_for(sweep, 0.99) == 0.9
+    assert lowest_threshold_for([(0.0, Counts(tp=1, fp=9))], 0.85) is None
+
+
+def test_calibration_file_round_trips(tmp_path):
+    path = tmp_path / "confidence.yaml"
+    write_calibration(path, {"bias": 0.5, "type:AID": -1.25}, 0.35, "2026-12-04", {"articles": 3})
+    loaded = load_calibration(str(path))
+    assert loaded.weights == {"bias": 0.5, "type:AID": -1.25} and loaded.default_threshold == 0.35
+
+
+def test_store_keeps_what_reaches_the_threshold(pipeline, tmp_path):
+    with Store(tmp_path / "all.duckdb", pipeline=pipeline, min_confidence=0.0) as store:
+        store.ingest([SAMPLES])
+        everything = store.events()
+        scores = sorted(e.confidence for e in everything)
+        middle = scores[len(scores) // 2]
+        assert {e.id for e in store.events(min_confidence=middle)} == {
+            e.id for e in everything if e.confidence >= middle
+        }
+    with Store(tmp_path / "some.duckdb", pipeline=pipeline, min_confidence=middle) as store:
+        store.ingest([SAMPLES])
+        assert {e.id for e in store.events()} == {e.id for e in everything if e.confidence >= middle}
+
+
+def test_cli_min_confidence_filters_extract():
+    everything = run("extract", str(SAMPLES), "--min-confidence", "0")
+    assert everything.returncode == 0, everything.stderr
+    records = [json.loads(line) for line in everything.stdout.splitlines()]
+    top = max(r["confidence"] for r in records)
+    strict = run("extract", str(SAMPLES), "--min-confidence", str(top))
+    kept = [json.loads(line) for line in strict.stdout.splitlines()]
+    assert kept and all(r["confidence"] >= top for r in kept)
+    assert len(kept) == sum(r["confidence"] >= top for r in records)
+    above = run("extract", str(SAMPLES), "--min-confidence", str(min(top + 0.001, 1.0)))
+    assert above.returncode == 0 and (top == 1.0 or not above.stdout.strip())
+    assert run("extract", str(SAMPLES), "--min-confidence", "1.5").returncode != 0
