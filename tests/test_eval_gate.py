@@ -84,3 +84,36 @@ def test_seed_gold_scores_when_present(pipeline):
     assert report.overall.f1 >= floors["f1"]
     assert report.overall.precision >= floors["precision"]
     assert report.overall.recall >= floors["recall"]
+
+
+def test_misses_are_put_down_to_a_cause():
+    """A sentence coded as nothing, as another type, or with a side missing: each miss gets one cause."""
+    from dyad.evaluate import GoldArticle, miss_causes
+    from dyad.ingest.text import article_from_text
+
+    text = "Cuba thanked Russia for the fuel. Russia and Cuba held talks. Cuba condemned the blockade."
+    article = article_from_text(text, ref="a", published="2025-07-27")
+
+    def gold_event(type_, countries, evidence):
+        actor = [{"country": c} for c in countries]
+        return {"type": type_, "actor": actor, "recipient": [], "evidence": evidence}
+
+    gold = [
+        GoldArticle(
+            article,
+            [
+                gold_event("SUPPORT", ["CUB", "RUS"], "Cuba thanked Russia for the fuel."),
+                gold_event("CONSULT", ["CUB", "RUS"], "Russia and Cuba held talks."),
+                gold_event("ACCUSE", ["CUB", "USA"], "Cuba condemned the blockade."),
+            ],
+        )
+    ]
+
+    def event(type_, countries, start, end):
+        actor = [Entity(text=c, country=c) for c in countries]
+        evidence = [Evidence(text=text[start:end], start=start, end=end)]
+        return Event(id=type_, article_id="x", article_ref="a", type=type_, actor=actor, evidence=evidence, cameo="0")
+
+    predicted = {"a": [event("AGREE", ["CUB", "RUS"], 34, 61), event("ACCUSE", ["CUB"], 62, 90)]}
+    causes = miss_causes(gold, predicted)
+    assert causes["no trigger"] == 1 and causes["other type"] == 1 and causes["actor or recipient unresolved"] == 1

@@ -335,6 +335,9 @@ def eval_events(
     errors_shown: Annotated[int, typer.Option("--errors", help="Print up to N false positives/negatives.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     min_confidence: MinConfidenceOption = None,
+    causes: Annotated[
+        bool, typer.Option("--causes", help="Count the misses by cause (no trigger, other type, unresolved, role).")
+    ] = False,
 ) -> None:
     """Precision, recall and F1 of event extraction, overall and per type, field accuracy, and a threshold sweep.
 
@@ -342,7 +345,7 @@ def eval_events(
     shows overall precision, recall and F1 at thresholds 0.00 to 0.95, so you can pick your own trade-off.
     Example: `dyad eval events tests/data/gold/events.jsonl tests/data/gold/samples.jsonl`
     """
-    from dyad.evaluate import FIELDS, code_gold, score, threshold_sweep
+    from dyad.evaluate import FIELDS, code_gold, miss_causes, score, threshold_sweep
     from dyad.pipeline import default_pipeline
 
     failures: list = []
@@ -371,6 +374,10 @@ def eval_events(
         + ", ".join(f"{name} {report.accuracy(name):.3f}" for name in FIELDS)
     )
     console.print(render.sweep_table(sweep))
+    if causes:
+        counted = miss_causes(gold_articles, kept)
+        total = max(sum(counted.values()), 1)
+        console.print("Misses by cause: " + ", ".join(f"{name} {n} ({n / total:.0%})" for name, n in counted.items()))
     for ref, key, text in report.false_positives[:errors_shown]:
         console.print(f"[red]FP[/red] {ref} {key[0]} {sorted(key[1])}: {text[:160]}", highlight=False)
     for ref, key, text in report.false_negatives[:errors_shown]:

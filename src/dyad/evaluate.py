@@ -318,3 +318,41 @@ def confidence_samples(gold: list[GoldArticle], predicted: dict[str, list[Event]
         for event in predicted.get(item.article.ref, []):
             samples.append((event, int(event_key(event) in keys)))
     return samples
+
+
+MISS_CAUSES = ("no trigger", "other type", "actor or recipient unresolved", "wrong role", "outside a sentence read")
+
+
+def miss_causes(gold: list[GoldArticle], predicted: dict[str, list[Event]]) -> dict[str, int]:
+    """Why each required gold event was missed, judged from what dyad coded in the same sentence.
+
+    - no trigger: nothing was coded from that sentence;
+    - other type: something of another type was;
+    - actor or recipient unresolved: the same type, with countries that are a strict part of the gold's;
+    - wrong role: the same type with other countries;
+    - outside a sentence read: the gold's evidence could not be placed in the text.
+    """
+    report = score(gold, predicted)
+    articles = {item.article.ref: item.article for item in gold}
+    causes = dict.fromkeys(MISS_CAUSES, 0)
+    for ref, (type_, countries), evidence in report.false_negatives:
+        start = articles[ref].text.find(evidence.split(" … ")[0]) if evidence else -1
+        if start < 0:
+            causes["outside a sentence read"] += 1
+            continue
+        end = start + len(evidence)
+        there = [
+            event
+            for event in predicted.get(ref, [])
+            if any(item.start < end and start < item.end for item in event.evidence)
+        ]
+        same_type = [event for event in there if event.type == type_]
+        if not there:
+            causes["no trigger"] += 1
+        elif not same_type:
+            causes["other type"] += 1
+        elif any(event.countries() < countries for event in same_type):
+            causes["actor or recipient unresolved"] += 1
+        else:
+            causes["wrong role"] += 1
+    return causes
