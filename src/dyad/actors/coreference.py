@@ -201,8 +201,14 @@ def _leads_a_clause(token: Token) -> bool:
 
 
 def _words_before(name: Token) -> set[str]:
-    """The words of a name's sentence just before it, where its title stands."""
-    return {t.lower_ for t in name.doc[max(name.sent.start, name.i - 10) : name.i]}
+    """The words just before a name, where its title stands: back to the verb before it, so the
+    subject's title in 'Prime Minister X welcomed King Y' is not taken for Y's."""
+    words: set[str] = set()
+    for token in reversed(name.doc[max(name.sent.start, name.i - 10) : name.i]):
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        words.add(token.lower_)
+    return words
 
 
 _HEAD_OF_STATE_TITLES = {"president", "king", "queen", "emir", "monarch", "sultan"}
