@@ -209,6 +209,10 @@ class EventCoder:
                     continue
             actor += resolver.resolve(owner)
         if not actor:
+            # "the U.S. sanctions on Cuba", "a Chinese donation": a country modifier owns the act
+            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+            actor = [e for e in map(resolver.owner, modifiers) if e is not None and e.country]
+        if not actor:
             return None
         recipient = [e for head in roles.prep_objects(token, sense.recipient_preps) for e in resolver.resolve(head)]
         if sense.symmetric:

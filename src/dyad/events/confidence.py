@@ -39,6 +39,7 @@ def features(event: Event, article: Article | None = None) -> dict[str, float]:
     found["reported_speech"] = float(event.reported_by is not None)
     found["dated"] = float(event.date is not None)
     found["placed"] = float(event.location is not None)
+    found["one_country"] = float(len(event.countries()) == 1)
     found["three_or_more_countries"] = float(len(event.countries()) >= 3)
     found["long_sentence"] = float(min(len(e.text) for e in event.evidence) > LONG_SENTENCE_CHARS)
     found["igo_involved"] = float(any(e.sector == "IGO" for e in entities))
