@@ -246,3 +246,21 @@ def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]], core_on
             for name, hit in field_checks(keyed[0][key], keyed[1][key]).items():
                 result.field_hits[name] += hit
     return result
+
+
+def gold_articles(split: str, cache: Path = DEFAULT_CACHE, manifest: Path = MANIFEST, gold: Path = GOLD) -> list[Any]:
+    """The split's gold articles from the cache, in memory, for tests and scripts; only verified texts."""
+    from dyad.evaluate import GoldArticle
+    from dyad.ingest.text import article_from_text
+
+    entries = read_jsonl(manifest)
+    verified = set(check_cache(entries, cache).verified)
+    by_id = {row["id"]: row for row in read_jsonl(gold)}
+    found = []
+    for entry in entries:
+        if entry["id"] in verified and entry["id"] in by_id and split_of(entry["id"]) == split:
+            text = cached_text(cache, entry["id"])
+            record = eval_record(entry, by_id[entry["id"]], text, "")
+            article = article_from_text(text, ref=entry["id"], published=entry.get("published"))
+            found.append(GoldArticle(article, record["events"]))
+    return found

@@ -88,6 +88,15 @@ def _read(name: str) -> Any:
         raise ConfigError(f"{name}: {error}") from None
 
 
+@lru_cache(maxsize=8)
+def grammar_words(name: str) -> frozenset[str]:
+    """A list of grammar words from data/grammar.yaml ('speech_verbs'), read once."""
+    words = _read("grammar.yaml").get(name)
+    if not words:
+        raise ConfigError(f"grammar.yaml: no list named {name!r}")
+    return frozenset(str(word).lower() for word in words)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     triggers = _read("triggers.yaml")

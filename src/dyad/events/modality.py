@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.events.roles import SPEECH_VERBS
+
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}
 # "Minsk must release every prisoner": somebody demands the act; it has not happened.
@@ -38,12 +40,9 @@ def _governors(chain: list[Token]) -> list[Token]:
     return [chain[k] for k in range(1, len(chain)) if chain[k - 1].dep_ != "conj"]
 
 
-_SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "warn", "declare", "confirm", "insist", "promise", "pledge"}
-
-
 def _reported(clause: Token) -> bool:
     """Whether the clause is what somebody said: 'X said (that) ...'."""
-    return clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_ in _SPEECH_VERBS
+    return clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_ in SPEECH_VERBS
 
 
 def is_demanded(trigger: Token) -> bool:

@@ -6,13 +6,12 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
+from dyad.events.lexicon import grammar_words
+
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "dep")
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-SPEECH_VERBS = {
-    "say", "state", "announce", "report", "tell", "claim", "insist", "add", "note", "stress",
-    "declare", "affirm", "assert", "confirm", "explain", "write", "indicate", "emphasize", "emphasise",
-}  # fmt: skip
+SPEECH_VERBS = grammar_words("speech_verbs")
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"}
