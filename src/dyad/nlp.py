@@ -48,6 +48,12 @@ def _ends_dateline(doc: Doc, line_start: int, dash: int) -> bool:
     return first.text.isupper() and len(first.text) > 2 and any(t.text == "," for t in doc[line_start:dash])
 
 
+def _title_case(sentence: Span) -> bool:
+    """A headline in title case, where capitals say nothing about where a name ends."""
+    words = [t for t in sentence if t.is_alpha and len(t) >= 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.85 * len(words)
+
+
 @Language.factory("dyad_name_guard", default_config={"titles": []})
 def make_name_guard(nlp: Language, name: str, titles: list[str]) -> NameGuard:
     return NameGuard(titles)
@@ -63,7 +69,13 @@ class NameGuard:
 
     def __call__(self, doc: Doc) -> Doc:
         dropped = [
-            ent for ent in doc.ents if len(ent) == 1 and ent.ent_id_ and ent.label_ != "NORP" and self._extends(ent)
+            ent
+            for ent in doc.ents
+            if len(ent) == 1
+            and ent.ent_id_
+            and ent.label_ != "NORP"
+            and not _title_case(ent.sent)
+            and self._extends(ent)
         ]  # a demonym before a name is a modifier ("Cuban Ministry of Education"), not part of it
         if not dropped:
             return doc
@@ -77,6 +89,9 @@ class NameGuard:
                 end += 1  # "Minsk City Court": once the name runs on, a title word may end it
             # "Latin America" stays a place; "U.S. Treasury Department" becomes an organisation
             label = ent.label_ if ent.label_ == "PERSON" or end == ent.end else "ORG"
+            if names and start < names[-1].end:  # two matches widened into one name: keep it once
+                previous = names.pop()
+                start, end, label = previous.start, max(end, previous.end), previous.label_
             names.append(Span(doc, start, end, label=label))
         overlapping = {ent.start for ent in doc.ents for n in names if ent.start < n.end and n.start < ent.end}
         doc.set_ents([ent for ent in doc.ents if ent.start not in overlapping] + names, default="outside")

@@ -41,13 +41,27 @@ class Pipeline:
             else:
                 codable.append(article)
         pairs = ((article.text, article) for article in codable)
+        parse_failures: list[Coded] = []
+
+        def skip_the_article(component: str, _proc: object, docs: list, error: Exception) -> None:
+            # a component that raises on one text costs that article, not the batch
+            for doc in docs:
+                article = doc._context
+                log.error("%s: the %s component failed: %s", article.ref, component, error)
+                reason = f"parsing failed in {component}: {type(error).__name__}: {error}"
+                parse_failures.append(Coded(article, [], Failure(source=article.ref, stage="nlp", reason=reason)))
+
+        self.nlp.default_error_handler = skip_the_article  # dyad's own components; the model's raise
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH_SIZE):
+            yield from parse_failures
+            parse_failures.clear()
             try:
                 yield Coded(article, self.coder.code(doc, article))
             except Exception as error:
                 log.exception("coding failed for %s", article.ref)
                 reason = f"event coding failed: {type(error).__name__}: {error}"
                 yield Coded(article, [], Failure(source=article.ref, stage="events", reason=reason))
+        yield from parse_failures
 
 
 _default: Pipeline | None = None
