@@ -180,3 +180,13 @@ def test_what_followed_an_incident_dated_by_year_keeps_year_precision(pipeline):
     )
     recall = find(code_text(pipeline, text, published="2025-11-25"), "SANCTION", {"MLI", "DZA"})
     assert recall is not None and (recall.date, recall.date_precision) == ("2019", "year")
+
+
+def test_an_undated_article_leaves_relative_dates_unresolved():
+    from dyad.events.dates import parse_date_phrase
+
+    assert parse_date_phrase("on Monday", None) is None
+    assert parse_date_phrase("last month", None) is None
+    assert parse_date_phrase("July 26", None) is None
+    found = parse_date_phrase("July 26, 2024", None)
+    assert found is not None and found.value == "2024-07-26"

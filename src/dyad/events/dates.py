@@ -80,6 +80,8 @@ def _parse_one(text: str, published: dt.date | None, prefer: str) -> EventDate |
     precision = precision_of(phrase)
     if precision is None:
         return None
+    if published is None and not _YEAR.search(phrase):
+        return None  # "on Monday" in an undated article: no clock to read it by (guide section 6)
     phrase = re.sub(r"^(just|only|some|about|nearly|almost|early|late|mid|earlier)\s+", "", phrase, flags=re.I)
     settings: dict[str, object] = {"PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first"}
     if published is not None:
