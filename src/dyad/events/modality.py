@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.events.lexicon import grammar_words
 from dyad.events.roles import SPEECH_VERBS
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}
-# "Minsk must release every prisoner": somebody demands the act; it has not happened.
-DEONTIC_AUX = {"must", "should", "ought"}
-_HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "aim", "explore", "study", "seek"}
-_FUTURE_GOVERNORS = {"plan", "intend", "schedule", "expect", "prepare", "set", "due"}
-# An act inside a promise ("ready to send engineers", "pledged to deliver") is what is
-# promised, not an act done: it is coded as part of the AGREE.
-_PROMISE_GOVERNORS = {"ready", "willing", "prepared", "promise", "pledge", "vow", "offer", "agree", "commit"}
-_NEGATING_GOVERNORS = {"fail", "deny", "decline"}
-# Word forms too: the small model lemmatises "hopes" as "hop".
-_UNCOMMITTED_GOVERNORS = {"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "want", "wants", "wanted"}
-_CONDITION_MARKS = {"if", "unless", "whether"}
-_CONTRASTS = {"but", "yet", "while", "whereas"}
+# The words each rule reads are in data/grammar.yaml, with why.
+_FUTURE_AUX = grammar_words("future_auxiliaries")
+_HYPOTHETICAL_AUX = grammar_words("hypothetical_auxiliaries")
+DEONTIC_AUX = grammar_words("deontic_auxiliaries")
+_HYPOTHETICAL_GOVERNORS = grammar_words("hypothetical_governors")
+_FUTURE_GOVERNORS = grammar_words("future_governors")
+_PROMISE_GOVERNORS = grammar_words("promise_governors")
+_NEGATING_GOVERNORS = grammar_words("negating_governors")
+_UNCOMMITTED_GOVERNORS = grammar_words("uncommitted_governors")
+_CONDITION_MARKS = grammar_words("condition_marks")
+_CONTRASTS = grammar_words("contrasts")
+_REQUESTING_GOVERNORS = grammar_words("requesting_governors")
+_CONTENT_NOUNS = grammar_words("content_nouns")
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
@@ -48,12 +48,6 @@ def _reported(clause: Token) -> bool:
 def is_demanded(trigger: Token) -> bool:
     """'X must/should do Z': the act is demanded of X, not done by X."""
     return any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in trigger.children)
-
-
-# "called on Managua to free him", "urged Havana to release": the act is what is asked for
-_REQUESTING_GOVERNORS = {"urge", "call", "demand", "ask", "request", "press", "appeal", "invite", "encourage", "plead"}
-# "an invitation for Pezeshkian to visit Russia", "a proposal to hold talks": the noun is the event
-_CONTENT_NOUNS = {"invitation", "offer", "proposal", "plan", "call", "request", "demand", "appeal", "readiness"}
 
 
 def is_requested_act(trigger: Token) -> bool:
