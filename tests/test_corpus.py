@@ -155,3 +155,26 @@ def test_real_corpus_cache_when_present():
         pytest.skip(".real-corpus/ is not on this machine: run `dyad corpus check` and fetch the texts")
     status = corpus.check_cache(corpus.read_jsonl(MANIFEST), cache)
     assert not status.mismatched, [entry["id"] for entry in status.mismatched]
+
+
+def test_calibrate_refuses_the_test_split(tmp_path):
+    test_file = tmp_path / "gold-test.jsonl"
+    test_file.write_text("", encoding="utf-8")
+    result = _dyad("corpus", "calibrate", str(test_file), "--out", str(tmp_path / "c.yaml"), cwd=REPO)
+    assert result.returncode == 1 and "dev split only" in result.stderr
+    assert not (tmp_path / "c.yaml").exists()
+
+
+def test_calibrate_fits_on_a_gold_file_and_eval_prints_the_sweep(tmp_path):
+    gold = DATA / "gold" / "samples.jsonl"
+    out = tmp_path / "confidence.yaml"
+    result = _dyad("corpus", "calibrate", str(gold), "--out", str(out), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    from dyad.events.confidence import load_calibration
+
+    fitted = load_calibration(str(out))
+    assert fitted.weights and 0.0 <= fitted.default_threshold <= 0.95
+    scored = _dyad("eval", "events", str(gold), "--json", "--min-confidence", "0", cwd=REPO)
+    report = json.loads(scored.stdout)
+    assert report["min_confidence"] == 0 and [row["threshold"] for row in report["sweep"]][:3] == [0.0, 0.05, 0.1]
+    assert report["sweep"][0]["f1"] == pytest.approx(report["overall"]["f1"])
