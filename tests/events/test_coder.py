@@ -514,3 +514,15 @@ def test_an_act_pleaded_for_is_not_done(pipeline):
     )
     events = code_text(pipeline, text, published="2025-04-23")
     assert not [e for e in events if e.type in ("RETREAT", "CONCEDE")]
+
+
+def test_a_visit_begun_by_someone_is_theirs(pipeline):
+    text = "Kenya's foreign minister began an official visit to Ghana on Thursday."
+    visit = find(code_text(pipeline, text), "CONSULT", {"KEN", "GHA"})
+    assert visit is not None and [e.country for e in visit.actor] == ["KEN"]
+    assert visit.location is not None and visit.location.country == "GHA"
+
+
+def test_a_visit_condemned_by_someone_is_not_theirs(pipeline):
+    events = code_text(pipeline, "Kenya condemned the visit to Ghana.")
+    assert not any(e.type == "CONSULT" and "KEN" in {a.country for a in e.actor} for e in events)

@@ -27,7 +27,7 @@ from dyad.events.modality import (
     is_standing_policy,
     is_uncommitted_wish,
 )
-from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
+from dyad.events.places import location_for_trigger, resolve_place, sentence_destination, stay_location
 from dyad.events.recipients import (
     condition_target,
     force_target,
@@ -213,6 +213,8 @@ class EventCoder:
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
             actor = [e for e in map(resolver.owner, modifiers) if e is not None and e.country]
         if not actor:
+            actor = [e for head in [roles.carrier_subject(token)] if head is not None for e in resolver.resolve(head)]
+        if not actor:
             return None
         recipient = [e for head in roles.prep_objects(token, sense.recipient_preps) for e in resolver.resolve(head)]
         if sense.symmetric:
@@ -242,6 +244,8 @@ class EventCoder:
         location = location_for_trigger(draft.trigger, sentence, self.gazetteer, travels)
         if sense.destination and location is None:
             location = self._destination_from_objects(draft.trigger)
+        if location is None:
+            location = stay_location(draft.trigger, sentence, self.gazetteer)  # "during his visit to X"
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)

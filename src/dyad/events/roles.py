@@ -12,6 +12,7 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "dep")
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEECH_VERBS = grammar_words("speech_verbs")
+SUPPORT_VERBS = grammar_words("support_verbs")
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"}
@@ -245,6 +246,19 @@ def quote_speaker(sentence: Span) -> Token | None:
             continue  # another paragraph
         if neighbour.root.lemma_ in SPEECH_VERBS:
             return subject_of(neighbour.root)
+    return None
+
+
+def carrier_subject(noun: Token) -> Token | None:
+    """Who performs a nominal act that a verb only carries: 'X began an official visit to Y',
+    'X concluded talks', 'X, who was on a visit to Y' (the noun after 'on' with 'be' or a
+    motion verb). Not the subject of a verb that judges the act ('X condemned the visit')."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        return subject_of(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+        if verb.pos_ in ("VERB", "AUX") and (verb.lemma_ == "be" or verb.lemma_ in ("arrive", "go", "come", "travel")):
+            return subject_of(verb)
     return None
 
 
