@@ -526,3 +526,24 @@ def test_a_visit_begun_by_someone_is_theirs(pipeline):
 def test_a_visit_condemned_by_someone_is_not_theirs(pipeline):
     events = code_text(pipeline, "Kenya condemned the visit to Ghana.")
     assert not any(e.type == "CONSULT" and "KEN" in {a.country for a in e.actor} for e in events)
+
+
+def test_a_host_receives_a_named_person(pipeline):
+    text = "Prime Minister Rishi Sunak welcomed King Abdullah II of Jordan to Downing Street on Monday."
+    visit = find(code_text(pipeline, text), "CONSULT", {"GBR", "JOR"})
+    assert visit is not None
+    assert [e.country for e in visit.actor] == ["JOR"] and [e.country for e in visit.recipient] == ["GBR"]
+
+
+def test_receiving_a_letter_or_a_decision_is_no_visit(pipeline):
+    for text in (
+        "Prime Minister Rishi Sunak received a letter from King Abdullah II of Jordan on Monday.",
+        "Egypt welcomed the decision of King Abdullah II of Jordan.",
+    ):
+        assert not any(e.type == "CONSULT" for e in code_text(pipeline, text)), text
+
+
+def test_a_visitor_received_somewhere_by_an_unnamed_host_visits_that_country(pipeline):
+    text = "The Cuban foreign minister was received at the Hanoi airport by a senior delegation on Monday."
+    visit = find(code_text(pipeline, text), "CONSULT", {"CUB", "VNM"})
+    assert visit is not None and [e.country for e in visit.actor] == ["CUB"]

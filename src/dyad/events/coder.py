@@ -124,7 +124,11 @@ class EventCoder:
             return False
         if sense.subjects and not sense.subjects & roles.subject_words(token):
             return False
-        return not sense.objects or bool(sense.objects & roles.object_words(token))
+        if not sense.objects or sense.objects & roles.object_words(token):
+            return True
+        # "the president received King X", "he was received by ...": a host receives people, and
+        # a named person or a personal pronoun is one as surely as 'minister' or 'delegation'
+        return sense.reverse and any(_is_person(obj) for obj in roles.direct_objects(token))
 
     def _verb_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> Draft | None:
         passive = roles.is_passive(token)
@@ -249,7 +253,8 @@ class EventCoder:
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)
-        aimed_at_place = sense.destination or sense.type == "AID"
+        # a visit received or hosted somewhere: the host is that place's government
+        aimed_at_place = sense.destination or sense.type == "AID" or sense.mode == "visit"
         if aimed_at_place and location is not None and not recipient and location.country:
             host = Entity(
                 text=location.name, name=location.name, country=location.country, sector="GOV", resolved_by="gazetteer"
@@ -330,6 +335,15 @@ class EventCoder:
         if sense.context:
             found.add(sense.context)
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
+
+
+_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+
+
+def _is_person(token: Token) -> bool:
+    """A named person ('King Abdullah II') or a personal pronoun standing for one."""
+    name = [token, *(child for child in token.children if child.dep_ == "compound")]
+    return any(word.ent_type_ == "PERSON" for word in name) or token.lower_ in _PERSONAL_PRONOUNS
 
 
 def _dates_only(prep: Token) -> bool:
