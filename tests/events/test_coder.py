@@ -547,3 +547,22 @@ def test_a_visitor_received_somewhere_by_an_unnamed_host_visits_that_country(pip
     text = "The Cuban foreign minister was received at the Hanoi airport by a senior delegation on Monday."
     visit = find(code_text(pipeline, text), "CONSULT", {"CUB", "VNM"})
     assert visit is not None and [e.country for e in visit.actor] == ["CUB"]
+
+
+def test_a_pull_out_concerns_and_takes_place_in_the_country_left(pipeline):
+    event = find(code_text(pipeline, "Germany withdrew its troops from Niger on Monday."), "RETREAT", {"DEU", "NER"})
+    assert event is not None and [e.country for e in event.recipient] == ["NER"]
+    assert event.location is not None and event.location.country == "NER"
+
+
+def test_praising_a_treaty_between_parties_is_aimed_at_all_of_them(pipeline):
+    text = "Oman's sultan praised the peace treaty between Egypt, Jordan and Israel."
+    event = find(code_text(pipeline, text), "SUPPORT", {"OMN", "EGY", "JOR", "ISR"})
+    assert event is not None and {e.country for e in event.recipient} == {"EGY", "JOR", "ISR"}
+
+
+def test_a_by_phrase_after_an_active_verbs_object_names_its_author(pipeline):
+    text = "The German Foreign Office criticised plans by the Hungarian government to close the border."
+    assert find(code_text(pipeline, text), "ACCUSE", {"DEU", "HUN"}) is not None
+    passive = "Plans to close the border were criticised by the German Foreign Office."
+    assert find(code_text(pipeline, passive), "ACCUSE", {"DEU"}) is not None

@@ -27,13 +27,20 @@ from dyad.events.modality import (
     is_standing_policy,
     is_uncommitted_wish,
 )
-from dyad.events.places import location_for_trigger, resolve_place, sentence_destination, stay_location
+from dyad.events.places import (
+    departure_place,
+    location_for_trigger,
+    resolve_place,
+    sentence_destination,
+    stay_location,
+)
 from dyad.events.recipients import (
     condition_target,
     force_target,
     other_country_in_clause,
     recipient_in_objects,
     sole_other_country,
+    withdrawn_from,
     within_jurisdiction,
 )
 from dyad.events.scene import place_events
@@ -174,6 +181,8 @@ class EventCoder:
             recipient = sole_other_country(token.sent, resolver, {e.country for e in actor})
         if not recipient and sense.type == "THREATEN":
             recipient = condition_target(token, resolver, actor)
+        if not recipient and sense.type == "RETREAT" and sense.mode == "withdraw":
+            recipient = withdrawn_from(token, resolver, actor)
         if not recipient and sense.type == "MOBILIZE":
             recipient = force_target(token, resolver, actor)
         if sense.reverse:
@@ -248,6 +257,8 @@ class EventCoder:
         location = location_for_trigger(draft.trigger, sentence, self.gazetteer, travels)
         if sense.destination and location is None:
             location = self._destination_from_objects(draft.trigger)
+        if location is None and sense.type == "RETREAT" and sense.mode == "withdraw":
+            location = departure_place(draft.trigger, sentence, self.gazetteer)  # "withdrew from Mali"
         if location is None:
             location = stay_location(draft.trigger, sentence, self.gazetteer)  # "during his visit to X"
         if sense.type == "AID" and location is None:

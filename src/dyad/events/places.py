@@ -200,6 +200,16 @@ def _frames(noun: Token) -> bool:
     return prep.lower_ == "of" and prep.head.lower_ in _STAY_FRAMES
 
 
+def departure_place(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> Location | None:
+    """Where a pull-out took place: the country or city left ('withdrew its troops from Mali')."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            place = _place_after(prep, sentence, gazetteer)
+            if place is not None:
+                return place
+    return None
+
+
 _NAME_LINKS = {"de", "del", "la", "las", "los", "do", "da", "dos", "das"}
 
 
