@@ -566,3 +566,11 @@ def test_a_by_phrase_after_an_active_verbs_object_names_its_author(pipeline):
     assert find(code_text(pipeline, text), "ACCUSE", {"DEU", "HUN"}) is not None
     passive = "Plans to close the border were criticised by the German Foreign Office."
     assert find(code_text(pipeline, passive), "ACCUSE", {"DEU"}) is not None
+
+
+def test_a_pronoun_deeper_in_a_reported_clause_is_still_the_reporter(pipeline):
+    text = (
+        "The Turkish army said it had shelled positions near the border, where it accused Syria of sheltering rebels."
+    )
+    event = find(code_text(pipeline, text), "ACCUSE", {"TUR", "SYR"})
+    assert event is not None and [e.country for e in event.actor] == ["TUR"]

@@ -70,6 +70,8 @@ def subject_of(token: Token) -> Token | None:
                 reporter = children(current.head, *_SUBJECT_DEPS)
                 if reporter and reporter[0].pos_ != "PRON":
                     return reporter[0]
+            if subject.lower_ in ("it", "they") and (reporter := _reporter_of_same_pronoun(current, subject)):
+                return reporter
             return subject
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
@@ -81,6 +83,23 @@ def subject_of(token: Token) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def _reporter_of_same_pronoun(clause: Token, pronoun: Token) -> Token | None:
+    """'The army said it had struck the border, where it accused X of ...': a pronoun deeper
+    in a reported clause whose own subject is the same pronoun is the reporter too."""
+    current = clause
+    for _ in range(6):
+        if current.head.i == current.i:
+            return None
+        if current.dep_ == "ccomp" and current.head.lemma_ in SPEECH_VERBS:
+            said = children(current, "nsubj")
+            reporter = children(current.head, *_SUBJECT_DEPS)
+            if said and said[0].lower_ == pronoun.lower_ and reporter and reporter[0].pos_ != "PRON":
+                return reporter[0]
+            return None
+        current = current.head
     return None
 
 
