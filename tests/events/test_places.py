@@ -176,3 +176,17 @@ def test_a_trip_still_ahead_does_not_place_the_act(pipeline):
         trigger = next(t for t in sentence if t.lemma_ == "praise")
         place = stay_location(trigger, sentence, pipeline.coder.gazetteer)
         assert (place.country if place else None) == expected, frame
+
+
+def test_a_dateline_after_the_texts_date_stamp_or_closed_by_an_agency_is_read(pipeline):
+    from dyad.events.scene import dateline_place
+    from dyad.ingest.text import article_from_text
+
+    for text, city in (
+        ("date 2025-03-02 HANOI, Vietnam (Wire) — Vietnam and Japan signed a trade deal on Sunday.", "Hanoi"),
+        ("LIMA, March 2. /AGENCY/. Peru and Chile signed a trade deal on Sunday.", "Lima"),
+        ("date 2025-03-02 Peru and Chile signed a trade deal in Lima on Sunday.", None),
+    ):
+        article = article_from_text(text, ref="test", published="2025-03-02")
+        found = dateline_place(pipeline.nlp(article.text), article.body_spans(), pipeline.coder.gazetteer)
+        assert (found.place.name if found else None) == city, text
