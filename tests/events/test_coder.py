@@ -514,3 +514,63 @@ def test_an_act_pleaded_for_is_not_done(pipeline):
     )
     events = code_text(pipeline, text, published="2025-04-23")
     assert not [e for e in events if e.type in ("RETREAT", "CONCEDE")]
+
+
+def test_a_visit_begun_by_someone_is_theirs(pipeline):
+    text = "Kenya's foreign minister began an official visit to Ghana on Thursday."
+    visit = find(code_text(pipeline, text), "CONSULT", {"KEN", "GHA"})
+    assert visit is not None and [e.country for e in visit.actor] == ["KEN"]
+    assert visit.location is not None and visit.location.country == "GHA"
+
+
+def test_a_visit_condemned_by_someone_is_not_theirs(pipeline):
+    events = code_text(pipeline, "Kenya condemned the visit to Ghana.")
+    assert not any(e.type == "CONSULT" and "KEN" in {a.country for a in e.actor} for e in events)
+
+
+def test_a_host_receives_a_named_person(pipeline):
+    text = "Prime Minister Rishi Sunak welcomed King Abdullah II of Jordan to Downing Street on Monday."
+    visit = find(code_text(pipeline, text), "CONSULT", {"GBR", "JOR"})
+    assert visit is not None
+    assert [e.country for e in visit.actor] == ["JOR"] and [e.country for e in visit.recipient] == ["GBR"]
+
+
+def test_receiving_a_letter_or_a_decision_is_no_visit(pipeline):
+    for text in (
+        "Prime Minister Rishi Sunak received a letter from King Abdullah II of Jordan on Monday.",
+        "Egypt welcomed the decision of King Abdullah II of Jordan.",
+    ):
+        assert not any(e.type == "CONSULT" for e in code_text(pipeline, text)), text
+
+
+def test_a_visitor_received_somewhere_by_an_unnamed_host_visits_that_country(pipeline):
+    text = "The Cuban foreign minister was received at the Hanoi airport by a senior delegation on Monday."
+    visit = find(code_text(pipeline, text), "CONSULT", {"CUB", "VNM"})
+    assert visit is not None and [e.country for e in visit.actor] == ["CUB"]
+
+
+def test_a_pull_out_concerns_and_takes_place_in_the_country_left(pipeline):
+    event = find(code_text(pipeline, "Germany withdrew its troops from Niger on Monday."), "RETREAT", {"DEU", "NER"})
+    assert event is not None and [e.country for e in event.recipient] == ["NER"]
+    assert event.location is not None and event.location.country == "NER"
+
+
+def test_praising_a_treaty_between_parties_is_aimed_at_all_of_them(pipeline):
+    text = "Oman's sultan praised the peace treaty between Egypt, Jordan and Israel."
+    event = find(code_text(pipeline, text), "SUPPORT", {"OMN", "EGY", "JOR", "ISR"})
+    assert event is not None and {e.country for e in event.recipient} == {"EGY", "JOR", "ISR"}
+
+
+def test_a_by_phrase_after_an_active_verbs_object_names_its_author(pipeline):
+    text = "The German Foreign Office criticised plans by the Hungarian government to close the border."
+    assert find(code_text(pipeline, text), "ACCUSE", {"DEU", "HUN"}) is not None
+    passive = "Plans to close the border were criticised by the German Foreign Office."
+    assert find(code_text(pipeline, passive), "ACCUSE", {"DEU"}) is not None
+
+
+def test_a_pronoun_deeper_in_a_reported_clause_is_still_the_reporter(pipeline):
+    text = (
+        "The Turkish army said it had shelled positions near the border, where it accused Syria of sheltering rebels."
+    )
+    event = find(code_text(pipeline, text), "ACCUSE", {"TUR", "SYR"})
+    assert event is not None and [e.country for e in event.actor] == ["TUR"]

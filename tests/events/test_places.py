@@ -157,3 +157,36 @@ def test_a_shelling_among_one_countrys_people_took_place_in_that_country(pipelin
     )
     shelling = find(code_text(pipeline, text, published="2025-03-03"), "ASSAULT", {"SDN"})
     assert shelling is not None and shelling.location is not None and shelling.location.country == "SDN"
+
+
+def test_an_act_told_during_a_visit_took_place_at_its_destination(pipeline):
+    text = "As part of her official visit to Vietnam, the Japanese minister praised the Vietnamese people."
+    praise = find(code_text(pipeline, text), "SUPPORT", {"JPN", "VNM"})
+    assert _country(praise) == "VNM"
+    relative = "The Indian minister, who was on a two-day visit to Nepal, praised the Nepali government on Friday."
+    assert _country(find(code_text(pipeline, relative), "SUPPORT", {"IND", "NPL"})) == "NPL"
+
+
+def test_a_trip_still_ahead_does_not_place_the_act(pipeline):
+    from dyad.events.places import stay_location
+
+    for frame, expected in (("Before", None), ("After", None), ("During", "VNM")):
+        doc = pipeline.nlp(f"{frame} his trip to Vietnam, the Japanese minister praised the Vietnamese people.")
+        sentence = next(iter(doc.sents))
+        trigger = next(t for t in sentence if t.lemma_ == "praise")
+        place = stay_location(trigger, sentence, pipeline.coder.gazetteer)
+        assert (place.country if place else None) == expected, frame
+
+
+def test_a_dateline_after_the_texts_date_stamp_or_closed_by_an_agency_is_read(pipeline):
+    from dyad.events.scene import dateline_place
+    from dyad.ingest.text import article_from_text
+
+    for text, city in (
+        ("date 2025-03-02 HANOI, Vietnam (Wire) — Vietnam and Japan signed a trade deal on Sunday.", "Hanoi"),
+        ("LIMA, March 2. /AGENCY/. Peru and Chile signed a trade deal on Sunday.", "Lima"),
+        ("date 2025-03-02 Peru and Chile signed a trade deal in Lima on Sunday.", None),
+    ):
+        article = article_from_text(text, ref="test", published="2025-03-02")
+        found = dateline_place(pipeline.nlp(article.text), article.body_spans(), pipeline.coder.gazetteer)
+        assert (found.place.name if found else None) == city, text

@@ -27,13 +27,20 @@ from dyad.events.modality import (
     is_standing_policy,
     is_uncommitted_wish,
 )
-from dyad.events.places import location_for_trigger, resolve_place, sentence_destination
+from dyad.events.places import (
+    departure_place,
+    location_for_trigger,
+    resolve_place,
+    sentence_destination,
+    stay_location,
+)
 from dyad.events.recipients import (
     condition_target,
     force_target,
     other_country_in_clause,
     recipient_in_objects,
     sole_other_country,
+    withdrawn_from,
     within_jurisdiction,
 )
 from dyad.events.scene import place_events
@@ -124,7 +131,11 @@ class EventCoder:
             return False
         if sense.subjects and not sense.subjects & roles.subject_words(token):
             return False
-        return not sense.objects or bool(sense.objects & roles.object_words(token))
+        if not sense.objects or sense.objects & roles.object_words(token):
+            return True
+        # "the president received King X", "he was received by ...": a host receives people, and
+        # a named person or a personal pronoun is one as surely as 'minister' or 'delegation'
+        return sense.reverse and any(_is_person(obj) for obj in roles.direct_objects(token))
 
     def _verb_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> Draft | None:
         passive = roles.is_passive(token)
@@ -170,6 +181,8 @@ class EventCoder:
             recipient = sole_other_country(token.sent, resolver, {e.country for e in actor})
         if not recipient and sense.type == "THREATEN":
             recipient = condition_target(token, resolver, actor)
+        if not recipient and sense.type == "RETREAT" and sense.mode == "withdraw":
+            recipient = withdrawn_from(token, resolver, actor)
         if not recipient and sense.type == "MOBILIZE":
             recipient = force_target(token, resolver, actor)
         if sense.reverse:
@@ -213,6 +226,8 @@ class EventCoder:
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
             actor = [e for e in map(resolver.owner, modifiers) if e is not None and e.country]
         if not actor:
+            actor = [e for head in [roles.carrier_subject(token)] if head is not None for e in resolver.resolve(head)]
+        if not actor:
             return None
         recipient = [e for head in roles.prep_objects(token, sense.recipient_preps) for e in resolver.resolve(head)]
         if sense.symmetric:
@@ -242,10 +257,15 @@ class EventCoder:
         location = location_for_trigger(draft.trigger, sentence, self.gazetteer, travels)
         if sense.destination and location is None:
             location = self._destination_from_objects(draft.trigger)
+        if location is None and sense.type == "RETREAT" and sense.mode == "withdraw":
+            location = departure_place(draft.trigger, sentence, self.gazetteer)  # "withdrew from Mali"
+        if location is None:
+            location = stay_location(draft.trigger, sentence, self.gazetteer)  # "during his visit to X"
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)
-        aimed_at_place = sense.destination or sense.type == "AID"
+        # a visit received or hosted somewhere: the host is that place's government
+        aimed_at_place = sense.destination or sense.type == "AID" or sense.mode == "visit"
         if aimed_at_place and location is not None and not recipient and location.country:
             host = Entity(
                 text=location.name, name=location.name, country=location.country, sector="GOV", resolved_by="gazetteer"
@@ -326,6 +346,15 @@ class EventCoder:
         if sense.context:
             found.add(sense.context)
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
+
+
+_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+
+
+def _is_person(token: Token) -> bool:
+    """A named person ('King Abdullah II') or a personal pronoun standing for one."""
+    name = [token, *(child for child in token.children if child.dep_ == "compound")]
+    return any(word.ent_type_ == "PERSON" for word in name) or token.lower_ in _PERSONAL_PRONOUNS
 
 
 def _dates_only(prep: Token) -> bool:

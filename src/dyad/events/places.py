@@ -8,6 +8,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from dyad.actors.gazetteer import DATA, Gazetteer
+from dyad.events.lexicon import grammar_words
 from dyad.events.roles import in_clause_of
 from dyad.records import Location
 
@@ -163,6 +164,49 @@ def _place_after(prep: Token, sentence: Span, gazetteer: Gazetteer) -> Location 
         named = next((e for e in sentence.ents if e.start <= position < e.end), None)
         if named is not None and named.label_ in _PLACE_LABELS | {"NORP"} and named.end <= doc[position].head.i:
             return resolve_place(named.text, gazetteer)  # the name only modifies the venue
+    return None
+
+
+_STAY_NOUNS = grammar_words("stay_nouns")
+_STAY_FRAMES = grammar_words("stay_frames")
+
+
+def stay_location(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> Location | None:
+    """Where an act told within a visit took place: the visit's destination. "During his visit
+    to Managua, the minister praised ...", "As part of her trip to Seoul, she signed ...", "The
+    minister, who was on an official visit to Sri Lanka, met ...". The visit must frame the act
+    (during, on, as part of); "before his trip to Doha" or "after the visit to X" does not."""
+    for noun in sentence:
+        if noun.i == trigger.i or noun.lemma_.lower() not in _STAY_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if not _frames(noun):
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
+                place = _place_after(prep, sentence, gazetteer)
+                if place is not None:
+                    return place
+    return None
+
+
+def _frames(noun: Token) -> bool:
+    """Whether a visit noun is a circumstance: the object of a framing preposition ('during
+    the visit', 'on a visit'), or of 'of' after a framing noun ('as part of', 'in the course of')."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ in _STAY_FRAMES:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in _STAY_FRAMES
+
+
+def departure_place(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> Location | None:
+    """Where a pull-out took place: the country or city left ('withdrew its troops from Mali')."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            place = _place_after(prep, sentence, gazetteer)
+            if place is not None:
+                return place
     return None
 
 

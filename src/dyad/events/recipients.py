@@ -72,7 +72,10 @@ def recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
             for o in roles.children(c, "dobj", "oprd", "attr")
             if o.lower_ != "what"
         ]
-        for obj in roles.children(holder, "dobj") + roles.prep_objects(holder, preps) + helped + demanded + named:
+        authors = _misattached_authors(holder)
+        for obj in (
+            roles.children(holder, "dobj") + authors + roles.prep_objects(holder, preps) + helped + demanded + named
+        ):
             found = resolver.resolve(obj)
             if found:
                 return found
@@ -86,11 +89,28 @@ def recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
                     owner = resolver.owner(modifier)
                     if owner is not None:
                         return [owner]
-                if modifier.dep_ in ("prep", "agent") and modifier.lower_ in ("of", "by"):
+                # "the plans of X", "plans by X", "praised the treaty between A, B and C": its parties
+                if modifier.dep_ in ("prep", "agent") and modifier.lower_ in ("of", "by", "between"):
                     found = [e for pobj in roles.children(modifier, "pobj") for e in resolver.resolve(pobj)]
                     if found:
                         return found
     return []
+
+
+def _misattached_authors(verb: Token) -> list[Token]:
+    """'criticised plans by the Israeli government to build ...': an active verb has no agent,
+    so a 'by' phrase after its object names the object's author (the parser hangs it on the verb)."""
+    if roles.is_passive(verb):
+        return []
+    objects = roles.children(verb, "dobj")
+    if not objects:
+        return []
+    return [
+        pobj
+        for prep in roles.children(verb, "prep")
+        if prep.lower_ == "by" and prep.i > objects[0].i
+        for pobj in roles.children(prep, "pobj")
+    ]
 
 
 def sole_other_country(sentence: Span, resolver: ActorResolver, own: set[str | None]) -> list[Entity]:
@@ -168,6 +188,18 @@ def condition_target(token: Token, resolver: ActorResolver, actor: list[Entity])
 # Acts a state does to people in its own hands: whoever a court sentences or the police
 # arrest, with no country of their own in the text, is the state's ("sentenced Father X").
 _JURISDICTION_ACTS = {"COERCE": {"COP", "GOV", "MIL", "JUD"}, "SANCTION": {"JUD", "COP"}}
+
+
+def withdrawn_from(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:
+    """Whom a pull-out concerns: the country the forces or envoys leave ('withdrew its troops
+    from Mali', 'withdrew its ambassador from Paris')."""
+    own = {e.country for e in actor}
+    return [
+        e
+        for head in roles.prep_objects(token, ("from",))
+        for e in resolver.resolve(head)
+        if e.country and e.country not in own
+    ]
 
 
 def within_jurisdiction(recipient: list[Entity], actor: list[Entity], event_type: str) -> list[Entity]:

@@ -12,6 +12,7 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "dep")
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEECH_VERBS = grammar_words("speech_verbs")
+SUPPORT_VERBS = grammar_words("support_verbs")
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"}
@@ -69,6 +70,8 @@ def subject_of(token: Token) -> Token | None:
                 reporter = children(current.head, *_SUBJECT_DEPS)
                 if reporter and reporter[0].pos_ != "PRON":
                     return reporter[0]
+            if subject.lower_ in ("it", "they") and (reporter := _reporter_of_same_pronoun(current, subject)):
+                return reporter
             return subject
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
@@ -80,6 +83,23 @@ def subject_of(token: Token) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def _reporter_of_same_pronoun(clause: Token, pronoun: Token) -> Token | None:
+    """'The army said it had struck the border, where it accused X of ...': a pronoun deeper
+    in a reported clause whose own subject is the same pronoun is the reporter too."""
+    current = clause
+    for _ in range(6):
+        if current.head.i == current.i:
+            return None
+        if current.dep_ == "ccomp" and current.head.lemma_ in SPEECH_VERBS:
+            said = children(current, "nsubj")
+            reporter = children(current.head, *_SUBJECT_DEPS)
+            if said and said[0].lower_ == pronoun.lower_ and reporter and reporter[0].pos_ != "PRON":
+                return reporter[0]
+            return None
+        current = current.head
     return None
 
 
@@ -245,6 +265,19 @@ def quote_speaker(sentence: Span) -> Token | None:
             continue  # another paragraph
         if neighbour.root.lemma_ in SPEECH_VERBS:
             return subject_of(neighbour.root)
+    return None
+
+
+def carrier_subject(noun: Token) -> Token | None:
+    """Who performs a nominal act that a verb only carries: 'X began an official visit to Y',
+    'X concluded talks', 'X, who was on a visit to Y' (the noun after 'on' with 'be' or a
+    motion verb). Not the subject of a verb that judges the act ('X condemned the visit')."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        return subject_of(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+        if verb.pos_ in ("VERB", "AUX") and (verb.lemma_ == "be" or verb.lemma_ in ("arrive", "go", "come", "travel")):
+            return subject_of(verb)
     return None
 
 

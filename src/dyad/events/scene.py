@@ -13,8 +13,12 @@ from dyad.events.places import country_location, is_country, organisation_seat, 
 from dyad.records import Event, Location
 
 # "HAVANA, Feb 19 (Wire) - ", "WASHINGTON/CARACAS, Oct 22 (INW) – ", "PYONGYANG, July 2 (KCD) -- ",
-# "MINSK, Belarus (AP) — ", "TEHRAN (Reuters) - ": a city in capitals, then a dash before the story
-_DATELINE = re.compile(r"\s*([A-Z][A-Z .'’/-]*[A-Z])\s*[,(][^\n]{0,60}?\s[-–—]+\s")
+# "MINSK, Belarus (AP) — ", "TEHRAN (Reuters) - ": a city in capitals, then a dash before the story.
+# A text may open with its own date stamp ("date 2025-06-30 BAKU, Azerbaijan (AP) —").
+# "MINSK, October 27. /TASS/. ": an agency between slashes closes it like a dash.
+_DATELINE = re.compile(
+    r"\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?([A-Z][A-Z .'’/-]*[A-Z])\s*[,(][^\n]{0,60}?(?:\s[-–—]+\s|\s/[A-Z]+/\.?\s)"
+)
 # What governments issue as documents from their desks: a sanction or a denunciation
 # reported from the actor's own capital did not happen at a scene the dateline names
 # ("WASHINGTON - The Treasury imposed sanctions on ...").
