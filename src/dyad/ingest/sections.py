@@ -39,6 +39,8 @@ _DATE_LINE = re.compile(
     r"(?:[T ,]+(?:at\s+)?\d{1,2}[:.]\d{2}\S*(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5}(?:[+-]\d{1,2})?)?)?\s*$",
     re.IGNORECASE,
 )
+# The same date stamp with the lead run on after it on one line ("date 2024-11-14 The ...").
+GLUED_DATE_STAMP = re.compile(r"^(?:published|date|posted|updated)\s*:?\s*(?:\d{4}-\d{2}-\d{2})\s+(?=\S)", re.I)
 # A wire dateline at the start of the lead: "MINSK, July 10, 2025 (BNA) -", "July 10, 2025 —",
 # "HAVANA (Reuters) -". Only one that states a year gives a publication date.
 _DATELINE = re.compile(
@@ -124,6 +126,13 @@ def _lines(text: str) -> list[_Line]:
         if content:
             lines.append(_Line(content, offset + lead, offset + lead + len(content)))
         offset += len(raw)
+    if lines and (stamp := GLUED_DATE_STAMP.match(lines[0].text)):
+        # "date 2024-11-14 The minister arrived ...": a scraped page's date stamp run into the
+        # lead is a metadata line of its own, so the lead's first sentence parses as prose
+        first, cut = lines[0], stamp.end()
+        rest = first.text[cut:]
+        lines[:1] = [_Line(first.text[:cut].rstrip(), first.start, first.start + len(first.text[:cut].rstrip()))]
+        lines.insert(1, _Line(rest, first.start + cut, first.end))
     return lines
 
 
