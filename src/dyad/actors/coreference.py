@@ -4,6 +4,8 @@ last. Split out of resolve.py so that the resolver reads in one sitting."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from dyad.actors.words import (
@@ -140,6 +142,10 @@ class CoreferenceMixin:
         canonical = entity.name or ent.text
         self._by_surname.setdefault(canonical.split()[-1].lower(), entity)
         self._by_surname.setdefault(ent[-1].lower_, entity)
+        for name in (canonical, ent.text):
+            regnal = _regnal_name(name)
+            if regnal is not None:  # "King Abdullah II of Jordan ... King Abdullah said"
+                self._by_surname.setdefault(regnal, entity)
         if len(ent) > 1 and ent[0].lower_ not in self.gazetteer.titles:
             self._by_first_name.setdefault(ent[0].lower_, entity)
 
@@ -183,6 +189,18 @@ class CoreferenceMixin:
 
 
 _LEADER_WORDS = {"head", "leader", "president", "premier"}
+_ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
+
+
+def _regnal_name(name: str) -> str | None:
+    """The name a monarch or pope goes by on second mention: 'Abdullah II of Jordan' and
+    'Mohammed VI' are 'Abdullah' and 'Mohammed' later, a name with no surname to repeat."""
+    words = name.split()
+    if " of " in f" {name} ":
+        words = words[: words.index("of")]
+    if len(words) >= 2 and _ROMAN_NUMERAL.match(words[-1]):
+        return words[-2].lower()
+    return None
 
 
 def _leads_a_clause(token: Token) -> bool:
