@@ -49,3 +49,38 @@ def test_a_monarch_on_second_mention_is_the_monarch_named_first(resolve):
     # a king of another name is not taken for him
     text = "King Abdullah II of Jordan met British officials. King Charles hosted a dinner for the guests."
     assert resolve(text, "King Charles") == [] or _first(resolve(text, "King Charles"))[0] != "JOR"
+
+
+def test_a_country_before_affairs_is_the_offices_remit_not_its_owner(resolve):
+    text = "Li Wenbo, spokesperson for China's Taiwan Affairs Office, said the visit was a provocation."
+    assert _first(resolve(text, "Li Wenbo")) == ("CHN", "GOV")
+    text = "The spokesperson for China's Taiwan Affairs Office said the drills would start on Monday."
+    assert _first(resolve(text, "spokesperson")) == ("CHN", "GOV")
+    # the owner before it still counts: Taiwan's own council for mainland affairs
+    assert _first(resolve("Taiwan's Mainland Affairs Council said the drills were a threat.", "Council")) == (
+        "TWN",
+        "GOV",
+    )
+
+
+def test_an_office_of_an_unnamed_state_body_follows_the_state_that_spoke_last(resolve):
+    # Taiwan is named most, but the office belongs to the state whose spokesperson spoke
+    text = (
+        "BEIJING, May 3 (Wire) -- A Chinese spokesperson on Friday said the stopover of Taiwan leader "
+        "Lai Ching-te was a provocation by Taiwan and the United States. Li Wenbo, spokesperson for the "
+        "Taiwan Affairs Office of the State Council, said Taiwan independence was a dead end for Taiwan."
+    )
+    assert _first(resolve(text, "Li Wenbo")) == ("CHN", "GOV")
+
+
+def test_the_foreign_ministry_is_the_speaking_states_not_the_most_named(resolve):
+    text = (
+        "Spain on Monday criticised Moroccan troop moves near the border. "
+        '"Morocco has broken its word. We reject this," the Foreign Ministry said. '
+        "The ministry called on Morocco to pull back. Morocco said Morocco would respond."
+    )
+    assert _first(resolve(text, "the Foreign Ministry")) == ("ESP", "GOV")
+    assert _first(resolve(text, "The ministry")) == ("ESP", "GOV")
+    # with no state speaking before it, the story's country still decides
+    text = "MADRID, May 4 (Wire) - The Foreign Ministry said the talks with Morocco would resume."
+    assert _first(resolve(text, "The Foreign Ministry")) == ("ESP", "GOV")

@@ -64,6 +64,59 @@ class CoreferenceMixin:
                 return entry.country
         return None
 
+    def _state_before(self, index: int) -> str | None:
+        """The country whose state last spoke or acted before `index`, in its sentence or the
+        three before: a country as a main clause's subject ('Turkey denounced ...'), a person or
+        body of a state sector in that place ('Lavrov said', 'a Chinese spokesperson said',
+        'Belarus' defence minister said'); not words inside quotation marks or the clause a
+        speaker reports (what the speaker talks about). An
+        unnamed state body ('the Foreign Ministry said') is that state's more often than the
+        country the story names most: a story on Turkey's protest names Israel more."""
+        sentence = self.doc[index].sent
+        since = sentence.start
+        for _ in range(3):
+            if since > 0:
+                since = self.doc[since - 1].sent.start
+        quoted = self._quoted()
+        found: list[tuple[int, str]] = []
+        for ent in self.doc.ents:
+            if not since <= ent.start < index or ent.start in quoted:
+                continue
+            entry = self._entry(ent) if ent.label_ == "GPE" else None
+            if entry is not None and entry.kind == "country" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                if _main_subject(ent.root):
+                    found.append((ent.start, entry.country))
+            elif ent.label_ in ("NORP", "GPE") and _main_subject(ent.root):
+                # "a Chinese spokesperson said", "Belarus' defence minister said"
+                head = ent.root.head
+                code = self.gazetteer.country_code(ent.text) or (entry.country if entry is not None else None)
+                sector = self._lookup([head.lower_], [head.lemma_.lower()])[0] if head.i > ent.root.i else None
+                if code and len(code) == 3 and sector in _STATE_SECTORS:
+                    found.append((ent.start, code))
+        for mention in (*self._people, *self._organisations):
+            entity = mention.entity
+            if since <= mention.token_index < index and mention.token_index not in quoted:
+                if not _main_subject(self.doc[mention.token_index]):
+                    continue  # "the actions of X": what the speaker talks about
+                if entity.country and len(entity.country) == 3 and entity.sector in _STATE_SECTORS:
+                    found.append((mention.token_index, entity.country))
+        return max(found)[1] if found else None
+
+    def _quoted(self) -> set[int]:
+        """Indices of the tokens inside quotation marks, straight or curly."""
+        if getattr(self, "_quoted_cache", None) is None:
+            inside, open_, marks = set(), None, {'"', "“", "”"}
+            for token in self.doc:
+                if token.text in marks:
+                    closing = token.text == "”" or (token.text == '"' and open_ is not None)
+                    if closing and open_ is not None:
+                        inside.update(range(open_ + 1, token.i))
+                        open_ = None
+                    elif token.text != "”":
+                        open_ = token.i
+            self._quoted_cache = inside
+        return self._quoted_cache
+
     def _country_before(self, index: int, since: int) -> tuple[int, Entity] | None:
         """The last country named as a subject or object before `index`, and where."""
         for ent in reversed([e for e in self.doc.ents if since <= e.start < index and e.label_ == "GPE"]):
@@ -189,6 +242,8 @@ class CoreferenceMixin:
 
 
 _LEADER_WORDS = {"head", "leader", "president", "premier"}
+# Sectors that speak for a state: whose officials and bodies an unnamed ministry follows
+_STATE_SECTORS = {"GOV", "MIL", "LEG"}
 _ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
 
 
@@ -201,6 +256,39 @@ def _regnal_name(name: str) -> str | None:
     if len(words) >= 2 and _ROMAN_NUMERAL.match(words[-1]):
         return words[-2].lower()
     return None
+
+
+def _main_subject(token: Token) -> bool:
+    """Whether the token is in the subject of its sentence's main clause (or of a clause
+    conjoined to it): the speaker of 'X said that ...', not the subject of what X said."""
+    if not _in_subject(token):
+        return False
+    current = token
+    while current.dep_ not in ("nsubj", "nsubjpass"):
+        current = current.head
+    verb = current.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether the token is part of a clause's subject: the subject's head, a word of its name
+    or a modifier ('Chinese' in 'a Chinese spokesperson said'), its apposition, or a body the
+    subject noun names with a preposition ('X, spokesperson for the office of the council, said')."""
+    current = token
+    for _ in range(12):
+        if current.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if current.head is current:
+            return False
+        within_noun = current.dep_ == "pobj" and current.head.head.pos_ in ("NOUN", "PROPN")
+        if current.dep_ not in ("compound", "amod", "poss", "flat", "appos", "nmod", "prep") and not within_noun:
+            return False
+        if current.dep_ == "prep" and current.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        current = current.head
+    return False
 
 
 def _leads_a_clause(token: Token) -> bool:
