@@ -84,3 +84,21 @@ def test_the_foreign_ministry_is_the_speaking_states_not_the_most_named(resolve)
     # with no state speaking before it, the story's country still decides
     text = "MADRID, May 4 (Wire) - The Foreign Ministry said the talks with Morocco would resume."
     assert _first(resolve(text, "The Foreign Ministry")) == ("ESP", "GOV")
+
+
+def _pronouns(pipeline, text):
+    doc = pipeline.nlp(text)
+    resolver = ActorResolver(doc, load_gazetteer())
+    return [[(e.country, e.sector) for e in resolver.resolve(t)] for t in doc if t.lower_ == "it"]
+
+
+def test_it_under_a_speaking_body_is_that_body(pipeline):
+    # the country named between the body and the pronoun is not what 'it' points to
+    text = (
+        "Israeli jets hit targets in Lebanon overnight. The army said it had also struck depots near the "
+        "Syrian border, where it accused the militia of hiding rockets."
+    )
+    assert _pronouns(pipeline, text) == [[("ISR", "MIL")], [("ISR", "MIL")]]
+    # a person who speaks is not 'it'
+    text = "Foreign Minister Sergei Lavrov said on Monday that it was too early to judge the plan."
+    assert _pronouns(pipeline, text) == [[]]

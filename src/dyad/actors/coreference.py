@@ -29,6 +29,9 @@ class CoreferenceMixin:
         if lowered in _PERSON_PRONOUNS:
             antecedent = self._antecedent(pronoun)
         elif lowered == "it" and pronoun.dep_ in ("nsubj", "nsubjpass") and not _expletive(pronoun):
+            speaker = self._speaking_body(pronoun)
+            if speaker is not None:
+                return [speaker.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
             # only as far back as the previous sentence: 'it' is as often a thing as a body
             sentence = pronoun.sent
             since = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
@@ -39,6 +42,29 @@ class CoreferenceMixin:
         if antecedent is None:
             return []
         return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
+
+    def _speaking_body(self, pronoun: Token) -> Entity | None:
+        """'The army said it had struck ...': a subject 'it' in a clause under a body that
+        speaks or acts is that body, whatever country was named in between. Not a person
+        ('Lavrov said it was ...' is about something else)."""
+        verb = pronoun.head
+        for ancestor in verb.ancestors:
+            if ancestor.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+            if not subjects:
+                continue
+            subject = subjects[0]
+            if subject.lower_ == "it":  # "... said it had struck depots, where it accused ...": the same body
+                found = self._pronoun(subject)
+                return found[0] if found else None
+            ent = self._ent(subject)
+            person = (ent is not None and ent.label_ == "PERSON") or subject.lower_ in _PERSON_PRONOUNS
+            if person or subject.lemma_.lower() in self.gazetteer.titles or subject.pos_ == "PRON":
+                return None
+            found = [e for e in self.resolve(subject) if e.country]
+            return found[0] if len(found) == 1 else None
+        return None
 
     def _recent_country(self, token: Token) -> str | None:
         """The country named last before the token, in its sentence or the one before; 'the
