@@ -4,6 +4,8 @@ last. Split out of resolve.py so that the resolver reads in one sitting."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from dyad.actors.words import (
@@ -27,6 +29,9 @@ class CoreferenceMixin:
         if lowered in _PERSON_PRONOUNS:
             antecedent = self._antecedent(pronoun)
         elif lowered == "it" and pronoun.dep_ in ("nsubj", "nsubjpass") and not _expletive(pronoun):
+            speaker = self._speaking_body(pronoun)
+            if speaker is not None:
+                return [speaker.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
             # only as far back as the previous sentence: 'it' is as often a thing as a body
             sentence = pronoun.sent
             since = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
@@ -37,6 +42,29 @@ class CoreferenceMixin:
         if antecedent is None:
             return []
         return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
+
+    def _speaking_body(self, pronoun: Token) -> Entity | None:
+        """'The army said it had struck ...': a subject 'it' in a clause under a body that
+        speaks or acts is that body, whatever country was named in between. Not a person
+        ('Lavrov said it was ...' is about something else)."""
+        verb = pronoun.head
+        for ancestor in verb.ancestors:
+            if ancestor.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+            if not subjects:
+                continue
+            subject = subjects[0]
+            if subject.lower_ == "it":  # "... said it had struck depots, where it accused ...": the same body
+                found = self._pronoun(subject)
+                return found[0] if found else None
+            ent = self._ent(subject)
+            person = (ent is not None and ent.label_ == "PERSON") or subject.lower_ in _PERSON_PRONOUNS
+            if person or subject.lemma_.lower() in self.gazetteer.titles or subject.pos_ == "PRON":
+                return None
+            found = [e for e in self.resolve(subject) if e.country]
+            return found[0] if len(found) == 1 else None
+        return None
 
     def _recent_country(self, token: Token) -> str | None:
         """The country named last before the token, in its sentence or the one before; 'the
@@ -61,6 +89,59 @@ class CoreferenceMixin:
             if entry is not None and entry.kind == "country" and entry.country in self.gazetteer.islands:
                 return entry.country
         return None
+
+    def _state_before(self, index: int) -> str | None:
+        """The country whose state last spoke or acted before `index`, in its sentence or the
+        three before: a country as a main clause's subject ('Turkey denounced ...'), a person or
+        body of a state sector in that place ('Lavrov said', 'a Chinese spokesperson said',
+        'Belarus' defence minister said'); not words inside quotation marks or the clause a
+        speaker reports (what the speaker talks about). An
+        unnamed state body ('the Foreign Ministry said') is that state's more often than the
+        country the story names most: a story on Turkey's protest names Israel more."""
+        sentence = self.doc[index].sent
+        since = sentence.start
+        for _ in range(3):
+            if since > 0:
+                since = self.doc[since - 1].sent.start
+        quoted = self._quoted()
+        found: list[tuple[int, str]] = []
+        for ent in self.doc.ents:
+            if not since <= ent.start < index or ent.start in quoted:
+                continue
+            entry = self._entry(ent) if ent.label_ == "GPE" else None
+            if entry is not None and entry.kind == "country" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                if _main_subject(ent.root):
+                    found.append((ent.start, entry.country))
+            elif ent.label_ in ("NORP", "GPE") and _main_subject(ent.root):
+                # "a Chinese spokesperson said", "Belarus' defence minister said"
+                head = ent.root.head
+                code = self.gazetteer.country_code(ent.text) or (entry.country if entry is not None else None)
+                sector = self._lookup([head.lower_], [head.lemma_.lower()])[0] if head.i > ent.root.i else None
+                if code and len(code) == 3 and sector in _STATE_SECTORS:
+                    found.append((ent.start, code))
+        for mention in (*self._people, *self._organisations):
+            entity = mention.entity
+            if since <= mention.token_index < index and mention.token_index not in quoted:
+                if not _main_subject(self.doc[mention.token_index]):
+                    continue  # "the actions of X": what the speaker talks about
+                if entity.country and len(entity.country) == 3 and entity.sector in _STATE_SECTORS:
+                    found.append((mention.token_index, entity.country))
+        return max(found)[1] if found else None
+
+    def _quoted(self) -> set[int]:
+        """Indices of the tokens inside quotation marks, straight or curly."""
+        if getattr(self, "_quoted_cache", None) is None:
+            inside, open_, marks = set(), None, {'"', "“", "”"}
+            for token in self.doc:
+                if token.text in marks:
+                    closing = token.text == "”" or (token.text == '"' and open_ is not None)
+                    if closing and open_ is not None:
+                        inside.update(range(open_ + 1, token.i))
+                        open_ = None
+                    elif token.text != "”":
+                        open_ = token.i
+            self._quoted_cache = inside
+        return self._quoted_cache
 
     def _country_before(self, index: int, since: int) -> tuple[int, Entity] | None:
         """The last country named as a subject or object before `index`, and where."""
@@ -140,6 +221,10 @@ class CoreferenceMixin:
         canonical = entity.name or ent.text
         self._by_surname.setdefault(canonical.split()[-1].lower(), entity)
         self._by_surname.setdefault(ent[-1].lower_, entity)
+        for name in (canonical, ent.text):
+            regnal = _regnal_name(name)
+            if regnal is not None:  # "King Abdullah II of Jordan ... King Abdullah said"
+                self._by_surname.setdefault(regnal, entity)
         if len(ent) > 1 and ent[0].lower_ not in self.gazetteer.titles:
             self._by_first_name.setdefault(ent[0].lower_, entity)
 
@@ -183,6 +268,53 @@ class CoreferenceMixin:
 
 
 _LEADER_WORDS = {"head", "leader", "president", "premier"}
+# Sectors that speak for a state: whose officials and bodies an unnamed ministry follows
+_STATE_SECTORS = {"GOV", "MIL", "LEG"}
+_ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
+
+
+def _regnal_name(name: str) -> str | None:
+    """The name a monarch or pope goes by on second mention: 'Abdullah II of Jordan' and
+    'Mohammed VI' are 'Abdullah' and 'Mohammed' later, a name with no surname to repeat."""
+    words = name.split()
+    if " of " in f" {name} ":
+        words = words[: words.index("of")]
+    if len(words) >= 2 and _ROMAN_NUMERAL.match(words[-1]):
+        return words[-2].lower()
+    return None
+
+
+def _main_subject(token: Token) -> bool:
+    """Whether the token is in the subject of its sentence's main clause (or of a clause
+    conjoined to it): the speaker of 'X said that ...', not the subject of what X said."""
+    if not _in_subject(token):
+        return False
+    current = token
+    while current.dep_ not in ("nsubj", "nsubjpass"):
+        current = current.head
+    verb = current.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether the token is part of a clause's subject: the subject's head, a word of its name
+    or a modifier ('Chinese' in 'a Chinese spokesperson said'), its apposition, or a body the
+    subject noun names with a preposition ('X, spokesperson for the office of the council, said')."""
+    current = token
+    for _ in range(12):
+        if current.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if current.head is current:
+            return False
+        within_noun = current.dep_ == "pobj" and current.head.head.pos_ in ("NOUN", "PROPN")
+        if current.dep_ not in ("compound", "amod", "poss", "flat", "appos", "nmod", "prep") and not within_noun:
+            return False
+        if current.dep_ == "prep" and current.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        current = current.head
+    return False
 
 
 def _leads_a_clause(token: Token) -> bool:

@@ -82,6 +82,7 @@ class Gazetteer:
     titles: dict[str, str] = field(default_factory=dict)
     group_nouns: dict[str, str] = field(default_factory=dict)
     org_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    remit_nouns: frozenset[str] = frozenset()
     islands: frozenset[str] = frozenset()
     _by_alias: dict[str, str] = field(default_factory=dict)
     _igo_index: dict[tuple[str, str], str] | None = None
@@ -368,7 +369,9 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
     _organisations(gazetteer, _load_yaml(DATA / "organisations.yaml"), "organisations.yaml", "organisation")
     _organisations(gazetteer, _load_yaml(DATA / "places.yaml"), "places.yaml", "place")
     gazetteer.titles = {k.lower(): v for k, v in _load_yaml(DATA / "titles.yaml")["titles"].items()}
-    gazetteer.group_nouns = {k.lower(): v for k, v in _load_yaml(DATA / "group_nouns.yaml")["nouns"].items()}
+    group_nouns = _load_yaml(DATA / "group_nouns.yaml")
+    gazetteer.group_nouns = {k.lower(): v for k, v in group_nouns["nouns"].items()}
+    gazetteer.remit_nouns = frozenset(word.lower() for word in group_nouns.get("remit_nouns", ()))
     gazetteer.org_nouns = {k.lower(): tuple(v) for k, v in _load_yaml(DATA / "org_nouns.yaml")["nouns"].items()}
     for extra in extra_files:
         path = Path(extra)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.actors.coreference import _in_subject
 from dyad.actors.words import (
     _CONTEXT_SECTORS,
     _CONTEXT_TITLE_SECTORS,
@@ -175,6 +176,8 @@ class GroupsMixin:
                 country = self._place_country(pobj) if pobj is not None else None
                 if country:
                     break
+        if country is None and sector in ("GOV", "MIL") and _national_body(token, sector) and _in_subject(token):
+            country = self._state_before(token.i)  # "The ministry said": the state that spoke last
         country = country or self.home_country
         if country is None:
             return None
@@ -224,6 +227,8 @@ class GroupsMixin:
             else:
                 continue
             for target in targets:
+                if target.lower_ in self.gazetteer.remit_nouns:
+                    continue  # "the Taiwan Affairs Office": what the office deals with, not its owner
                 code = self._country_of(target)
                 if code is None and nested and target.dep_ in ("compound", "poss"):
                     # "the Serbian government's Office for Kosovo": the owner's owner

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dyad.actors.coreference import _in_subject
 from dyad.actors.words import _BODY_ADJECTIVES, _DESCRIBED_SECTORS, _NOT_WORDS, _country_in, _left_edge, _national_body
 from dyad.records import Entity
 
@@ -83,6 +84,9 @@ class OrganisationsMixin:
                 return reference
         if ent.start > 0 and self.doc[ent.start - 1].lower_ in ("paramilitary", "rebel", "militia", "insurgent"):
             sector = "REB"  # "the paramilitary Rapid Support Forces"
+        if country is None and _national_body(ent.root, sector) and sector in ("GOV", "MIL") and _in_subject(ent.root):
+            # "'...,' the Foreign Ministry said": the ministry of the state that has just spoken
+            country, resolved_by = self._state_before(ent.start), "context"
         if country is None and (described or _national_body(ent.root, sector) or sector in ("CRM", "REB")):
             country, resolved_by = self.home_country, "context"  # gangs and rebels act where the story is
         if country is None:

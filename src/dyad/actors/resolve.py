@@ -346,7 +346,8 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
 
     def _is_organisation(self, ent: Span, entity: Entity) -> bool:
         entry = self._entry(ent)
-        return entry.kind == "organisation" if entry is not None else entity.resolved_by == "org"
+        # "the Foreign Ministry", placed by context, is a body that "the ministry" and "it" can refer to
+        return entry.kind == "organisation" if entry is not None else entity.resolved_by in ("org", "context")
 
     def _resolve_ent(self, ent: Span) -> Entity | None:
         if _is_dateline(ent):
