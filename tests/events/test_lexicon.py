@@ -25,6 +25,54 @@ def _code(pipeline, sentence: str):
         ("Dozens of activists gathered outside the Russian embassy on Monday.", "PROTEST", {"RUS"}),
         ("Rwandan officers will train and advise units of the Burundian army.", "AGREE", {"RWA", "BDI"}),
         ("Russian officers advised the Malian army on Monday.", "COOPERATE", {"RUS", "MLI"}),
+        # SUPPORT: approval of another's act, taking sides, concluded deals
+        (
+            "The Georgian foreign minister welcomed Russia's decision to lift the ban on flights.",
+            "SUPPORT",
+            {"GEO", "RUS"},
+        ),
+        ("Algeria threw its weight behind Tunisia in the dispute on Monday.", "SUPPORT", {"DZA", "TUN"}),
+        ("Vietnam and Laos reached an agreement on border demarcation on Monday.", "SUPPORT", {"VNM", "LAO"}),
+        # CONSULT: calls received, visits begun, contacts kept, views exchanged, mediation
+        (
+            "Uruguay's president received a telephone call from the Argentine president on Monday.",
+            "CONSULT",
+            {"URY", "ARG"},
+        ),
+        ("Iran's oil minister began an official visit to Nicaragua on Thursday.", "CONSULT", {"IRN", "NIC"}),
+        ("Russia maintained intense contacts with the Cuban authorities last week.", "CONSULT", {"RUS", "CUB"}),
+        ("Qatar and Egypt exchanged views on the crisis in Gaza on Monday.", "CONSULT", {"QAT", "EGY"}),
+        ("The talks were held under Qatar's mediation between Israel and Hamas.", "CONSULT", {"QAT", "ISR"}),
+        # COOPERATE / AID
+        ("Turkey extradited two suspects to Germany on Monday.", "COOPERATE", {"TUR", "DEU"}),
+        ("Saudi Arabia airlifted 40 tonnes of food to Sudan on Monday.", "AID", {"SAU", "SDN"}),
+        ("Venezuela received a shipment of fuel from Iran on Monday.", "AID", {"IRN", "VEN"}),
+        # REQUEST / ACCUSE / REJECT
+        ("Pakistan lobbied Washington to reconsider the tariffs on Monday.", "REQUEST", {"PAK", "USA"}),
+        ("Kenya blasted Tanzania for closing the border on Monday.", "ACCUSE", {"KEN", "TZA"}),
+        ("The Chinese foreign ministry hit out at Canada on Monday.", "ACCUSE", {"CHN", "CAN"}),
+        ("Islamabad dismissed India's suspension of the Indus Waters Treaty on Monday.", "REJECT", {"PAK", "IND"}),
+        ("Hungary blocked the EU resolution on Ukraine on Monday.", "REJECT", {"HUN", "EU"}),
+        # PROTEST
+        ("Thousands of Kenyan farmers took part in the protests against the tax on Monday.", "PROTEST", {"KEN"}),
+        ("Thousands of Georgian students held a rally outside parliament on Monday.", "PROTEST", {"GEO"}),
+        ("Armenia's boycott of the CSTO summit angered Moscow.", "PROTEST", {"ARM", "CSTO"}),
+        # SANCTION: closed crossings, tariffs, frozen membership, walking out of a deal
+        ("Lithuania closed two checkpoints on the border with Belarus on Monday.", "SANCTION", {"LTU", "BLR"}),
+        ("Canada slapped tariffs on Chinese steel on Monday.", "SANCTION", {"CAN", "CHN"}),
+        ("Armenia froze its participation in the CSTO on Monday.", "SANCTION", {"ARM", "CSTO"}),
+        ("The United States withdrew from the nuclear deal with Iran in 2018.", "SANCTION", {"USA", "IRN"}),
+        ("The U.S. sanctions on Venezuela were extended on Monday.", "SANCTION", {"USA", "VEN"}),
+        # MOBILIZE / COERCE / ASSAULT
+        ("Nicaragua's ruling party called up reservists on Monday.", "MOBILIZE", {"NIC"}),
+        ("Russian police held 300 Tajik migrants in custody at the airport on Monday.", "COERCE", {"RUS", "TJK"}),
+        ("Turkish forces captured the Syrian town of Afrin on Monday.", "COERCE", {"TUR", "SYR"}),
+        ("Israeli troops opened fire on Palestinian protesters on Monday.", "ASSAULT", {"ISR", "PSE"}),
+        ("Pakistani troops fired on Indian positions along the Line of Control on Monday.", "ASSAULT", {"PAK", "IND"}),
+        # RETREAT / CONCEDE
+        ("The Peruvian prime minister resigned on Monday.", "RETREAT", {"PER"}),
+        ("Ukraine and Russia swapped 200 prisoners on Monday.", "RETREAT", {"UKR", "RUS"}),
+        ("Nigeria reopened its borders with Niger on Monday.", "CONCEDE", {"NGA", "NER"}),
     ],
 )
 def test_trigger_lexicon_codes(pipeline, sentence, type_, countries):
@@ -41,6 +89,25 @@ def test_trigger_lexicon_codes(pipeline, sentence, type_, countries):
         ("Belarus dismissed as fabrications reports that it supplied drones to Iran.", "ACCUSE"),
         ("Belarusian and Russian troops attended the drills near Brest on Monday.", "CONSULT"),
         ("The Georgian president paid the fine on Monday.", "CONSULT"),
+        # a candidate's rally is no protest; a fired officer, a launched phone, a hit post no attack
+        ("Brazil's president held a rally in Sao Paulo on Monday.", "PROTEST"),
+        ("Brazil's president held a rally in Sao Paulo on Monday.", "ACCUSE"),
+        ("The Kenyan police chief fired the officer who leaked the report.", "ASSAULT"),
+        ("A South Korean company launched a new phone in Seoul on Monday.", "ASSAULT"),
+        ("A South Korean company launched a new phone in Seoul on Monday.", "MOBILIZE"),
+        ("The Argentine striker hit the post twice against Brazil on Monday.", "ASSAULT"),
+        ("Chilean students took part in the chess competition on Monday.", "PROTEST"),
+        # closing a factory, cutting rates, raising a forecast are no sanctions
+        ("The Chinese firm closed its factory in Vietnam on Monday.", "SANCTION"),
+        ("Mexico's central bank cut interest rates on Monday.", "SANCTION"),
+        ("Japan's economy ministry raised its growth forecast on Monday.", "SANCTION"),
+        ("Japan's economy ministry raised its growth forecast on Monday.", "MOBILIZE"),
+        # gifts exchanged, a budget adopted, an award received, a new year welcomed
+        ("Iranian officials exchanged gifts with the visiting Omani delegation.", "RETREAT"),
+        ("Ghana's parliament adopted the budget on Monday.", "SUPPORT"),
+        ("The Egyptian minister received an award in Cairo on Monday.", "CONSULT"),
+        ("The Georgian minister welcomed the new year with a speech in Tbilisi.", "SUPPORT"),
+        ("The Indian army tested a new rifle on Monday.", "MOBILIZE"),
     ],
 )
 def test_trigger_lexicon_look_alikes(pipeline, sentence, type_):
