@@ -574,3 +574,37 @@ def test_a_pronoun_deeper_in_a_reported_clause_is_still_the_reporter(pipeline):
     )
     event = find(code_text(pipeline, text), "ACCUSE", {"TUR", "SYR"})
     assert event is not None and [e.country for e in event.actor] == ["TUR"]
+
+
+def test_a_meeting_abroad_with_a_side_of_no_known_country_is_hosted_by_the_venue(pipeline):
+    text = (
+        "China's Foreign Minister Wang Yi is touring South Asia. National Security Adviser Ravi Menon met "
+        "Chinese Foreign Minister Wang Yi at Hyderabad House in New Delhi on Tuesday."
+    )
+    event = find(code_text(pipeline, text), "CONSULT", {"CHN", "IND"})
+    assert event is not None and event.mode == "visit"
+    assert [e.country for e in event.actor] == ["CHN"] and [e.country for e in event.recipient] == ["IND"]
+
+
+def test_a_meeting_at_home_keeps_its_sides(pipeline):
+    text = (
+        "China's Foreign Minister Wang Yi is touring Asia. National Security Adviser Ravi Menon met "
+        "Chinese Foreign Minister Wang Yi in Beijing on Tuesday."
+    )
+    events = code_text(pipeline, text)
+    assert find(events, "CONSULT", {"CHN", "IND"}) is None
+    assert find(events, "CONSULT", {"CHN"}) is not None
+
+
+def test_a_dateline_run_into_the_lead_is_not_the_subject(pipeline):
+    text = (
+        "HAVANA, Cuba, Mar 3 (Wire) Bruno Rodríguez, the Cuban foreign minister, held talks today with "
+        "his Russian counterpart Sergei Lavrov."
+    )
+    event = find(code_text(pipeline, text, published="2025-03-03"), "CONSULT", {"CUB", "RUS"})
+    assert event is not None
+
+
+def test_an_organisation_in_capitals_opening_the_sentence_is_still_its_subject(pipeline):
+    text = "NATO (the Western alliance) condemned Russia on Monday."
+    assert find(code_text(pipeline, text), "ACCUSE", {"NATO", "RUS"}) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -43,7 +44,7 @@ from dyad.events.recipients import (
     withdrawn_from,
     within_jurisdiction,
 )
-from dyad.events.scene import place_events
+from dyad.events.scene import place_events, venue_hosts
 from dyad.records import Article, Entity, Event, Evidence, Location
 
 log = logging.getLogger(__name__)
@@ -264,6 +265,11 @@ class EventCoder:
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)
+        if sense.type == "CONSULT" and location is not None:
+            hosted = venue_hosts(draft.actor, draft.recipient, location, self.gazetteer)
+            if hosted is not None:
+                actor, recipient = hosted
+                sense = dataclasses.replace(sense, mode="visit", cameo="042")
         # a visit received or hosted somewhere: the host is that place's government
         aimed_at_place = sense.destination or sense.type == "AID" or sense.mode == "visit"
         if aimed_at_place and location is not None and not recipient and location.country:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dyad.actors.gazetteer import Gazetteer
-from dyad.events.places import country_location, is_country, organisation_seat, resolve_place
-from dyad.records import Event, Location
+from dyad.events.places import country_location, is_country, organisation_seat, resolve_place, seat_city
+from dyad.records import Entity, Event, Location
 
 # "HAVANA, Feb 19 (Wire) - ", "WASHINGTON/CARACAS, Oct 22 (INW) – ", "PYONGYANG, July 2 (KCD) -- ",
 # "MINSK, Belarus (AP) — ", "TEHRAN (Reuters) - ": a city in capitals, then a dash before the story.
@@ -54,7 +54,7 @@ def place_events(
     placed = scene_locations(placed, relayed, forum)
     if dateline is not None:
         placed = dateline_story(placed, dateline, lead_end, relayed)
-    return home_acts(placed, gazetteer)
+    return [hosted_meeting(event, gazetteer) for event in home_acts(placed, gazetteer)]
 
 
 def dateline_place(doc: Doc, body: list[tuple[int, int]], gazetteer: Gazetteer) -> Dateline | None:
@@ -214,3 +214,40 @@ def _relayed(event: Event, doc: Doc) -> bool:
             if token.dep_ in ("dobj", "dative") and token.head.lemma_ == "tell":
                 return True
     return False
+
+
+def venue_hosts(
+    actor: list[Entity], recipient: list[Entity], location: Location, gazetteer: Gazetteer
+) -> tuple[list[Entity], list[Entity]] | None:
+    """'X met Chinese Foreign Minister Wang Yi in New Delhi': when the named side of a meeting
+    is of one country, the venue lies in another and the other side is a person or body the
+    text gives no country of its own (unresolved, or only guessed as the story's country),
+    that side is the venue's: a foreign guest is met by the host at home. Returns the guests
+    (the visit's actor) and the hosts (its recipient, guide section 2). Not at the seat of an
+    international organisation, where delegations of any country meet."""
+    if not location.country or not is_country(location.country, gazetteer) or seat_city(location.name):
+        return None
+    sides = [*actor, *recipient]
+    guessed = [e for e in sides if e.sector and (e.resolved_by == "context" or not e.country)]
+    known = {e.country for e in sides if e.country and e not in guessed}
+    if not guessed or len(known) != 1 or location.country in known:
+        return None
+    hosts = [e.model_copy(update={"country": location.country, "resolved_by": "venue"}) for e in guessed]
+    guests = [e for e in sides if e not in guessed and e.country]
+    return _unique(guests), _unique(hosts)
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    return [e for i, e in enumerate(entities) if e not in entities[:i]]
+
+
+def hosted_meeting(event: Event, gazetteer: Gazetteer) -> Event:
+    """A meeting placed by the story (the scene of a visit, the dateline) whose other side was
+    only guessed: the venue's country hosts it, as when the sentence names the place."""
+    if event.type != "CONSULT" or event.location is None:
+        return event
+    hosted = venue_hosts(event.actor, event.recipient, event.location, gazetteer)
+    if hosted is None:
+        return event
+    guests, hosts = hosted
+    return event.model_copy(update={"actor": guests, "recipient": hosts, "mode": "visit", "cameo": "042"})
