@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dyad.actors.gazetteer import Gazetteer
+from dyad.events.lexicon import grammar_words
 from dyad.events.places import country_location, is_country, organisation_seat, resolve_place, seat_city
 from dyad.records import Entity, Event, Location
 
@@ -31,6 +32,7 @@ _MEDIA_NOUNS = {
     "newspaper", "video", "x",
 }  # fmt: skip
 _MEDIA_PREPS = {"in", "on", "via", "through", "over"}
+_ENVOY_WORDS = grammar_words("envoy_words")
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,17 @@ def _takes_part(event: Event, dateline: Dateline, gazetteer: Gazetteer) -> bool:
 def _issued_at_home(event: Event, dateline: Dateline) -> bool:
     actors = {e.country for e in event.actor}
     recipients = {e.country for e in event.recipient}
-    return event.type in _HOME_DECISIONS and actors == {dateline.owner} and dateline.owner not in recipients
+    if event.type not in _HOME_DECISIONS or actors != {dateline.owner} or dateline.owner in recipients:
+        return False
+    return event.type != "ACCUSE" or not _handed_to_an_envoy(event)
+
+
+def _handed_to_an_envoy(event: Event) -> bool:
+    """'The ministry summoned the Lithuanian charge d'affaires and handed him a note of
+    protest': a complaint made to an envoy in person, at home, is not a desk decision."""
+    words = {w.strip(".,;:\"'“”").lower() for e in event.recipient for w in e.text.split()}
+    words |= {w.strip(".,;:\"'“”").lower() for evidence in event.evidence for w in evidence.text.split()}
+    return bool(words & _ENVOY_WORDS)
 
 
 @dataclass
@@ -191,12 +203,19 @@ def home_acts(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
     placed = []
     for event in events:
         countries = event.countries()
-        if event.type in _HOME_ACTS and event.location is None and len(countries) == 1:
+        if event.type in _HOME_ACTS and event.location is None and len(countries) == 1 and not _aimed_unknown(event):
             (country,) = countries
             if is_country(country, gazetteer) and (home := country_location(country, gazetteer)) is not None:
                 event = event.model_copy(update={"location": home})
         placed.append(event)
     return placed
+
+
+def _aimed_unknown(event: Event) -> bool:
+    """'The army struck targets near the border': an attack took place where its target is, and a
+    state's forces strike abroad as readily as at home, so with no target named the place is
+    not known. Rebels, gangs and crowds act where they are (their own country)."""
+    return event.type == "ASSAULT" and not event.recipient and any(e.sector in ("MIL", "GOV") for e in event.actor)
 
 
 def _relayed(event: Event, doc: Doc) -> bool:
