@@ -216,3 +216,21 @@ def test_a_day_named_alone_is_the_latest_such_day(phrase, value):
     found = parse_date_phrase(phrase, PUBLISHED)
     assert found is not None and (found.value, found.precision) == (value, "day")
     assert parse_date_phrase(phrase, None) is None
+
+
+def test_a_trip_named_as_a_time_reference_is_not_dated_by_its_sentence(pipeline):
+    before = "Masoud Pezeshkian praised Qatar on Tuesday before his trip to Doha."
+    trip = find(code_text(pipeline, before, published="2024-10-02"), "CONSULT", {"IRN", "QAT"})
+    assert trip is not None and trip.date is None
+    ahead = "Speaking ahead of his trip to Qatar, Masoud Pezeshkian said Iran wanted closer ties."
+    trip = find(code_text(pipeline, ahead, published="2024-10-02"), "CONSULT", {"IRN", "QAT"})
+    assert trip is not None and trip.date is None
+    own = "Masoud Pezeshkian praised Qatar after his visit to Doha in August."
+    trip = find(code_text(pipeline, own, published="2024-10-02"), "CONSULT", {"IRN", "QAT"})
+    assert trip is not None and trip.date == "2024-08"
+
+
+def test_a_trip_told_as_happening_keeps_the_day(pipeline):
+    text = "Masoud Pezeshkian began his trip to Doha on Tuesday."
+    trip = find(code_text(pipeline, text, published="2024-10-02"), "CONSULT", {"IRN", "QAT"})
+    assert trip is not None and trip.date == "2024-10-01"

@@ -15,7 +15,7 @@ from dyad.dates import iso_to_date
 from dyad.events import roles
 from dyad.events.chronology import narrative_dates
 from dyad.events.confidence import load_calibration
-from dyad.events.dates import date_for_trigger
+from dyad.events.dates import date_for_trigger, is_time_reference, own_date
 from dyad.events.discourse import recall_antecedents
 from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon, Sense
@@ -71,19 +71,20 @@ class EventCoder:
         body = article.body_spans()
         lead_end = body[min(LEAD_PARAGRAPHS, len(body)) - 1][1]
         events: list[Event] = []
+        references: set[str] = set()  # acts named only as a time reference ("before his trip")
         for sentence in doc.sents:
             if not any(start <= sentence.start_char < end for start, end in body):
                 continue
             if sentence.text.rstrip().endswith("?"):
                 continue
             try:
-                events += self._code_sentence(sentence, events, article, published, resolver)
+                events += self._code_sentence(sentence, events, article, published, resolver, references)
             except Exception:  # one odd sentence (a parse the rules trip on) must not cost the article
                 log.exception("%s: skipped the sentence at character %d", article.ref, sentence.start_char)
         # dated before merging: an undated mention takes the story's day, so a signing told
         # today does not fold into another signing of the same pair months before
         readings = merge_events(events, within_sentence=True)
-        dated = merge_events(narrative_dates(readings, article, lead_end))
+        dated = merge_events(narrative_dates(readings, article, lead_end, undated=references))
         return self.calibration.apply(place_events(dated, doc, body, lead_end, self.gazetteer), article)
 
     def _code_sentence(
@@ -93,6 +94,7 @@ class EventCoder:
         article: Article,
         published: tuple[dt.date, str] | None,
         resolver: ActorResolver,
+        references: set[str],
     ) -> list[Event]:
         found: list[Event] = []
         for token in sentence:
@@ -103,6 +105,8 @@ class EventCoder:
             event = self._finish(draft, sentence, article, published)
             if event is not None:
                 found.append(event)
+                if is_time_reference(draft.trigger):
+                    references.add(event.id)
         return found
 
     # -- triggers ---------------------------------------------------------------------
@@ -300,7 +304,10 @@ class EventCoder:
             event_type, mode, cameo, modality = "CONCEDE", None, "08", "asserted"
         promised_act = event_type == "AGREE" and sense.type != "AGREE"
         prefer = "future" if modality == "future" or promised_act else "past"
-        when = date_for_trigger(draft.trigger, sentence, published[0] if published else None, prefer)
+        if is_time_reference(draft.trigger):  # "before his trip to Doha": only the trip's own date
+            when = own_date(draft.trigger, sentence, published[0] if published else None, prefer)
+        else:
+            when = date_for_trigger(draft.trigger, sentence, published[0] if published else None, prefer)
         is_old = when is not None and published is not None and (published[0] - when.day).days > HISTORICAL_AFTER_DAYS
         if is_old and modality == "asserted":
             modality = "historical"

@@ -10,7 +10,10 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Span, Token
 
+from dyad.events.lexicon import grammar_words
 from dyad.events.roles import in_clause_of
+
+_REFERENCE_FRAMES = grammar_words("reference_frames")
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
@@ -204,6 +207,27 @@ def day_phrases(sentence: Span) -> list[Span]:
             found.append(doc[token.i : end])  # "on the 4th"
     dated = [ent for ent in dated if ent.start not in taken]
     return sorted([*dated, *found], key=lambda span: span.start)
+
+
+def is_time_reference(trigger: Token) -> bool:
+    """A nominal act named only to tell when something else happened: 'speaking before his
+    trip to Doha', 'ahead of the talks', 'prior to the summit', 'after the meeting'. It is not
+    an act of the day its sentence tells (grammar.yaml `reference_frames`)."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    if prep.lower_ in _REFERENCE_FRAMES:
+        return True
+    return prep.lower_ in ("of", "to") and prep.head.lower_ in _REFERENCE_FRAMES  # "ahead of", "prior to"
+
+
+def own_date(trigger: Token, sentence: Span, published: dt.date | None, prefer: str) -> EventDate | None:
+    """The date inside a nominal act's own phrase: 'before his trip to Doha in June'."""
+    inside = {t.i for t in trigger.subtree}
+    for phrase in day_phrases(sentence):
+        if phrase.root.i in inside and (found := parse_date_phrase(phrase.text, published, prefer)) is not None:
+            return found
+    return None
 
 
 def _is_negated(trigger: Token) -> bool:
