@@ -608,3 +608,24 @@ def test_a_dateline_run_into_the_lead_is_not_the_subject(pipeline):
 def test_an_organisation_in_capitals_opening_the_sentence_is_still_its_subject(pipeline):
     text = "NATO (the Western alliance) condemned Russia on Monday."
     assert find(code_text(pipeline, text), "ACCUSE", {"NATO", "RUS"}) is not None
+
+
+def test_rejecting_anothers_sanctions_is_criticism_and_rejecting_a_plan_is_rejection(pipeline):
+    sanctions = "Cuban Foreign Minister Bruno Rodríguez rejected the sanctions of the United States on Monday."
+    events = code_text(pipeline, sanctions)
+    assert find(events, "ACCUSE", {"CUB", "USA"}) is not None and find(events, "REJECT", {"CUB", "USA"}) is None
+    plan = "Cuban Foreign Minister Bruno Rodríguez rejected the proposal of the United States on Monday."
+    assert find(code_text(pipeline, plan), "REJECT", {"CUB", "USA"}) is not None
+
+
+def test_a_force_that_arrives_abroad_is_deployed_and_a_minister_visits(pipeline):
+    police = find(code_text(pipeline, "Kenyan police arrived in Haiti on Tuesday."), "MOBILIZE", {"KEN", "HTI"})
+    assert police is not None and police.mode == "police"
+    minister = "Kenyan Foreign Minister Musalia Mudavadi arrived in Haiti on Tuesday."
+    assert find(code_text(pipeline, minister), "CONSULT", {"KEN", "HTI"}) is not None
+
+
+def test_what_two_sides_say_they_can_do_together_is_agree(pipeline):
+    text = "Iranian Foreign Minister Hossein Amir-Abdollahian said Iran and Cuba can cooperate in biotechnology."
+    events = code_text(pipeline, text)
+    assert find(events, "AGREE", {"IRN", "CUB"}) is not None and find(events, "COOPERATE", {"IRN", "CUB"}) is None

@@ -18,7 +18,7 @@ from dyad.events.confidence import load_calibration
 from dyad.events.dates import date_for_trigger, is_time_reference, own_date
 from dyad.events.discourse import recall_antecedents
 from dyad.events.draft import Draft
-from dyad.events.lexicon import Lexicon, Sense
+from dyad.events.lexicon import Lexicon, Sense, grammar_words
 from dyad.events.merge import merge_events
 from dyad.events.modality import (
     grammatical_modality,
@@ -287,6 +287,13 @@ class EventCoder:
         if sense.type == "PROTEST" and sense.mode == "demo" and actor and all(e.sector == "GOV" for e in actor):
             # a government that protests lodges a complaint; it does not take to the streets
             sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
+        if sense.type == "REJECT" and set(draft.object_lemmas) & _PUNITIVE_MEASURES:
+            # "rejected the unilateral sanctions of the United States": a criticism of the measure
+            sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
+        if sense.type == "CONSULT" and sense.mode == "visit" and _forces_only(actor):
+            # "Kenyan police arrived in Port-au-Prince": a force sent abroad is deployed, not visiting
+            police = all(e.sector == "COP" for e in actor)
+            sense = Sense(type="MOBILIZE", mode="police" if police else "troops", cameo="150")
         if is_demanded(draft.trigger):
             # "Minsk must release every prisoner," Kallas said: a demand by the speaker
             if draft.reported_by is None or not draft.reported_by.country:
@@ -295,6 +302,8 @@ class EventCoder:
             actor, recipient = [draft.reported_by], actor
         modality = grammatical_modality(draft.trigger)
         event_type, mode, cameo = sense.type, sense.mode, self.lexicon.cameo(sense)
+        if modality == "asserted" and self.lexicon.types[event_type].cooperative and _can(draft.trigger):
+            modality = "future"  # "the two countries can cooperate in many fields": a readiness, AGREE
         if modality == "future" and self.lexicon.types[event_type].cooperative:
             event_type, mode, cameo, modality = "AGREE", None, "03", "asserted"
         elif modality == "future" and event_type == "THREATEN":
@@ -362,6 +371,22 @@ class EventCoder:
 
 
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+_FORCE_WORDS = grammar_words("force_words")
+_PUNITIVE_MEASURES = grammar_words("punitive_measures")
+
+
+def _forces_only(actor: list[Entity]) -> bool:
+    """Whether every actor is an armed or police force named as such ('Kenyan police', 'two
+    Russian bombers'), not an official or a delegation."""
+    return bool(actor) and all(
+        e.sector in ("MIL", "COP") and {w.lower() for w in e.text.split()} & _FORCE_WORDS for e in actor
+    )
+
+
+def _can(trigger: Token) -> bool:
+    """'can cooperate', 'can work together': what two sides say they are able to do together
+    is a readiness to do it (guide section 3: AGREE); 'can only' is a rule (is_capability)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in trigger.children)
 
 
 def _is_person(token: Token) -> bool:
