@@ -574,3 +574,58 @@ def test_a_pronoun_deeper_in_a_reported_clause_is_still_the_reporter(pipeline):
     )
     event = find(code_text(pipeline, text), "ACCUSE", {"TUR", "SYR"})
     assert event is not None and [e.country for e in event.actor] == ["TUR"]
+
+
+def test_a_meeting_abroad_with_a_side_of_no_known_country_is_hosted_by_the_venue(pipeline):
+    text = (
+        "China's Foreign Minister Wang Yi is touring South Asia. National Security Adviser Ravi Menon met "
+        "Chinese Foreign Minister Wang Yi at Hyderabad House in New Delhi on Tuesday."
+    )
+    event = find(code_text(pipeline, text), "CONSULT", {"CHN", "IND"})
+    assert event is not None and event.mode == "visit"
+    assert [e.country for e in event.actor] == ["CHN"] and [e.country for e in event.recipient] == ["IND"]
+
+
+def test_a_meeting_at_home_keeps_its_sides(pipeline):
+    text = (
+        "China's Foreign Minister Wang Yi is touring Asia. National Security Adviser Ravi Menon met "
+        "Chinese Foreign Minister Wang Yi in Beijing on Tuesday."
+    )
+    events = code_text(pipeline, text)
+    assert find(events, "CONSULT", {"CHN", "IND"}) is None
+    assert find(events, "CONSULT", {"CHN"}) is not None
+
+
+def test_a_dateline_run_into_the_lead_is_not_the_subject(pipeline):
+    text = (
+        "HAVANA, Cuba, Mar 3 (Wire) Bruno Rodríguez, the Cuban foreign minister, held talks today with "
+        "his Russian counterpart Sergei Lavrov."
+    )
+    event = find(code_text(pipeline, text, published="2025-03-03"), "CONSULT", {"CUB", "RUS"})
+    assert event is not None
+
+
+def test_an_organisation_in_capitals_opening_the_sentence_is_still_its_subject(pipeline):
+    text = "NATO (the Western alliance) condemned Russia on Monday."
+    assert find(code_text(pipeline, text), "ACCUSE", {"NATO", "RUS"}) is not None
+
+
+def test_rejecting_anothers_sanctions_is_criticism_and_rejecting_a_plan_is_rejection(pipeline):
+    sanctions = "Cuban Foreign Minister Bruno Rodríguez rejected the sanctions of the United States on Monday."
+    events = code_text(pipeline, sanctions)
+    assert find(events, "ACCUSE", {"CUB", "USA"}) is not None and find(events, "REJECT", {"CUB", "USA"}) is None
+    plan = "Cuban Foreign Minister Bruno Rodríguez rejected the proposal of the United States on Monday."
+    assert find(code_text(pipeline, plan), "REJECT", {"CUB", "USA"}) is not None
+
+
+def test_a_force_that_arrives_abroad_is_deployed_and_a_minister_visits(pipeline):
+    police = find(code_text(pipeline, "Kenyan police arrived in Haiti on Tuesday."), "MOBILIZE", {"KEN", "HTI"})
+    assert police is not None and police.mode == "police"
+    minister = "Kenyan Foreign Minister Musalia Mudavadi arrived in Haiti on Tuesday."
+    assert find(code_text(pipeline, minister), "CONSULT", {"KEN", "HTI"}) is not None
+
+
+def test_what_two_sides_say_they_can_do_together_is_agree(pipeline):
+    text = "Iranian Foreign Minister Hossein Amir-Abdollahian said Iran and Cuba can cooperate in biotechnology."
+    events = code_text(pipeline, text)
+    assert find(events, "AGREE", {"IRN", "CUB"}) is not None and find(events, "COOPERATE", {"IRN", "CUB"}) is None

@@ -190,3 +190,47 @@ def test_an_undated_article_leaves_relative_dates_unresolved():
     assert parse_date_phrase("July 26", None) is None
     found = parse_date_phrase("July 26, 2024", None)
     assert found is not None and found.value == "2024-07-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Bruno Rodríguez met Sergei Lavrov in Moscow on 4 th .", "2025-07-04"),
+        ("Bruno Rodríguez met Sergei Lavrov in Moscow on the 29th.", "2025-06-29"),
+        ("Bruno Rodríguez met Sergei Lavrov in Moscow on 14 th July.", "2025-07-14"),
+    ],
+)
+def test_a_day_of_the_month_with_a_split_or_lone_ordinal(pipeline, text, value):
+    event = find(code_text(pipeline, text, published="2025-07-27"), "CONSULT", {"CUB", "RUS"})
+    assert event is not None and (event.date, event.date_precision) == (value, "day")
+
+
+def test_an_ordinal_that_counts_rounds_is_no_date(pipeline):
+    text = "Bruno Rodríguez and Sergei Lavrov held the 4th round of talks in Moscow in 2019."
+    event = find(code_text(pipeline, text, published="2025-07-27"), "CONSULT", {"CUB", "RUS"})
+    assert event is not None and event.date == "2019"
+
+
+@pytest.mark.parametrize(("phrase", "value"), [("the 4th", "2025-07-04"), ("30th", "2025-06-30")])
+def test_a_day_named_alone_is_the_latest_such_day(phrase, value):
+    found = parse_date_phrase(phrase, PUBLISHED)
+    assert found is not None and (found.value, found.precision) == (value, "day")
+    assert parse_date_phrase(phrase, None) is None
+
+
+def test_a_trip_named_as_a_time_reference_is_not_dated_by_its_sentence(pipeline):
+    before = "Masoud Pezeshkian praised Qatar on Tuesday before his trip to Doha."
+    trip = find(code_text(pipeline, before, published="2024-10-02"), "CONSULT", {"IRN", "QAT"})
+    assert trip is not None and trip.date is None
+    ahead = "Speaking ahead of his trip to Qatar, Masoud Pezeshkian said Iran wanted closer ties."
+    trip = find(code_text(pipeline, ahead, published="2024-10-02"), "CONSULT", {"IRN", "QAT"})
+    assert trip is not None and trip.date is None
+    own = "Masoud Pezeshkian praised Qatar after his visit to Doha in August."
+    trip = find(code_text(pipeline, own, published="2024-10-02"), "CONSULT", {"IRN", "QAT"})
+    assert trip is not None and trip.date == "2024-08"
+
+
+def test_a_trip_told_as_happening_keeps_the_day(pipeline):
+    text = "Masoud Pezeshkian began his trip to Doha on Tuesday."
+    trip = find(code_text(pipeline, text, published="2024-10-02"), "CONSULT", {"IRN", "QAT"})
+    assert trip is not None and trip.date == "2024-10-01"

@@ -190,3 +190,21 @@ def test_a_dateline_after_the_texts_date_stamp_or_closed_by_an_agency_is_read(pi
         article = article_from_text(text, ref="test", published="2025-03-02")
         found = dateline_place(pipeline.nlp(article.text), article.body_spans(), pipeline.coder.gazetteer)
         assert (found.place.name if found else None) == city, text
+
+
+def test_a_protest_note_handed_to_an_envoy_was_made_at_the_dateline(pipeline):
+    lead = "Note\n\nMINSK, May 2 (Wire) - The Belarusian Foreign Ministry on Thursday "
+    handed = lead + "summoned the Polish ambassador and handed him a note of protest over the border closure."
+    desk = lead + "condemned Poland over the border closure."
+    note = find(code_text(pipeline, handed, published="2025-05-02"), "ACCUSE", {"BLR", "POL"})
+    assert _country(note) == "BLR"
+    statement = find(code_text(pipeline, desk, published="2025-05-02"), "ACCUSE", {"BLR", "POL"})
+    assert statement is not None and statement.location is None
+
+
+def test_a_state_attack_on_an_unnamed_target_is_not_placed_at_home(pipeline):
+    text = "The Israeli army struck targets near the border on Saturday."
+    strike = find(code_text(pipeline, text), "ASSAULT", {"ISR"})
+    assert strike is not None and strike.location is None
+    shelling = find(code_text(pipeline, "Sudanese rebels shelled a camp on Saturday."), "ASSAULT", {"SDN"})
+    assert _country(shelling) == "SDN"

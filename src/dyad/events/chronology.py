@@ -36,7 +36,9 @@ _REPORTING = re.compile(r"\b(said|says|told|added|wrote)\s*$", re.I)
 _LEAD_DAY = re.compile(r"\b(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I)
 
 
-def narrative_dates(events: list[Event], article: Article, lead_end: int) -> list[Event]:
+def narrative_dates(
+    events: list[Event], article: Article, lead_end: int, undated: set[str] | frozenset[str] = frozenset()
+) -> list[Event]:
     """Date asserted and hypothetical events that carry no date cue by the story's current time.
 
     News tells one day's happenings in order: an undated event takes the day just told
@@ -48,7 +50,8 @@ def narrative_dates(events: list[Event], article: Article, lead_end: int) -> lis
     is the day's news and takes the publication date (guide section 5). Dates after
     publication (a parade "on Friday") and historical events never move the clock, and a
     statement made through its own channel ("warned on state television", "in a post on
-    X") is left undated. Done before merging, mention by mention, so that an undated
+    X") is left undated, and so is an act named only as a time reference (`undated`: "speaking
+    before his trip to Doha"). Done before merging, mention by mention, so that an undated
     mention only joins a dated one of the same day.
     """
     published = iso_to_date(article.published) if article.published else None
@@ -83,7 +86,7 @@ def narrative_dates(events: list[Event], article: Article, lead_end: int) -> lis
             continue
         if event.modality not in ("asserted", "hypothetical") or event.date is not None:
             continue
-        if _through_channel(event.evidence[0].text):
+        if _through_channel(event.evidence[0].text) or event.id in undated:
             continue
         if last is None or latest is None:
             if article.published and start < lead_end:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -14,10 +15,10 @@ from dyad.dates import iso_to_date
 from dyad.events import roles
 from dyad.events.chronology import narrative_dates
 from dyad.events.confidence import load_calibration
-from dyad.events.dates import date_for_trigger
+from dyad.events.dates import date_for_trigger, is_time_reference, own_date
 from dyad.events.discourse import recall_antecedents
 from dyad.events.draft import Draft
-from dyad.events.lexicon import Lexicon, Sense
+from dyad.events.lexicon import Lexicon, Sense, grammar_words
 from dyad.events.merge import merge_events
 from dyad.events.modality import (
     grammatical_modality,
@@ -43,7 +44,7 @@ from dyad.events.recipients import (
     withdrawn_from,
     within_jurisdiction,
 )
-from dyad.events.scene import place_events
+from dyad.events.scene import place_events, venue_hosts
 from dyad.records import Article, Entity, Event, Evidence, Location
 
 log = logging.getLogger(__name__)
@@ -70,19 +71,20 @@ class EventCoder:
         body = article.body_spans()
         lead_end = body[min(LEAD_PARAGRAPHS, len(body)) - 1][1]
         events: list[Event] = []
+        references: set[str] = set()  # acts named only as a time reference ("before his trip")
         for sentence in doc.sents:
             if not any(start <= sentence.start_char < end for start, end in body):
                 continue
             if sentence.text.rstrip().endswith("?"):
                 continue
             try:
-                events += self._code_sentence(sentence, events, article, published, resolver)
+                events += self._code_sentence(sentence, events, article, published, resolver, references)
             except Exception:  # one odd sentence (a parse the rules trip on) must not cost the article
                 log.exception("%s: skipped the sentence at character %d", article.ref, sentence.start_char)
         # dated before merging: an undated mention takes the story's day, so a signing told
         # today does not fold into another signing of the same pair months before
         readings = merge_events(events, within_sentence=True)
-        dated = merge_events(narrative_dates(readings, article, lead_end))
+        dated = merge_events(narrative_dates(readings, article, lead_end, undated=references))
         return self.calibration.apply(place_events(dated, doc, body, lead_end, self.gazetteer), article)
 
     def _code_sentence(
@@ -92,6 +94,7 @@ class EventCoder:
         article: Article,
         published: tuple[dt.date, str] | None,
         resolver: ActorResolver,
+        references: set[str],
     ) -> list[Event]:
         found: list[Event] = []
         for token in sentence:
@@ -102,6 +105,8 @@ class EventCoder:
             event = self._finish(draft, sentence, article, published)
             if event is not None:
                 found.append(event)
+                if is_time_reference(draft.trigger):
+                    references.add(event.id)
         return found
 
     # -- triggers ---------------------------------------------------------------------
@@ -264,6 +269,11 @@ class EventCoder:
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)
+        if sense.type == "CONSULT" and location is not None:
+            hosted = venue_hosts(draft.actor, draft.recipient, location, self.gazetteer)
+            if hosted is not None:
+                actor, recipient = hosted
+                sense = dataclasses.replace(sense, mode="visit", cameo="042")
         # a visit received or hosted somewhere: the host is that place's government
         aimed_at_place = sense.destination or sense.type == "AID" or sense.mode == "visit"
         if aimed_at_place and location is not None and not recipient and location.country:
@@ -277,6 +287,13 @@ class EventCoder:
         if sense.type == "PROTEST" and sense.mode == "demo" and actor and all(e.sector == "GOV" for e in actor):
             # a government that protests lodges a complaint; it does not take to the streets
             sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
+        if sense.type == "REJECT" and set(draft.object_lemmas) & _PUNITIVE_MEASURES:
+            # "rejected the unilateral sanctions of the United States": a criticism of the measure
+            sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
+        if sense.type == "CONSULT" and sense.mode == "visit" and _forces_only(actor):
+            # "Kenyan police arrived in Port-au-Prince": a force sent abroad is deployed, not visiting
+            police = all(e.sector == "COP" for e in actor)
+            sense = Sense(type="MOBILIZE", mode="police" if police else "troops", cameo="150")
         if is_demanded(draft.trigger):
             # "Minsk must release every prisoner," Kallas said: a demand by the speaker
             if draft.reported_by is None or not draft.reported_by.country:
@@ -285,6 +302,8 @@ class EventCoder:
             actor, recipient = [draft.reported_by], actor
         modality = grammatical_modality(draft.trigger)
         event_type, mode, cameo = sense.type, sense.mode, self.lexicon.cameo(sense)
+        if modality == "asserted" and self.lexicon.types[event_type].cooperative and _can(draft.trigger):
+            modality = "future"  # "the two countries can cooperate in many fields": a readiness, AGREE
         if modality == "future" and self.lexicon.types[event_type].cooperative:
             event_type, mode, cameo, modality = "AGREE", None, "03", "asserted"
         elif modality == "future" and event_type == "THREATEN":
@@ -294,7 +313,10 @@ class EventCoder:
             event_type, mode, cameo, modality = "CONCEDE", None, "08", "asserted"
         promised_act = event_type == "AGREE" and sense.type != "AGREE"
         prefer = "future" if modality == "future" or promised_act else "past"
-        when = date_for_trigger(draft.trigger, sentence, published[0] if published else None, prefer)
+        if is_time_reference(draft.trigger):  # "before his trip to Doha": only the trip's own date
+            when = own_date(draft.trigger, sentence, published[0] if published else None, prefer)
+        else:
+            when = date_for_trigger(draft.trigger, sentence, published[0] if published else None, prefer)
         is_old = when is not None and published is not None and (published[0] - when.day).days > HISTORICAL_AFTER_DAYS
         if is_old and modality == "asserted":
             modality = "historical"
@@ -349,6 +371,22 @@ class EventCoder:
 
 
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+_FORCE_WORDS = grammar_words("force_words")
+_PUNITIVE_MEASURES = grammar_words("punitive_measures")
+
+
+def _forces_only(actor: list[Entity]) -> bool:
+    """Whether every actor is an armed or police force named as such ('Kenyan police', 'two
+    Russian bombers'), not an official or a delegation."""
+    return bool(actor) and all(
+        e.sector in ("MIL", "COP") and {w.lower() for w in e.text.split()} & _FORCE_WORDS for e in actor
+    )
+
+
+def _can(trigger: Token) -> bool:
+    """'can cooperate', 'can work together': what two sides say they are able to do together
+    is a readiness to do it (guide section 3: AGREE); 'can only' is a rule (is_capability)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in trigger.children)
 
 
 def _is_person(token: Token) -> bool:

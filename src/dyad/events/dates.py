@@ -10,7 +10,10 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Span, Token
 
+from dyad.events.lexicon import grammar_words
 from dyad.events.roles import in_clause_of
+
+_REFERENCE_FRAMES = grammar_words("reference_frames")
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
@@ -26,6 +29,10 @@ _STRIP = re.compile(r"^(on|in|at|by|since|during|from|until|of)\s+", re.I)
 _PART_OF_DAY = re.compile(
     r"^(the\s+)?((early|small|late|wee)\s+)?(hours|morning|afternoon|evening|night)\s+of\s+(?=\S)", re.I
 )
+# "4 th" in copied or OCR'd text: a day number with its ordinal suffix split off
+_SPLIT_ORDINAL = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b", re.I)
+# "the 4th", "4th": a day of the month named alone
+_DAY_ALONE = re.compile(r"^(the\s+)?(\d{1,2})(st|nd|rd|th)$", re.I)
 # "the same Tuesday": the weekday just told, which is the last one before publication
 _SAME = re.compile(r"^(the\s+)?same\s+(?=(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.I)
 
@@ -77,6 +84,9 @@ def parse_date_phrase(text: str, published: dt.date | None, prefer: str = "past"
 def _parse_one(text: str, published: dt.date | None, prefer: str) -> EventDate | None:
     phrase = _STRIP.sub("", text.strip())
     phrase = _SAME.sub("", _PART_OF_DAY.sub("", phrase))
+    phrase = _SPLIT_ORDINAL.sub(r"\1\2", phrase)  # "14 th October"
+    if (alone := _DAY_ALONE.match(phrase)) is not None:
+        return _day_of_month(int(alone.group(2)), published, prefer)
     precision = precision_of(phrase)
     if precision is None:
         return None
@@ -96,6 +106,23 @@ def _parse_one(text: str, published: dt.date | None, prefer: str) -> EventDate |
         day = published  # "on Tuesday" in a Tuesday paper is that day, not a week off
     value = {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": day.strftime("%Y")}[precision]
     return EventDate(value, precision, day)
+
+
+def _day_of_month(number: int, published: dt.date | None, prefer: str) -> EventDate | None:
+    """'on the 4th': that day of the publication month, or of the month before when the day
+    is still to come (the month after for a scheduled act)."""
+    if published is None:
+        return None
+    month = published.replace(day=1)
+    if prefer == "future" and number < published.day:
+        month = (month + dt.timedelta(days=31)).replace(day=1)
+    elif prefer != "future" and number > published.day:
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    try:
+        day = month.replace(day=number)
+    except ValueError:
+        return None
+    return EventDate(day.isoformat(), "day", day)
 
 
 def _month_phrase(phrase: str, published: dt.date | None) -> dt.datetime | None:
@@ -123,7 +150,7 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     clause its noun phrase belongs to. "Ready to open talks next year" is dated by the act it
     promises; "has not spoken with him since January" names no time the event happened.
     """
-    phrases = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
+    phrases = day_phrases(sentence)
     if _is_negated(trigger):
         phrases = [ent for ent in phrases if not _under_since(ent.root, trigger)]
     own = [ent for ent in phrases if in_clause_of(ent.root, trigger, nonfinite=True)]
@@ -143,6 +170,63 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
             found = parse_date_phrase(ent.text, published, "future")
             if found is not None:
                 return found
+    return None
+
+
+_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
+_DAY_TOKEN = re.compile(r"(\d{1,2})(st|nd|rd|th)?", re.I)
+
+
+def day_phrases(sentence: Span) -> list[Span]:
+    """The sentence's date phrases: the tagger's DATE and TIME names, with the day number it
+    leaves out in front of a month ('on 4th October', 'on 14 th October', where the number is
+    tagged apart), and a day of the month told alone ('met on the 4th', 'on 4 th': the
+    ordinal after 'on', with the suffix split off in copied or OCR'd text)."""
+    doc = sentence.doc
+    dated = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
+    starts = {ent.start: ent for ent in dated}
+    found: list[Span] = []
+    taken: set[int] = set()
+    for token in sentence:
+        number = _DAY_TOKEN.fullmatch(token.text)
+        if number is None or token.i in taken or not 1 <= int(number.group(1)) <= 31:
+            continue
+        end = token.i + 1
+        if not number.group(2) and end < sentence.end and doc[end].lower_ in _ORDINAL_SUFFIXES:
+            end += 1
+        month = starts.get(end)
+        if month is not None and _MONTH.match(month.text):
+            found.append(doc[token.i : month.end])  # "4th October"
+            taken |= set(range(month.start, month.end))
+            continue
+        before = doc[token.i - 1] if token.i > sentence.start else None
+        if before is not None and before.lower_ == "the" and before.i > sentence.start:
+            before = doc[before.i - 1]
+        ordinal = end > token.i + 1 or bool(number.group(2))
+        if ordinal and before is not None and before.lower_ == "on" and not any(e.start < end <= e.end for e in dated):
+            found.append(doc[token.i : end])  # "on the 4th"
+    dated = [ent for ent in dated if ent.start not in taken]
+    return sorted([*dated, *found], key=lambda span: span.start)
+
+
+def is_time_reference(trigger: Token) -> bool:
+    """A nominal act named only to tell when something else happened: 'speaking before his
+    trip to Doha', 'ahead of the talks', 'prior to the summit', 'after the meeting'. It is not
+    an act of the day its sentence tells (grammar.yaml `reference_frames`)."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    if prep.lower_ in _REFERENCE_FRAMES:
+        return True
+    return prep.lower_ in ("of", "to") and prep.head.lower_ in _REFERENCE_FRAMES  # "ahead of", "prior to"
+
+
+def own_date(trigger: Token, sentence: Span, published: dt.date | None, prefer: str) -> EventDate | None:
+    """The date inside a nominal act's own phrase: 'before his trip to Doha in June'."""
+    inside = {t.i for t in trigger.subtree}
+    for phrase in day_phrases(sentence):
+        if phrase.root.i in inside and (found := parse_date_phrase(phrase.text, published, prefer)) is not None:
+            return found
     return None
 
 

@@ -60,7 +60,7 @@ def subject_of(token: Token) -> Token | None:
     'it' or 'they' in a reported clause is the reporter ('Havana announced it would free')."""
     current = token
     for _ in range(6):
-        subjects = children(current, *_SUBJECT_DEPS)
+        subjects = _past_dateline(children(current, *_SUBJECT_DEPS))
         if subjects and _describes_its_noun(subjects[0]) and current.dep_ == "relcl":
             # "The Georgian government, which suspended talks": the noun the clause is about
             subjects = [_among_subject(current.head) or current.head]
@@ -84,6 +84,36 @@ def subject_of(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+_MONTH_WORDS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+}  # fmt: skip
+
+
+def _past_dateline(subjects: list[Token]) -> list[Token]:
+    """'HAVANA, Cuba, Jun 12 (Wire) X, the foreign minister, held talks': a dateline run into
+    the lead with no dash is parsed as the subject; the city in capitals at the sentence's
+    start and the date after it are not who acted, and the name the parser hangs on the date
+    is."""
+    kept: list[Token] = []
+    for subject in subjects:
+        dateline = (
+            subject.i - subject.sent.start <= 1
+            and subject.is_upper
+            and subject.is_alpha
+            and len(subject) > 2
+            and subject.ent_type_ in ("GPE", "LOC", "")  # a city in capitals, not "NATO, the alliance, said"
+            and subject.i + 1 < len(subject.doc)
+            and subject.doc[subject.i + 1].text in (",", "(")
+        )
+        if dateline or (subject.lower_ in _MONTH_WORDS and any(c.like_num for c in subject.children)):
+            # the person the parser hung on it ("Jun 12 (Wire) X, the minister"), not the agency
+            kept += [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ != "compound"][:1]
+            continue
+        kept.append(subject)
+    return kept
 
 
 def _reporter_of_same_pronoun(clause: Token, pronoun: Token) -> Token | None:

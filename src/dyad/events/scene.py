@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dyad.actors.gazetteer import Gazetteer
-from dyad.events.places import country_location, is_country, organisation_seat, resolve_place
-from dyad.records import Event, Location
+from dyad.events.lexicon import grammar_words
+from dyad.events.places import country_location, is_country, organisation_seat, resolve_place, seat_city
+from dyad.records import Entity, Event, Location
 
 # "HAVANA, Feb 19 (Wire) - ", "WASHINGTON/CARACAS, Oct 22 (INW) – ", "PYONGYANG, July 2 (KCD) -- ",
 # "MINSK, Belarus (AP) — ", "TEHRAN (Reuters) - ": a city in capitals, then a dash before the story.
@@ -31,6 +32,7 @@ _MEDIA_NOUNS = {
     "newspaper", "video", "x",
 }  # fmt: skip
 _MEDIA_PREPS = {"in", "on", "via", "through", "over"}
+_ENVOY_WORDS = grammar_words("envoy_words")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def place_events(
     placed = scene_locations(placed, relayed, forum)
     if dateline is not None:
         placed = dateline_story(placed, dateline, lead_end, relayed)
-    return home_acts(placed, gazetteer)
+    return [hosted_meeting(event, gazetteer) for event in home_acts(placed, gazetteer)]
 
 
 def dateline_place(doc: Doc, body: list[tuple[int, int]], gazetteer: Gazetteer) -> Dateline | None:
@@ -112,7 +114,17 @@ def _takes_part(event: Event, dateline: Dateline, gazetteer: Gazetteer) -> bool:
 def _issued_at_home(event: Event, dateline: Dateline) -> bool:
     actors = {e.country for e in event.actor}
     recipients = {e.country for e in event.recipient}
-    return event.type in _HOME_DECISIONS and actors == {dateline.owner} and dateline.owner not in recipients
+    if event.type not in _HOME_DECISIONS or actors != {dateline.owner} or dateline.owner in recipients:
+        return False
+    return event.type != "ACCUSE" or not _handed_to_an_envoy(event)
+
+
+def _handed_to_an_envoy(event: Event) -> bool:
+    """'The ministry summoned the Lithuanian charge d'affaires and handed him a note of
+    protest': a complaint made to an envoy in person, at home, is not a desk decision."""
+    words = {w.strip(".,;:\"'“”").lower() for e in event.recipient for w in e.text.split()}
+    words |= {w.strip(".,;:\"'“”").lower() for evidence in event.evidence for w in evidence.text.split()}
+    return bool(words & _ENVOY_WORDS)
 
 
 @dataclass
@@ -191,12 +203,19 @@ def home_acts(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
     placed = []
     for event in events:
         countries = event.countries()
-        if event.type in _HOME_ACTS and event.location is None and len(countries) == 1:
+        if event.type in _HOME_ACTS and event.location is None and len(countries) == 1 and not _aimed_unknown(event):
             (country,) = countries
             if is_country(country, gazetteer) and (home := country_location(country, gazetteer)) is not None:
                 event = event.model_copy(update={"location": home})
         placed.append(event)
     return placed
+
+
+def _aimed_unknown(event: Event) -> bool:
+    """'The army struck targets near the border': an attack took place where its target is, and a
+    state's forces strike abroad as readily as at home, so with no target named the place is
+    not known. Rebels, gangs and crowds act where they are (their own country)."""
+    return event.type == "ASSAULT" and not event.recipient and any(e.sector in ("MIL", "GOV") for e in event.actor)
 
 
 def _relayed(event: Event, doc: Doc) -> bool:
@@ -214,3 +233,40 @@ def _relayed(event: Event, doc: Doc) -> bool:
             if token.dep_ in ("dobj", "dative") and token.head.lemma_ == "tell":
                 return True
     return False
+
+
+def venue_hosts(
+    actor: list[Entity], recipient: list[Entity], location: Location, gazetteer: Gazetteer
+) -> tuple[list[Entity], list[Entity]] | None:
+    """'X met Chinese Foreign Minister Wang Yi in New Delhi': when the named side of a meeting
+    is of one country, the venue lies in another and the other side is a person or body the
+    text gives no country of its own (unresolved, or only guessed as the story's country),
+    that side is the venue's: a foreign guest is met by the host at home. Returns the guests
+    (the visit's actor) and the hosts (its recipient, guide section 2). Not at the seat of an
+    international organisation, where delegations of any country meet."""
+    if not location.country or not is_country(location.country, gazetteer) or seat_city(location.name):
+        return None
+    sides = [*actor, *recipient]
+    guessed = [e for e in sides if e.sector and (e.resolved_by == "context" or not e.country)]
+    known = {e.country for e in sides if e.country and e not in guessed}
+    if not guessed or len(known) != 1 or location.country in known:
+        return None
+    hosts = [e.model_copy(update={"country": location.country, "resolved_by": "venue"}) for e in guessed]
+    guests = [e for e in sides if e not in guessed and e.country]
+    return _unique(guests), _unique(hosts)
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    return [e for i, e in enumerate(entities) if e not in entities[:i]]
+
+
+def hosted_meeting(event: Event, gazetteer: Gazetteer) -> Event:
+    """A meeting placed by the story (the scene of a visit, the dateline) whose other side was
+    only guessed: the venue's country hosts it, as when the sentence names the place."""
+    if event.type != "CONSULT" or event.location is None:
+        return event
+    hosted = venue_hosts(event.actor, event.recipient, event.location, gazetteer)
+    if hosted is None:
+        return event
+    guests, hosts = hosted
+    return event.model_copy(update={"actor": guests, "recipient": hosts, "mode": "visit", "cameo": "042"})
