@@ -181,6 +181,13 @@ class Event(_Record):
         default=0.0, ge=-10, le=10, description="Cooperation-conflict score on the Goldstein scale, -10 to +10"
     )
     reported_by: Entity | None = None
+    rules: list[str] = Field(
+        default_factory=list,
+        description="The named rules that made the record, in order: its trigger (trigger:verb:condemn), where "
+        "its actor and recipient came from (actor:subject, recipient:clause-country, recipient:story), type "
+        "rewrites (type:CONSULT->AGREE), and what dated and placed it (date:sentence, place:story); with each "
+        "entity's resolved_by, an error points at the rule to change",
+    )
     confidence: float | None = Field(
         default=None,
         ge=0,

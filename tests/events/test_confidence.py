@@ -91,3 +91,12 @@ def test_cli_min_confidence_filters_extract():
     above = run("extract", str(SAMPLES), "--min-confidence", str(min(top + 0.001, 1.0)))
     assert above.returncode == 0 and (top == 1.0 or not above.stdout.strip())
     assert run("extract", str(SAMPLES), "--min-confidence", "1.5").returncode != 0
+
+
+def test_each_event_names_the_rules_that_made_it(pipeline):
+    events = code_text(pipeline, "Lavrov condemned the U.S. sanctions on Cuba. Russia and Cuba held talks in Moscow.")
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert accusation.rules[0] == "trigger:verb:condemn" and "actor:subject" in accusation.rules
+    talks = next(e for e in events if e.type == "CONSULT")
+    assert "place:sentence" in talks.rules
+    assert features(accusation)["rule:trigger:verb"] == 1.0 and features(accusation)["rule:actor:subject"] == 1.0

@@ -85,7 +85,11 @@ class EventCoder:
         # today does not fold into another signing of the same pair months before
         readings = merge_events(events, within_sentence=True)
         dated = merge_events(narrative_dates(readings, article, lead_end, undated=references))
-        return self.calibration.apply(place_events(dated, doc, body, lead_end, self.gazetteer), article)
+        dated = _noting_changes(readings, dated, "date", "date:story")
+        placed = _noting_changes(
+            dated, place_events(dated, doc, body, lead_end, self.gazetteer), "location", "place:story"
+        )
+        return self.calibration.apply(placed, article)
 
     def _code_sentence(
         self,
@@ -101,7 +105,10 @@ class EventCoder:
             draft = self._draft(token, resolver)
             if draft is None:
                 continue
+            before = (list(draft.actor), list(draft.recipient))
             recall_antecedents(draft, [*earlier, *found], self.lexicon, resolver)
+            draft.rules += [f"{side}:story" for side, was in zip(("actor", "recipient"), before, strict=True)
+                            if getattr(draft, side) != was]  # fmt: skip
             event = self._finish(draft, sentence, article, published)
             if event is not None:
                 found.append(event)
@@ -115,14 +122,14 @@ class EventCoder:
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             for sense in self.lexicon.verbs.get(lemma, ()) or self.lexicon.verbs.get(_regular_lemma(token), ()):
                 if self._applies(sense, token):
-                    return self._verb_roles(sense, token, resolver)
+                    return _noted(self._verb_roles(sense, token, resolver), f"trigger:verb:{lemma}")
         if token.pos_ == "NOUN":
             for sense in self.lexicon.nouns.get(token.lower_, ()) or self.lexicon.nouns.get(lemma, ()):
                 if self._applies(sense, token):
-                    return self._noun_roles(sense, token, resolver)
+                    return _noted(self._noun_roles(sense, token, resolver), f"trigger:noun:{lemma}")
         if token.pos_ == "ADJ" and token.dep_ == "acomp" and roles.children(token, "xcomp"):
             for sense in self.lexicon.adjectives.get(lemma, ()):
-                return self._verb_roles(sense, token, resolver)
+                return _noted(self._verb_roles(sense, token, resolver), f"trigger:adjective:{lemma}")
         return None
 
     @staticmethod
@@ -147,9 +154,10 @@ class EventCoder:
         subject = roles.subject_of(token)
         actor_heads = roles.agents(token) if passive else ([subject] if subject is not None else [])
         actor = [e for head in actor_heads for e in resolver.resolve(head)]
+        rules = ["actor:passive-agent" if passive else "actor:subject"]
         principal = roles.principal_of(token)
         if principal is not None and (on_behalf := resolver.resolve(principal)):
-            actor = on_behalf  # "Speaking on behalf of the EU, a Danish diplomat urged ..."
+            actor, rules = on_behalf, ["actor:on-behalf"]  # "Speaking on behalf of the EU, a Danish diplomat urged ..."
         if passive and not actor_heads and token.dep_ == "acl":
             # "a Russian shipment of crude, donated under an agreement": the noun's owner gives
             owners = [resolver.owner(c) for c in token.head.children if c.dep_ in ("amod", "poss", "compound")]
@@ -172,24 +180,31 @@ class EventCoder:
                 recipient_heads = [subject]  # "He left and was granted asylum by Spain"
         recipient_heads = [roles.antecedent_of_relative(head) for head in recipient_heads]
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
+        source = "recipient:preposition" if sense.recipient_preps else "recipient:object"
         joint = sense.symmetric and len({e.country for e in actor if e.country}) >= 2
         if not recipient and not sense.reverse and not joint and sense.type != "MOBILIZE":
             own = {e.country for e in actor if e.country}
             recipient = [e for e in recipient_in_objects(token, resolver) if e.country not in own]
+            source = "recipient:inside-objects"
         if not recipient and not sense.reverse and not joint and self.lexicon.types[sense.type].cooperative:
             recipient = other_country_in_clause(token, resolver, actor, promise=sense.type == "AGREE")
+            source = "recipient:clause-country"
         # the subject's words up to its head: "the two sides" even when the parse hangs more on it
         subject_words = token.doc[subject.left_edge.i : subject.i + 1] if subject is not None else None
         subject_phrase = " ".join(t.lower_ for t in subject_words) if subject_words is not None else None
         pair_subject = subject_phrase in self.lexicon.pair_phrases
         if not recipient and not sense.reverse and not joint and not pair_subject and sense.type in ("AGREE", "AID"):
             recipient = sole_other_country(token.sent, resolver, {e.country for e in actor})
+            source = "recipient:sole-other-country"
         if not recipient and sense.type == "THREATEN":
             recipient = condition_target(token, resolver, actor)
+            source = "recipient:condition-target"
         if not recipient and sense.type == "RETREAT" and sense.mode == "withdraw":
             recipient = withdrawn_from(token, resolver, actor)
+            source = "recipient:withdrawn-from"
         if not recipient and sense.type == "MOBILIZE":
             recipient = force_target(token, resolver, actor)
+            source = "recipient:force-target"
         if sense.reverse:
             actor, recipient = recipient, actor
         if sense.symmetric:
@@ -202,6 +217,7 @@ class EventCoder:
             subject_phrase = " ".join(t.lower_ for t in token.doc[obj.left_edge.i : obj.i + 1])
         objects = roles.direct_objects(token) + roles.prep_objects(token, ("against", "to", "of"))
         draft = Draft(sense, token, actor, recipient, subject_phrase=subject_phrase)
+        draft.rules = [*rules, *([source] if recipient else []), *(["roles:reversed"] if sense.reverse else [])]
         draft.object_lemmas = tuple(o.lower_ for o in objects)
         draft.object_phrases = tuple(" ".join(t.lower_ for t in o.subtree) for o in objects)
         speaker = roles.speaker_of(token) or roles.quote_speaker(token.sent)
@@ -238,7 +254,9 @@ class EventCoder:
         if sense.symmetric:
             actor += [e for e in recipient if e not in actor]
             recipient = []
-        return Draft(sense, token, actor, recipient)
+        draft = Draft(sense, token, actor, recipient)
+        draft.rules = ["actor:noun-owner", *(["recipient:preposition"] if recipient else [])]
+        return draft
 
     # -- completing the record --------------------------------------------------------
     def _finish(
@@ -273,6 +291,7 @@ class EventCoder:
             hosted = venue_hosts(draft.actor, draft.recipient, location, self.gazetteer)
             if hosted is not None:
                 actor, recipient = hosted
+                draft.rules.append("roles:venue-host")
                 sense = dataclasses.replace(sense, mode="visit", cameo="042")
         # a visit received or hosted somewhere: the host is that place's government
         aimed_at_place = sense.destination or sense.type == "AID" or sense.mode == "visit"
@@ -282,6 +301,7 @@ class EventCoder:
             )
             if location.country not in {e.country for e in actor}:
                 recipient = [host]
+                draft.rules.append("recipient:place-host")
         if sense.needs_recipient and not recipient and not self._threatens_an_act(draft.trigger):
             return None
         if sense.type == "PROTEST" and sense.mode == "demo" and actor and all(e.sector == "GOV" for e in actor):
@@ -321,6 +341,12 @@ class EventCoder:
         if is_old and modality == "asserted":
             modality = "historical"
         evidence = _sentence_evidence(sentence)
+        rules = [
+            *draft.rules,
+            *([f"type:{draft.sense.type}->{event_type}"] if event_type != draft.sense.type else []),
+            *(["date:sentence"] if when else []),
+            *(["place:sentence"] if location else []),
+        ]
         countries = sorted({e.country for e in [*actor, *recipient] if e.country})
         # unique per trigger: two readings in one sentence must never share an id
         key = f"{article.id}|{event_type}|{'+'.join(countries)}|{evidence.start}|{draft.trigger.i}|{modality}"
@@ -342,6 +368,7 @@ class EventCoder:
             cameo=cameo,
             score=self.lexicon.types[event_type].score,
             reported_by=draft.reported_by,
+            rules=rules,
         )
 
     def _threatens_an_act(self, trigger: Token) -> bool:
@@ -426,3 +453,21 @@ def _sentence_evidence(sentence: Span) -> Evidence:
     stripped = text.strip()
     start = sentence.start_char + lead
     return Evidence(text=stripped, start=start, end=start + len(stripped))
+
+
+def _noted(draft: Draft | None, rule: str) -> Draft | None:
+    """Put the trigger's rule first in the draft's provenance."""
+    if draft is not None:
+        draft.rules.insert(0, rule)
+    return draft
+
+
+def _noting_changes(before: list[Event], after: list[Event], name: str, rule: str) -> list[Event]:
+    """Name the story-level rule that filled a field the sentence left empty."""
+    was = {event.id: getattr(event, name) for event in before}
+    return [
+        event.model_copy(update={"rules": [*event.rules, rule]})
+        if getattr(event, name) is not None and was.get(event.id) is None and rule not in event.rules
+        else event
+        for event in after
+    ]

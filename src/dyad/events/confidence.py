@@ -43,6 +43,8 @@ def features(event: Event, article: Article | None = None) -> dict[str, float]:
     found["three_or_more_countries"] = float(len(event.countries()) >= 3)
     found["long_sentence"] = float(min(len(e.text) for e in event.evidence) > LONG_SENTENCE_CHARS)
     found["igo_involved"] = float(any(e.sector == "IGO" for e in entities))
+    for rule in event.rules:  # where its roles, date and place came from; the trigger by word class only
+        found[f"rule:{':'.join(rule.split(':')[:2]) if rule.startswith('trigger:') else rule}"] = 1.0
     if article is not None and article.text:
         found["in_lead"] = float(event.evidence[0].start < len(article.text) / 3)
     return found

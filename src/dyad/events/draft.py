@@ -23,3 +23,4 @@ class Draft:
     subject_phrase: str | None = None
     object_lemmas: tuple[str, ...] = ()
     object_phrases: tuple[str, ...] = ()
+    rules: list[str] = field(default_factory=list)  # which named rules filled it, in order

@@ -68,6 +68,7 @@ def _combine(kept: Event, other: Event) -> Event:
             "mode": kept.mode or other.mode,
             "context": sorted(set(kept.context) | set(other.context)),
             "reported_by": kept.reported_by or other.reported_by,
+            "rules": kept.rules + [rule for rule in other.rules if rule not in kept.rules],
         }
     )
 
