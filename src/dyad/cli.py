@@ -575,7 +575,7 @@ def corpus_calibrate(
     import datetime as dt
 
     from dyad.evaluate import code_gold, confidence_samples, lowest_threshold_for, threshold_sweep
-    from dyad.events.confidence import CALIBRATION, Calibration, features, fit, write_calibration
+    from dyad.events.confidence import CALIBRATION, Calibration, choose_l2, features, fit, write_calibration
     from dyad.pipeline import default_pipeline
 
     if any("test" in path.name for path in gold):
@@ -588,7 +588,9 @@ def corpus_calibrate(
     gold_articles, predicted = code_gold(gold, code)
     articles = {item.article.ref: item.article for item in gold_articles}
     samples = confidence_samples(gold_articles, predicted)
-    weights = fit([(features(event, articles[event.article_ref]), label) for event, label in samples])
+    described = [(features(event, articles[event.article_ref]), label, event.article_ref) for event, label in samples]
+    l2 = choose_l2(described)
+    weights = fit([(found, label) for found, label, _ in described], l2=l2)
     model = Calibration(weights)
     rescored = {ref: model.apply(events, articles[ref]) for ref, events in predicted.items()}
     sweep = threshold_sweep(gold_articles, rescored)
@@ -601,6 +603,7 @@ def corpus_calibrate(
         "events_scored": len(samples),
         "correct": sum(label for _, label in samples),
         "target_precision": target,
+        "l2": l2,
     }
     write_calibration(out or CALIBRATION, weights, threshold, dt.date.today().isoformat(), notes)
     console.print(render.sweep_table(sweep))

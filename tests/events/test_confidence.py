@@ -43,7 +43,7 @@ def test_weights_change_scores_in_the_expected_direction(pipeline):
 def test_fit_learns_which_feature_predicts_a_correct_event():
     samples = [({"bias": 1.0, "has_recipient": 1.0}, 1)] * 40 + [({"bias": 1.0, "has_recipient": 0.0}, 0)] * 40
     samples += [({"bias": 1.0, "has_recipient": 1.0}, 0)] * 5 + [({"bias": 1.0, "has_recipient": 0.0}, 1)] * 5
-    weights = fit(samples)
+    weights = fit(samples, l2=0.1)  # little shrinkage: this checks what it learns, not how it regularises
     model = Calibration(weights)
     assert weights["has_recipient"] > 1.0
     with_recipient = 1 / (1 + pow(2.718281828, -(weights["bias"] + weights["has_recipient"])))
@@ -100,3 +100,12 @@ def test_each_event_names_the_rules_that_made_it(pipeline):
     talks = next(e for e in events if e.type == "CONSULT")
     assert "place:sentence" in talks.rules
     assert features(accusation)["rule:trigger:verb"] == 1.0 and features(accusation)["rule:actor:subject"] == 1.0
+
+
+def test_l2_is_chosen_by_held_out_articles():
+    from dyad.events.confidence import L2_GRID, choose_l2
+
+    # a feature that is pure noise: the held-out loss rewards shrinking it, so a strong L2 wins
+    samples = [({"bias": 1.0, f"noise{n % 7}": 1.0}, n % 2, f"a{n % 10}") for n in range(200)]
+    chosen = choose_l2(samples)
+    assert chosen in L2_GRID and chosen >= 3.0
