@@ -242,7 +242,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                 entry = self.gazetteer.find(ent.text)
                 code = entry.country if entry is not None else self.gazetteer.city_country(ent.text)
                 dateline = dateline or (code if code and len(code) == 3 else None)
-            elif ent.label_ in ("GPE", "NORP"):
+            elif ent.label_ in ("GPE", "NORP") and self._actor_like(ent):
                 code = self.gazetteer.country_code(ent.text) or self._entry_country(ent)
                 if code and len(code) == 3:
                     counts[code] = counts.get(code, 0) + 1
@@ -258,6 +258,35 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             return None
         best = max(counts.values())
         return dateline if counts.get(dateline) == best else max(counts, key=lambda code: counts[code])
+
+    def _actor_like(self, ent: Span) -> bool:
+        """Whether a country's name stands where an actor stands: a subject, object or
+        possessor ('Cuba signed', 'sanctions on Cuba', 'Cuba's government'), or a demonym or
+        name on a person, body or their weapons ('the Cuban minister', 'US officials',
+        'Israeli jets'). A topic the story
+        talks about is not ('the Taiwan question', 'Taiwan independence', 'the Cyprus
+        issue'): a story on Beijing's warnings names Taiwan in every line."""
+        root = ent.root
+        while root.dep_ == "conj" and root.head is not root:  # "Cuban and Belarusian students"
+            root = root.head
+        if root.dep_ not in ("compound", "amod", "nmod"):
+            return True
+        head = root.head
+        if head.lower_ in self.gazetteer.remit_nouns:
+            return False  # "the Taiwan Affairs Office"
+        # "Sudanese army positions": the demonym is the army's, which the parse hangs on the positions
+        between = [c for c in head.children if c.dep_ == "compound" and root.i < c.i < head.i]
+        return any(self._actor_noun(word) for word in (head, *between))
+
+    def _actor_noun(self, word: Token) -> bool:
+        """A noun for a person, a body or their weapons: a title, a group or organisation noun."""
+        if word.ent_type_ in ("PERSON", "ORG", "NORP") or word.pos_ == "PROPN":
+            return True  # "Cuban President X", "the Belarusian State University"
+        lemma, lowered = word.lemma_.lower(), word.lower_
+        nouns, titles, bodies = self.gazetteer.group_nouns, self.gazetteer.titles, self.gazetteer.org_nouns
+        return any(w in nouns or w in titles or w in bodies for w in (lemma, lowered)) or (
+            lemma in _COLLECTIVE_NOUNS or lemma in _SPOKES_NOUNS or lemma in _FORCE_NOUNS
+        )
 
     def _dateline_country(self) -> str | None:
         """The country of a wire dateline the model tags as nothing: 'TEHRAN, Jan 7 (Wire) -',

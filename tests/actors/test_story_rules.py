@@ -1,0 +1,58 @@
+"""Rules that read the whole story around an actor the gazetteer lacks: which country the
+story is about, the other side of a counterpart, groups placed by what they do, and the
+president or nation a definite phrase points to.
+
+Sentences are written for these tests; people and bodies are invented unless they are in
+the gazetteer.
+"""
+
+import pytest
+
+from dyad.actors.gazetteer import load_gazetteer
+from dyad.actors.resolve import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def resolver(pipeline):
+    def _resolver(text: str) -> ActorResolver:
+        return ActorResolver(pipeline.nlp(text), load_gazetteer())
+
+    return _resolver
+
+
+@pytest.fixture(scope="module")
+def resolve(resolver):
+    """Entities for the phrase `mention` (its syntactic head) in `text`."""
+
+    def _resolve(text: str, mention: str, occurrence: int = 0):
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(mention, start + 1)
+        found = resolver(text)
+        span = found.doc.char_span(start, start + len(mention), alignment_mode="expand")
+        return found.resolve(span.root)
+
+    return _resolve
+
+
+def _first(entities):
+    assert entities, "nothing resolved"
+    return entities[0].country, entities[0].sector
+
+
+def test_a_topic_country_does_not_make_the_story_its_own(resolver, resolve):
+    text = (
+        "Beijing warned on Monday against Taiwan independence. The Taiwan question is China's own affair "
+        "and the Taiwan issue admits no meddling, the statement said. Police detained two men."
+    )
+    assert resolver(text).home_country == "CHN"
+    assert _first(resolve(text, "Police")) == ("CHN", "COP")
+
+
+def test_a_country_that_acts_still_counts(resolver):
+    # the same names as actors, not topics: the story is Taiwan's
+    text = (
+        "Beijing warned on Monday against new arms sales. Taiwan rejected the warning, and Taiwan's "
+        "government said Taiwanese officials would attend the talks."
+    )
+    assert resolver(text).home_country == "TWN"
