@@ -56,3 +56,25 @@ def test_a_country_that_acts_still_counts(resolver):
         "government said Taiwanese officials would attend the talks."
     )
     assert resolver(text).home_country == "TWN"
+
+
+def test_a_counterpart_marks_the_other_side(resolve):
+    text = (
+        "Greek officials said Greece was ready for the summit. Foreign Minister Andreas Kallis met his Greek "
+        "counterpart Petros Vlachos in Athens on Monday, and Cyprus and Greece agreed to meet again."
+    )
+    assert _first(resolve(text, "Andreas Kallis")) == ("CYP", "GOV")
+    text = (
+        "Greek officials said Greece was ready for the summit. Defence Minister Andreas Kallis hosted his "
+        "Cypriot guest in Athens on Monday, and Cyprus and Greece agreed to meet again."
+    )
+    assert _first(resolve(text, "Andreas Kallis")) == ("GRC", "MIL")
+
+
+def test_a_counterpart_of_someone_else_leaves_the_story_country(resolve):
+    # 'his' is Vlachos's here, not Kallis's: Kallis stays the story's own
+    text = (
+        "Greek officials said Greece was ready for the summit. Foreign Minister Andreas Kallis said Petros "
+        "Vlachos would meet his Cypriot counterpart, and Cyprus and Greece agreed to meet again."
+    )
+    assert _first(resolve(text, "Andreas Kallis")) == ("GRC", "GOV")

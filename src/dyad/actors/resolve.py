@@ -29,6 +29,7 @@ from dyad.actors.words import (
     _NOT_WORDS,
     _OFFICIAL_WORDS,
     _OWNER_DEPS,
+    _PERSON_PRONOUNS,
     _PERSON_ROLES,
     _PLACE_REFERENCES,
     _QUANTITY_WORDS,
@@ -47,6 +48,9 @@ from dyad.actors.words import (
     titled_name,
 )
 from dyad.records import Entity
+
+# "his Greek counterpart", "her Russian guest": someone of another country than the possessor
+_OTHER_SIDE_NOUNS = {"counterpart", "host", "guest"}
 
 
 class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
@@ -254,6 +258,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                 code = self.gazetteer.city_country(ent.text) if ent.label_ == "GPE" else None
                 if code is not None:
                     counts[code] = counts.get(code, 0) + 1
+        self._country_counts = counts
         if not counts:
             return None
         best = max(counts.values())
@@ -444,8 +449,43 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             country = self._led_body_country(ent)  # "a delegation of the Russian ministry headed by X"
         if country is None and (sector in _CONTEXT_TITLE_SECTORS or official) and self.home_country:
             # "Transport Minister Julio Castellón" in a Nicaraguan story: a Nicaraguan minister
-            return Entity(text=text, name=ent.text, country=self.home_country, sector=sector, resolved_by="context")
+            home = self._home_beside(self._other_sides(ent))
+            if home is not None:
+                return Entity(text=text, name=ent.text, country=home, sector=sector, resolved_by="context")
         return Entity(text=text, name=ent.text, country=country, sector=sector, resolved_by="title")
+
+    def _home_beside(self, others: set[str]) -> str | None:
+        """The story's own country, unless it is the other side's: then the country the story
+        names most after it, if any."""
+        if self.home_country not in others:
+            return self.home_country
+        rest = {code: n for code, n in self._country_counts.items() if code not in others}
+        return max(rest, key=lambda code: rest[code]) if rest else None
+
+    def _other_sides(self, ent: Span) -> set[str]:
+        """Countries a person is told apart from: 'X met his Greek counterpart' is not Greek,
+        nor is a host who 'welcomed his Russian guest'. The relation noun comes after the name
+        in its sentence, with 'his'/'her' and no other person between to own it."""
+        found: set[str] = set()
+        for token in self.doc[ent.end : ent.sent.end]:
+            if token.lemma_.lower() not in _OTHER_SIDE_NOUNS or token.pos_ != "NOUN":
+                continue
+            if not any(c.dep_ == "poss" and c.lower_ in _PERSON_PRONOUNS for c in token.children):
+                continue
+            own = {t.i for c in token.children if c.dep_ in ("appos", "compound") for t in c.subtree}
+            between = [
+                e for e in self.doc.ents if e.label_ == "PERSON" and ent.end <= e.start < token.i and e.start not in own
+            ]
+            if between:
+                continue
+            found |= {code for code, _ in self._owner_countries(token)}
+            for i in sorted(own):
+                named = self._ent(self.doc[i])
+                if named is not None and named.label_ == "PERSON" and named.start == i:
+                    entry = self._entry(named)
+                    if entry is not None and entry.country:
+                        found.add(entry.country_on(self.day) or entry.country)
+        return found
 
     def _led_body_country(self, ent: Span) -> str | None:
         """The country of the body a person is said to lead: 'a Chinese delegation led by X',
