@@ -78,3 +78,26 @@ def test_a_counterpart_of_someone_else_leaves_the_story_country(resolve):
         "Vlachos would meet his Cypriot counterpart, and Cyprus and Greece agreed to meet again."
     )
     assert _first(resolve(text, "Andreas Kallis")) == ("GRC", "GOV")
+
+
+def test_the_nation_a_speaker_addresses_is_the_speakers_own(resolve):
+    text = "Pakistan denied any role. Prime Minister Narendra Modi, addressing the nation on Friday, vowed revenge."
+    assert _first(resolve(text, "nation")) == ("IND", "GOV")
+    text = "Pakistan denied any role. In a speech to the nation, Narendra Modi vowed revenge."
+    assert _first(resolve(text, "nation")) == ("IND", "GOV")
+    # not addressed by anyone: the country just named
+    text = "Pakistan denied any role, and the nation is angry, Narendra Modi said."
+    assert _first(resolve(text, "nation")) == ("PAK", "GOV")
+
+
+def test_people_a_state_frees_or_jails_are_that_states(resolve):
+    text = (
+        "The United States welcomed the move. Last year Nicaragua freed 222 priests, students and "
+        "activists, who flew to the United States."
+    )
+    assert {e.country for e in resolve(text, "students")} == {"NIC"}
+    text = "The United States protested. Students were detained by Nicaraguan police on Monday in Managua."
+    assert _first(resolve(text, "Students")) == ("NIC", "EDU")
+    # students who only protest stay where the story is
+    text = "The United States listened. Students marched on Monday, and the United States said it would listen."
+    assert _first(resolve(text, "Students")) == ("USA", "EDU")

@@ -31,6 +31,10 @@ _OWNERSHIP_PARTICIPLES = frozenset(
 )
 
 
+# Who holds people for a state: its government, forces, police and courts
+_STATE_HOLDERS = frozenset(["GOV", "MIL", "COP", "JUD"])
+
+
 class GroupsMixin:
     """Group-noun, collective and owner-country rules; mixed into ActorResolver."""
 
@@ -178,11 +182,38 @@ class GroupsMixin:
                     break
         if country is None and sector in ("GOV", "MIL") and _national_body(token, sector) and _in_subject(token):
             country = self._state_before(token.i)  # "The ministry said": the state that spoke last
+        if country is None and sector not in ("GOV", "MIL"):
+            country = self._custodian_country(token)
         country = country or self.home_country
         if country is None:
             return None
         text = self.doc[start : token.i + 1].text
         return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+
+    def _custodian_country(self, token: Token) -> str | None:
+        """People a state frees, arrests or jails, named with no country, are that state's:
+        'Nicaragua freed priests and students', 'students were detained by Cuban police'; not
+        the country the story names most (a story on a release names the receiving country)."""
+        first = token
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        verb = first.head
+        if first.dep_ == "pobj" and verb.lower_ == "of":
+            verb = verb.head  # "Nicaragua's release of 222 priests"
+        elif first.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        if verb.lemma_.lower() not in self.gazetteer.custody_verbs:
+            return None
+        holders = [c for c in verb.children if c.dep_ == "nsubj"]
+        holders += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        holders += [c for c in verb.children if c.dep_ == "poss"]  # "Nicaragua's release of ..."
+        for holder in holders:
+            if holder.pos_ == "PRON" and holder.lower_ not in ("it", "they"):
+                continue
+            found = [e for e in self.resolve(holder) if e.country and len(e.country) == 3]
+            if found and found[0].sector in _STATE_HOLDERS:
+                return found[0].country
+        return None
 
     def _placed(self, token: Token, start: int, sector: str) -> Entity | None:
         for prep in token.children:

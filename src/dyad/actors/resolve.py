@@ -205,7 +205,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         if token.lower_ in _COLLECTIVE_NOUNS or token.lemma_.lower() in _COLLECTIVE_NOUNS:
             return self._collective(token)
         if token.lower_ in _PLACE_REFERENCES and _definite(token) and not self._owner_countries(token):
-            country = self._recent_country(token) or self.home_country
+            country = self._audience_country(token) or self._recent_country(token) or self.home_country
             if country:  # "help the island modernise", "the country's leadership"
                 text = self.doc[_left_edge(token) : token.i + 1].text
                 return [Entity(text=text, name=None, country=country, sector="GOV", resolved_by="coref")]
@@ -219,6 +219,39 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             found = [e for owner in owners for e in self._resolve_head(owner)]
         return found
+
+    def _audience_country(self, token: Token) -> str | None:
+        """'the nation' a speaker addresses is the speaker's own: 'Modi, addressing the
+        nation('s grief), vowed ...', 'in a speech to the nation', not the country named last."""
+        noun = token.head if token.dep_ == "poss" else token
+        words = self.gazetteer.audience_words
+        if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+            speaker_word = noun.head.head  # "a speech to the nation", "spoke to the nation"
+        elif noun.dep_ in ("dobj", "dative"):
+            speaker_word = noun.head  # "addressed the nation"
+        else:
+            return None
+        if speaker_word.lemma_.lower() not in words and speaker_word.lower_ not in words:
+            return None
+        speaker = self._speaker_of(speaker_word)
+        found = [e for e in self.resolve(speaker) if e.country and len(e.country) == 3] if speaker else []
+        return found[0].country if found else None
+
+    @staticmethod
+    def _speaker_of(word: Token) -> Token | None:
+        """Who speaks: the verb's subject, the noun a participle hangs on ('Modi, addressing
+        ...'), the subject of the clause an adverbial participle hangs on, a speech's owner."""
+        current = word
+        for _ in range(6):
+            owners = [c for c in current.children if c.dep_ in ("nsubj", "poss")]
+            if owners:
+                return owners[0]
+            if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+                return current.head
+            if current.dep_ not in ("advcl", "xcomp", "conj", "pobj", "prep", "dobj", "acl") or current.head is current:
+                return None
+            current = current.head
+        return None
 
     def _is_force_noun(self, token: Token) -> bool:
         lemma, nouns = token.lemma_.lower(), self.gazetteer.group_nouns
