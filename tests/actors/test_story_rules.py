@@ -101,3 +101,13 @@ def test_people_a_state_frees_or_jails_are_that_states(resolve):
     # students who only protest stay where the story is
     text = "The United States listened. Students marched on Monday, and the United States said it would listen."
     assert _first(resolve(text, "Students")) == ("USA", "EDU")
+
+
+def test_armed_groups_take_the_country_they_fight_in(resolve):
+    text = "Rwanda denied the charge on Monday, as the M23 armed group pressed ahead with its advance on Uvira."
+    assert _first(resolve(text, "group")) == ("COD", "REB")
+    text = "Israel said on Monday that Hezbollah had fired rockets across the border."
+    assert _first(resolve(text, "Hezbollah")) == ("LBN", "REB")
+    # a Russian private army acts for Russia wherever it fights
+    text = "Mali's junta denied the report, as the Wagner group pressed ahead with its operations in Mali."
+    assert _first(resolve(text, "group")) == ("RUS", "MIL")
