@@ -111,3 +111,25 @@ def test_armed_groups_take_the_country_they_fight_in(resolve):
     # a Russian private army acts for Russia wherever it fights
     text = "Mali's junta denied the report, as the Wagner group pressed ahead with its operations in Mali."
     assert _first(resolve(text, "group")) == ("RUS", "MIL")
+
+
+def test_the_president_is_the_last_titled_one_not_the_last_speaker(resolve):
+    text = (
+        "Mexico offered asylum to Peru's ousted President Luis Vargas on Monday. Mexican Ambassador Pablo "
+        "Ruiz said Mexico would take him in. The Peruvian Supreme Court later had the president arrested."
+    )
+    assert _first(resolve(text, "president")) == ("PER", "GOV")
+    # with no other cue, the president who leads the clause
+    text = (
+        "President Luis Vargas of Peru met President Jorge Mena of Chile in Lima. The president said the "
+        "talks went well."
+    )
+    assert _first(resolve(text, "president")) == ("PER", "GOV")
+
+
+def test_the_president_of_the_country_the_sentence_names(resolve):
+    text = (
+        "Peru's President Luis Vargas met Chile's President Jorge Mena in Lima on Monday. Later a Chilean "
+        "court summoned the president."
+    )
+    assert _first(resolve(text, "president")) == ("CHL", "GOV")
