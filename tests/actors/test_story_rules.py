@@ -133,3 +133,13 @@ def test_the_president_of_the_country_the_sentence_names(resolve):
         "court summoned the president."
     )
     assert _first(resolve(text, "president")) == ("CHL", "GOV")
+
+
+def test_an_office_named_by_its_body_alone_is_that_bodys(resolve):
+    text = "The chairman of the National Assembly of Cuba received the delegation from Vietnam."
+    assert _first(resolve(text, "chairman")) == ("CUB", "LEG")
+    text = "The Chairman of Cuba's National Assembly received the delegation from Vietnam."
+    assert _first(resolve(text, "Chairman")) == ("CUB", "LEG")
+    # a country after 'of' is the group rule's: a head of state, not a body's officer
+    text = "The president of Venezuela received the delegation from Vietnam."
+    assert _first(resolve(text, "president")) == ("VEN", "GOV")

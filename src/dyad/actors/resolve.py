@@ -49,6 +49,8 @@ from dyad.actors.words import (
 )
 from dyad.records import Entity
 
+# Offices known by the body they run: "the chairman of the National Assembly"
+_BODY_ROLES = frozenset([*_PERSON_ROLES, "president", "speaker", "vice-president", "governor"])
 # "his Greek counterpart", "her Russian guest": someone of another country than the possessor
 _OTHER_SIDE_NOUNS = {"counterpart", "host", "guest"}
 
@@ -202,6 +204,9 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             other = self._relational(token)
             if other is not None:
                 return [other]
+        body_role = self._role_of_body(token)
+        if body_role is not None:
+            return [body_role]
         if token.lower_ in _COLLECTIVE_NOUNS or token.lemma_.lower() in _COLLECTIVE_NOUNS:
             return self._collective(token)
         if token.lower_ in _PLACE_REFERENCES and _definite(token) and not self._owner_countries(token):
@@ -219,6 +224,24 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             found = [e for owner in owners for e in self._resolve_head(owner)]
         return found
+
+    def _role_of_body(self, token: Token) -> Entity | None:
+        """An office named by its body alone: 'the chairman of the National Assembly of Cuba',
+        'the commander of the Belarusian army' is that body's country and sector, though the
+        text gives no name. Not 'the president of Venezuela': a country is the group rule's."""
+        if token.lemma_.lower() not in _BODY_ROLES or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or self._names_a_country(pobj):
+                    continue
+                found = [e for e in self.resolve(pobj) if e.country and e.sector]
+                if found:
+                    text = self.doc[_left_edge(token) : pobj.right_edge.i + 1].text
+                    return found[0].model_copy(update={"text": text, "name": None})
+        return None
 
     def _audience_country(self, token: Token) -> str | None:
         """'the nation' a speaker addresses is the speaker's own: 'Modi, addressing the
