@@ -143,3 +143,20 @@ def test_an_office_named_by_its_body_alone_is_that_bodys(resolve):
     # a country after 'of' is the group rule's: a head of state, not a body's officer
     text = "The president of Venezuela received the delegation from Vietnam."
     assert _first(resolve(text, "president")) == ("VEN", "GOV")
+
+
+def test_a_country_given_later_beats_the_storys_country_guessed_first(resolve):
+    text = (
+        "Prime Minister Ram Karki arrived in New Delhi on Monday. India said the visit was welcome, and "
+        "Indian officials praised Karki. Nepal's Prime Minister Ram Karki said ties were strong."
+    )
+    assert _first(resolve(text, "Ram Karki")) == ("NPL", "GOV")
+    assert _first(resolve(text, "Karki", 1)) == ("NPL", "GOV")
+
+
+def test_a_titled_name_the_model_misses_is_remembered_by_surname(resolve):
+    text = (
+        "Indian NSA Vijay Rawal flew to Beijing on Monday. China said the talks on China's border would go "
+        "well. Chinese officials met Rawal on Tuesday."
+    )
+    assert _first(resolve(text, "Rawal", 1)) == ("IND", "GOV")

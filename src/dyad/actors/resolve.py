@@ -82,13 +82,55 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             after = doc[ent.end : ent.end + 3]
             if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
                 self._acronyms.setdefault(after[1].text, ent)
+        self._remember_untagged_people()
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 self.resolve_span(ent)
+        self._introduced_later()
         for token in doc:  # "a spokesman for the Kremlin" is a person 'the spokesman' can refer to
             if token.lemma_.lower() in _SPOKES_NOUNS and token.pos_ == "NOUN":
                 self._principal(token)
         self._remember_unnamed_bodies()
+
+    def _untagged_person(self, token: Token) -> Entity | None:
+        name = self.doc[_left_edge(token) : token.i + 1]
+        words = [t for t in name if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i > t.head.i - 4]
+        span = self.doc[(words[0].i if words else token.i) : token.i + 1]
+        return self._titled_person(span, span.text)
+
+    def _remember_untagged_people(self) -> None:
+        """Names the model tags as nothing but the text titles with a country ('Indian NSA
+        Vijay Rawal') are people that later mentions by surname refer to."""
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound" or not token.text[:1].isupper():
+                continue
+            if token.lower_ in self.gazetteer.titles or not titled_name(token, self.gazetteer.titles):
+                continue  # "Deputy Foreign Minister" is a title, not a name
+            person = self._untagged_person(token)
+            if person is not None and person.country and person.resolved_by == "title":
+                start = min(token.i, *(t.i for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN"))
+                self._remember_person(self.doc[start : token.i + 1], person)
+        self._people.sort(key=lambda mention: mention.token_index)
+
+    def _introduced_later(self) -> None:
+        """A person the story first names by title alone and later with a country ('NSA X
+        met ...', then 'Indian NSA X said') is of that country on every mention, not the
+        story's country guessed at first."""
+        stale: dict[str, Entity] = {}  # a name guessed from context -> the person introduced
+        for mention in self._people:
+            guessed = mention.entity
+            if guessed.resolved_by != "context" or not guessed.name:
+                continue
+            introduced = self._by_surname.get(guessed.name.split()[-1].lower())
+            if introduced is not None and introduced.resolved_by == "title" and introduced.country:
+                stale.update({guessed.name: introduced} if introduced.country != guessed.country else {})
+        fixed: dict[int, Entity] = {}
+        for key, entity in list(self._cache.items()):
+            introduced = stale.get(entity.name or "") if entity is not None else None
+            if introduced is not None and entity.resolved_by in ("context", "coref"):
+                update = {"country": introduced.country, "sector": introduced.sector or entity.sector}
+                self._cache[key] = fixed[key[0]] = entity.model_copy(update=update)
+        self._people = [_Mention(m.token_index, fixed.get(m.token_index, m.entity)) for m in self._people]
 
     def _remember_unnamed_bodies(self) -> None:
         """Names of bodies the model tags as nothing ('Belarusian State University', 'the
@@ -191,9 +233,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                 return [body] if body is not None else []
             if name is not None and not token.ent_type_ and titled_name(token):
                 # "Deputy Minister of Industry Mehdi Rostami", a name the model tagged as nothing
-                words = [t for t in name if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i > t.head.i - 4]
-                span = self.doc[(words[0].i if words else token.i) : token.i + 1]
-                person = self._titled_person(span, span.text)
+                person = self._untagged_person(token)
                 if person is not None and person.country:
                     return [person]
         # "the Belarusian dictator Alexander Lukashenko", "his ally Miguel Díaz-Canel"
@@ -458,6 +498,12 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             earlier = self._by_surname.get(ent[-1].lower_)
             if earlier is None and len(ent) == 1:
                 earlier = self._by_first_name.get(ent[0].lower_)
+            if earlier is not None and earlier.resolved_by == "context":
+                # "Minister X ... Cypriot Minister X": the country the text gives beats the guess
+                person = self._titled_person(ent, text)
+                if person is not None and person.resolved_by == "title" and person.country:
+                    self._by_surname[ent[-1].lower_] = person
+                    return person
             if earlier is not None:
                 return earlier.model_copy(update={"text": text, "resolved_by": "coref"})
             person = self._titled_person(ent, text)
