@@ -122,8 +122,9 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             if guessed.resolved_by != "context" or not guessed.name:
                 continue
             introduced = self._by_surname.get(guessed.name.split()[-1].lower())
-            if introduced is not None and introduced.resolved_by == "title" and introduced.country:
-                stale.update({guessed.name: introduced} if introduced.country != guessed.country else {})
+            told = introduced is not None and introduced.resolved_by == "title" and introduced.country
+            if told and introduced.country != guessed.country:
+                stale[guessed.name] = introduced
         fixed: dict[int, Entity] = {}
         for key, entity in list(self._cache.items()):
             introduced = stale.get(entity.name or "") if entity is not None else None
