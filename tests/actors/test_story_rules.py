@@ -160,3 +160,14 @@ def test_a_titled_name_the_model_misses_is_remembered_by_surname(resolve):
         "well. Chinese officials met Rawal on Tuesday."
     )
     assert _first(resolve(text, "Rawal", 1)) == ("IND", "GOV")
+
+
+def test_a_group_named_without_a_country_takes_where_it_acts(resolve):
+    lead = "Russia sent more troops on Monday, and Russia said Russian forces would stay. "
+    text = lead + "Mali had relied on them against insurgents who have killed thousands across the country."
+    assert _first(resolve(text, "insurgents")) == ("MLI", "REB")
+    text = lead + "Insurgents have killed thousands in Mali since 2012."
+    assert _first(resolve(text, "Insurgents")) == ("MLI", "REB")
+    # nothing says where they act: the story's own country
+    text = lead + "Insurgents have killed thousands since 2012."
+    assert _first(resolve(text, "Insurgents")) == ("RUS", "REB")

@@ -15,6 +15,7 @@ from dyad.actors.words import (
     _NOT_WORDS,
     _OWNER_DEPS,
     _PLACE_NOUNS,
+    _PLACE_REFERENCES,
     _SPOKES_NOUNS,
     _definite,
     _is_norp,
@@ -31,6 +32,8 @@ _OWNERSHIP_PARTICIPLES = frozenset(
 )
 
 
+# "insurgents who attacked villages in Mali", "gangs that roam across the country"
+_PLACE_PREPOSITIONS = frozenset(["in", "across", "throughout", "around", "near"])
 # Who holds people for a state: its government, forces, police and courts
 _STATE_HOLDERS = frozenset(["GOV", "MIL", "COP", "JUD"])
 
@@ -183,12 +186,37 @@ class GroupsMixin:
         if country is None and sector in ("GOV", "MIL") and _national_body(token, sector) and _in_subject(token):
             country = self._state_before(token.i)  # "The ministry said": the state that spoke last
         if country is None and sector not in ("GOV", "MIL"):
-            country = self._custodian_country(token)
+            country = self._custodian_country(token) or self._acts_in(token)
         country = country or self.home_country
         if country is None:
             return None
         text = self.doc[start : token.i + 1].text
         return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+
+    def _acts_in(self, token: Token) -> str | None:
+        """Where a group the text names with no country acts, told in its own clause:
+        'insurgents who have killed thousands across the country' (the country just named),
+        'gangs that roam in Haiti', or in the clause it is the subject of ('Insurgents have
+        killed thousands in Mali')."""
+        clauses = [c for c in token.children if c.dep_ in ("relcl", "acl")]
+        if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX"):
+            clauses.append(token.head)
+        # "killed thousands in Mali": the parse hangs the place on the object
+        clauses += [o for c in clauses for o in c.children if o.dep_ == "dobj"]
+        for clause in clauses:
+            for prep in clause.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if pobj.lower_ in _PLACE_REFERENCES and _definite(pobj):
+                        country = self._recent_country(pobj)
+                    else:
+                        country = self._place_country(pobj)
+                    if country and len(country) == 3:
+                        return country
+        return None
 
     def _custodian_country(self, token: Token) -> str | None:
         """People a state frees, arrests or jails, named with no country, are that state's:
