@@ -171,3 +171,14 @@ def test_a_group_named_without_a_country_takes_where_it_acts(resolve):
     # nothing says where they act: the story's own country
     text = lead + "Insurgents have killed thousands since 2012."
     assert _first(resolve(text, "Insurgents")) == ("RUS", "REB")
+
+
+def test_a_peer_met_under_the_same_title_is_of_another_country(resolve):
+    lead = "India said the visit went well. "
+    met = " Ram Karki held talks with Narendra Modi, Prime Minister of India, in New Delhi."
+    tail = " Nepal and India signed deals. India praised the talks."
+    text = lead + "Prime Minister Mr." + met + tail
+    assert _first(resolve(text, "Ram Karki")) == ("NPL", "GOV")
+    # another office: nothing says he is not the story's own
+    text = lead + "Foreign Minister" + met + tail
+    assert _first(resolve(text, "Ram Karki")) == ("IND", "GOV")

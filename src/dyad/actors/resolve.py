@@ -527,7 +527,8 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
 
     def _titled_person(self, ent: Span, text: str) -> Entity | None:
         """A person outside the gazetteer, known by the title and country around the name."""
-        title_tokens = [t for t in ent.root.children if t.i < ent.start and t.dep_ in _OWNER_DEPS]
+        # "Prime Minister Mr. Ram Karki": the parse may hang the title on a first name
+        title_tokens = [t for w in ent for t in w.children if t.i < ent.start and t.dep_ in _OWNER_DEPS]
         title_tokens += [t for t in ent if t.lower_ in self.gazetteer.titles]
         if ent.root.dep_ == "appos":
             title_tokens.append(ent.root.head)
@@ -588,7 +589,43 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                     entry = self._entry(named)
                     if entry is not None and entry.country:
                         found.add(entry.country_on(self.day) or entry.country)
+        found |= self._peers_met(ent)
         return found
+
+    def _peers_met(self, ent: Span) -> set[str]:
+        """'Prime Minister X held talks with Y, Prime Minister of India': a person a titled
+        name meets under the same title is of another country."""
+        verb = ent.root.head
+        if ent.root.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        before = self.doc[max(ent.sent.start, ent.start - 4) : ent.start]
+        own = self._longest_title([*before, *ent])
+        if own is None:
+            return set()
+        met: set[str] = set()
+        for other in self.doc.ents:
+            if other.label_ != "PERSON" or other.start <= ent.end or other.start >= ent.sent.end:
+                continue
+            if not any(a.i == verb.i for a in other.root.ancestors):
+                continue
+            appositions = [t for c in other.root.children if c.dep_ == "appos" for t in c.subtree]
+            titled_before = self._longest_title(self.doc[other.start - 3 : other.start])
+            if own not in (self._longest_title(appositions), titled_before):
+                continue
+            entry = self._entry(other)
+            if entry is not None and entry.country:
+                met.add(entry.country_on(self.day) or entry.country)
+        return met
+
+    def _longest_title(self, words) -> str | None:
+        """The longest title in a run of words: 'prime minister', not 'minister'."""
+        lowered = [t.lower_ for t in words if not t.is_punct]
+        grams = sorted(
+            (" ".join(lowered[i:j]) for i in range(len(lowered)) for j in range(i + 1, len(lowered) + 1)),
+            key=len,
+            reverse=True,
+        )
+        return next((gram for gram in grams if gram in self.gazetteer.titles), None)
 
     def _led_body_country(self, ent: Span) -> str | None:
         """The country of the body a person is said to lead: 'a Chinese delegation led by X',
