@@ -171,20 +171,43 @@ class CoreferenceMixin:
         if is_title:
             # "The pontiff" after "Pope Francis met Raúl Castro": the last person of that sector
             sector = self._phrase_sector(token, _left_edge(token))[0]
-            same = [m for m in self._people if m.token_index < token.i and m.entity.sector == sector]
+            title_word = token.lemma_.lower()
+            # "ousted President X ... had the president arrested": a title the text gives the
+            # name counts, though the office ended before the story's date
+            same = [
+                m
+                for m in self._people
+                if m.token_index < token.i
+                and (
+                    m.entity.sector == sector
+                    or (m.entity.sector is None and title_word in _words_before(self.doc[m.token_index]))
+                )
+            ]
             specifics = _specific_title_words(token)
             if specifics:
                 # "the transport minister" is someone introduced with that title, else somebody new
                 same = [m for m in same if specifics <= _words_before(self.doc[m.token_index])]
                 if not same:
                     return None
+            qualifier = self._sentence_country(token)
+            if qualifier is not None and any(m.entity.country == qualifier for m in same):
+                # "the Peruvian court had the president arrested": the president of the country
+                # the sentence names, not the last president the story named
+                same = [m for m in same if m.entity.country == qualifier]
             if token.lemma_.lower() in _LEADER_WORDS:
                 # "The head of state arrived": the leader the story follows, i.e. the last one
                 # it made the subject, not the counterpart named beside him
-                same = [m for m in same if _leads_a_clause(self.doc[m.token_index])] or same
+                # it made the subject, not the counterpart named beside him; "the president" the
+                # last one titled so ("ousted President X"), not a minister who was a subject
+                subjects = [m for m in same if _leads_a_clause(self.doc[m.token_index])]
                 if token.lemma_.lower() in ("head", "president"):  # not a deputy prime minister
-                    same = [m for m in same if _titled_head_of_state(self.doc[m.token_index])] or same
+                    titled = [m for m in same if _titled_head_of_state(self.doc[m.token_index])]
+                    same = [m for m in titled if m in subjects] or titled or subjects or same
+                else:
+                    same = subjects or same
             antecedent = same[-1].entity if same else self._antecedent(token)
+            if antecedent is not None and antecedent.sector is None and same:
+                antecedent = antecedent.model_copy(update={"sector": sector})
         else:
             sectors = self._org_noun_sectors(token)
             if sectors:
@@ -192,6 +215,27 @@ class CoreferenceMixin:
         if antecedent is None:
             return None
         return antecedent.model_copy(update={"text": text, "resolved_by": "coref"})
+
+    def _sentence_country(self, token: Token) -> str | None:
+        """The country the token's sentence names last before it: a demonym, a country or a
+        named person's ('Peruvian', "Peru's", "Castillo's")."""
+        found = None
+        for ent in token.sent.ents:
+            if ent.start >= token.i:
+                break
+            if ent.label_ in ("NORP", "GPE"):
+                entry = self._entry(ent) if ent.label_ == "GPE" else None
+                code = self.gazetteer.country_code(ent.text) or (
+                    entry.country if entry is not None and entry.kind == "country" else None
+                )
+            elif ent.label_ == "PERSON":
+                person = self._cache.get((ent.start, ent.end))
+                code = person.country if person is not None else None
+            else:
+                code = None
+            if code and len(code) == 3:
+                found = code
+        return found
 
     def _relational(self, token: Token) -> Entity | None:
         """'X congratulated his ally': the possessor is X, the ally the last other person named."""

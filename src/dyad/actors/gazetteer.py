@@ -83,6 +83,8 @@ class Gazetteer:
     group_nouns: dict[str, str] = field(default_factory=dict)
     org_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     remit_nouns: frozenset[str] = frozenset()
+    audience_words: frozenset[str] = frozenset()
+    custody_verbs: frozenset[str] = frozenset()
     islands: frozenset[str] = frozenset()
     _by_alias: dict[str, str] = field(default_factory=dict)
     _igo_index: dict[tuple[str, str], str] | None = None
@@ -372,6 +374,8 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
     group_nouns = _load_yaml(DATA / "group_nouns.yaml")
     gazetteer.group_nouns = {k.lower(): v for k, v in group_nouns["nouns"].items()}
     gazetteer.remit_nouns = frozenset(word.lower() for word in group_nouns.get("remit_nouns", ()))
+    gazetteer.audience_words = frozenset(word.lower() for word in group_nouns.get("audience_words", ()))
+    gazetteer.custody_verbs = frozenset(word.lower() for word in group_nouns.get("custody_verbs", ()))
     gazetteer.org_nouns = {k.lower(): tuple(v) for k, v in _load_yaml(DATA / "org_nouns.yaml")["nouns"].items()}
     for extra in extra_files:
         path = Path(extra)

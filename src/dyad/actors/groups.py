@@ -15,6 +15,7 @@ from dyad.actors.words import (
     _NOT_WORDS,
     _OWNER_DEPS,
     _PLACE_NOUNS,
+    _PLACE_REFERENCES,
     _SPOKES_NOUNS,
     _definite,
     _is_norp,
@@ -29,6 +30,12 @@ from dyad.records import Entity
 _OWNERSHIP_PARTICIPLES = frozenset(
     ["own", "owned", "base", "based", "back", "backed", "run", "control", "controlled", "fund", "funded", "lead", "led"]
 )
+
+
+# "insurgents who attacked villages in Mali", "gangs that roam across the country"
+_PLACE_PREPOSITIONS = frozenset(["in", "across", "throughout", "around", "near"])
+# Who holds people for a state: its government, forces, police and courts
+_STATE_HOLDERS = frozenset(["GOV", "MIL", "COP", "JUD"])
 
 
 class GroupsMixin:
@@ -178,11 +185,63 @@ class GroupsMixin:
                     break
         if country is None and sector in ("GOV", "MIL") and _national_body(token, sector) and _in_subject(token):
             country = self._state_before(token.i)  # "The ministry said": the state that spoke last
+        if country is None and sector not in ("GOV", "MIL"):
+            country = self._custodian_country(token) or self._acts_in(token)
         country = country or self.home_country
         if country is None:
             return None
         text = self.doc[start : token.i + 1].text
         return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+
+    def _acts_in(self, token: Token) -> str | None:
+        """Where a group the text names with no country acts, told in its own clause:
+        'insurgents who have killed thousands across the country' (the country just named),
+        'gangs that roam in Haiti', or in the clause it is the subject of ('Insurgents have
+        killed thousands in Mali')."""
+        clauses = [c for c in token.children if c.dep_ in ("relcl", "acl")]
+        if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX"):
+            clauses.append(token.head)
+        # "killed thousands in Mali": the parse hangs the place on the object
+        clauses += [o for c in clauses for o in c.children if o.dep_ == "dobj"]
+        for clause in clauses:
+            for prep in clause.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if pobj.lower_ in _PLACE_REFERENCES and _definite(pobj):
+                        country = self._recent_country(pobj)
+                    else:
+                        country = self._place_country(pobj)
+                    if country and len(country) == 3:
+                        return country
+        return None
+
+    def _custodian_country(self, token: Token) -> str | None:
+        """People a state frees, arrests or jails, named with no country, are that state's:
+        'Nicaragua freed priests and students', 'students were detained by Cuban police'; not
+        the country the story names most (a story on a release names the receiving country)."""
+        first = token
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        verb = first.head
+        if first.dep_ == "pobj" and verb.lower_ == "of":
+            verb = verb.head  # "Nicaragua's release of 222 priests"
+        elif first.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        if verb.lemma_.lower() not in self.gazetteer.custody_verbs:
+            return None
+        holders = [c for c in verb.children if c.dep_ == "nsubj"]
+        holders += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        holders += [c for c in verb.children if c.dep_ == "poss"]  # "Nicaragua's release of ..."
+        for holder in holders:
+            if holder.pos_ == "PRON" and holder.lower_ not in ("it", "they"):
+                continue
+            found = [e for e in self.resolve(holder) if e.country and len(e.country) == 3]
+            if found and found[0].sector in _STATE_HOLDERS:
+                return found[0].country
+        return None
 
     def _placed(self, token: Token, start: int, sector: str) -> Entity | None:
         for prep in token.children:

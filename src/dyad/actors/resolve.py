@@ -29,6 +29,7 @@ from dyad.actors.words import (
     _NOT_WORDS,
     _OFFICIAL_WORDS,
     _OWNER_DEPS,
+    _PERSON_PRONOUNS,
     _PERSON_ROLES,
     _PLACE_REFERENCES,
     _QUANTITY_WORDS,
@@ -47,6 +48,11 @@ from dyad.actors.words import (
     titled_name,
 )
 from dyad.records import Entity
+
+# Offices known by the body they run: "the chairman of the National Assembly"
+_BODY_ROLES = frozenset([*_PERSON_ROLES, "president", "speaker", "vice-president", "governor"])
+# "his Greek counterpart", "her Russian guest": someone of another country than the possessor
+_OTHER_SIDE_NOUNS = {"counterpart", "host", "guest"}
 
 
 class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
@@ -76,13 +82,56 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             after = doc[ent.end : ent.end + 3]
             if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
                 self._acronyms.setdefault(after[1].text, ent)
+        self._remember_untagged_people()
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 self.resolve_span(ent)
+        self._introduced_later()
         for token in doc:  # "a spokesman for the Kremlin" is a person 'the spokesman' can refer to
             if token.lemma_.lower() in _SPOKES_NOUNS and token.pos_ == "NOUN":
                 self._principal(token)
         self._remember_unnamed_bodies()
+
+    def _untagged_person(self, token: Token) -> Entity | None:
+        name = self.doc[_left_edge(token) : token.i + 1]
+        words = [t for t in name if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i > t.head.i - 4]
+        span = self.doc[(words[0].i if words else token.i) : token.i + 1]
+        return self._titled_person(span, span.text)
+
+    def _remember_untagged_people(self) -> None:
+        """Names the model tags as nothing but the text titles with a country ('Indian NSA
+        Vijay Rawal') are people that later mentions by surname refer to."""
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound" or not token.text[:1].isupper():
+                continue
+            if token.lower_ in self.gazetteer.titles or not titled_name(token, self.gazetteer.titles):
+                continue  # "Deputy Foreign Minister" is a title, not a name
+            person = self._untagged_person(token)
+            if person is not None and person.country and person.resolved_by == "title":
+                start = min(token.i, *(t.i for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN"))
+                self._remember_person(self.doc[start : token.i + 1], person)
+        self._people.sort(key=lambda mention: mention.token_index)
+
+    def _introduced_later(self) -> None:
+        """A person the story first names by title alone and later with a country ('NSA X
+        met ...', then 'Indian NSA X said') is of that country on every mention, not the
+        story's country guessed at first."""
+        stale: dict[str, Entity] = {}  # a name guessed from context -> the person introduced
+        for mention in self._people:
+            guessed = mention.entity
+            if guessed.resolved_by != "context" or not guessed.name:
+                continue
+            introduced = self._by_surname.get(guessed.name.split()[-1].lower())
+            told = introduced is not None and introduced.resolved_by == "title" and introduced.country
+            if told and introduced.country != guessed.country:
+                stale[guessed.name] = introduced
+        fixed: dict[int, Entity] = {}
+        for key, entity in list(self._cache.items()):
+            introduced = stale.get(entity.name or "") if entity is not None else None
+            if introduced is not None and entity.resolved_by in ("context", "coref"):
+                update = {"country": introduced.country, "sector": introduced.sector or entity.sector}
+                self._cache[key] = fixed[key[0]] = entity.model_copy(update=update)
+        self._people = [_Mention(m.token_index, fixed.get(m.token_index, m.entity)) for m in self._people]
 
     def _remember_unnamed_bodies(self) -> None:
         """Names of bodies the model tags as nothing ('Belarusian State University', 'the
@@ -185,9 +234,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                 return [body] if body is not None else []
             if name is not None and not token.ent_type_ and titled_name(token):
                 # "Deputy Minister of Industry Mehdi Rostami", a name the model tagged as nothing
-                words = [t for t in name if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i > t.head.i - 4]
-                span = self.doc[(words[0].i if words else token.i) : token.i + 1]
-                person = self._titled_person(span, span.text)
+                person = self._untagged_person(token)
                 if person is not None and person.country:
                     return [person]
         # "the Belarusian dictator Alexander Lukashenko", "his ally Miguel Díaz-Canel"
@@ -198,10 +245,13 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             other = self._relational(token)
             if other is not None:
                 return [other]
+        body_role = self._role_of_body(token)
+        if body_role is not None:
+            return [body_role]
         if token.lower_ in _COLLECTIVE_NOUNS or token.lemma_.lower() in _COLLECTIVE_NOUNS:
             return self._collective(token)
         if token.lower_ in _PLACE_REFERENCES and _definite(token) and not self._owner_countries(token):
-            country = self._recent_country(token) or self.home_country
+            country = self._audience_country(token) or self._recent_country(token) or self.home_country
             if country:  # "help the island modernise", "the country's leadership"
                 text = self.doc[_left_edge(token) : token.i + 1].text
                 return [Entity(text=text, name=None, country=country, sector="GOV", resolved_by="coref")]
@@ -215,6 +265,57 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             found = [e for owner in owners for e in self._resolve_head(owner)]
         return found
+
+    def _role_of_body(self, token: Token) -> Entity | None:
+        """An office named by its body alone: 'the chairman of the National Assembly of Cuba',
+        'the commander of the Belarusian army' is that body's country and sector, though the
+        text gives no name. Not 'the president of Venezuela': a country is the group rule's."""
+        if token.lemma_.lower() not in _BODY_ROLES or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or self._names_a_country(pobj):
+                    continue
+                found = [e for e in self.resolve(pobj) if e.country and e.sector]
+                if found:
+                    text = self.doc[_left_edge(token) : pobj.right_edge.i + 1].text
+                    return found[0].model_copy(update={"text": text, "name": None})
+        return None
+
+    def _audience_country(self, token: Token) -> str | None:
+        """'the nation' a speaker addresses is the speaker's own: 'Modi, addressing the
+        nation('s grief), vowed ...', 'in a speech to the nation', not the country named last."""
+        noun = token.head if token.dep_ == "poss" else token
+        words = self.gazetteer.audience_words
+        if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+            speaker_word = noun.head.head  # "a speech to the nation", "spoke to the nation"
+        elif noun.dep_ in ("dobj", "dative"):
+            speaker_word = noun.head  # "addressed the nation"
+        else:
+            return None
+        if speaker_word.lemma_.lower() not in words and speaker_word.lower_ not in words:
+            return None
+        speaker = self._speaker_of(speaker_word)
+        found = [e for e in self.resolve(speaker) if e.country and len(e.country) == 3] if speaker else []
+        return found[0].country if found else None
+
+    @staticmethod
+    def _speaker_of(word: Token) -> Token | None:
+        """Who speaks: the verb's subject, the noun a participle hangs on ('Modi, addressing
+        ...'), the subject of the clause an adverbial participle hangs on, a speech's owner."""
+        current = word
+        for _ in range(6):
+            owners = [c for c in current.children if c.dep_ in ("nsubj", "poss")]
+            if owners:
+                return owners[0]
+            if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+                return current.head
+            if current.dep_ not in ("advcl", "xcomp", "conj", "pobj", "prep", "dobj", "acl") or current.head is current:
+                return None
+            current = current.head
+        return None
 
     def _is_force_noun(self, token: Token) -> bool:
         lemma, nouns = token.lemma_.lower(), self.gazetteer.group_nouns
@@ -242,7 +343,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                 entry = self.gazetteer.find(ent.text)
                 code = entry.country if entry is not None else self.gazetteer.city_country(ent.text)
                 dateline = dateline or (code if code and len(code) == 3 else None)
-            elif ent.label_ in ("GPE", "NORP"):
+            elif ent.label_ in ("GPE", "NORP") and self._actor_like(ent):
                 code = self.gazetteer.country_code(ent.text) or self._entry_country(ent)
                 if code and len(code) == 3:
                     counts[code] = counts.get(code, 0) + 1
@@ -254,10 +355,40 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                 code = self.gazetteer.city_country(ent.text) if ent.label_ == "GPE" else None
                 if code is not None:
                     counts[code] = counts.get(code, 0) + 1
+        self._country_counts = counts
         if not counts:
             return None
         best = max(counts.values())
         return dateline if counts.get(dateline) == best else max(counts, key=lambda code: counts[code])
+
+    def _actor_like(self, ent: Span) -> bool:
+        """Whether a country's name stands where an actor stands: a subject, object or
+        possessor ('Cuba signed', 'sanctions on Cuba', 'Cuba's government'), or a demonym or
+        name on a person, body or their weapons ('the Cuban minister', 'US officials',
+        'Israeli jets'). A topic the story
+        talks about is not ('the Taiwan question', 'Taiwan independence', 'the Cyprus
+        issue'): a story on Beijing's warnings names Taiwan in every line."""
+        root = ent.root
+        while root.dep_ == "conj" and root.head is not root:  # "Cuban and Belarusian students"
+            root = root.head
+        if root.dep_ not in ("compound", "amod", "nmod"):
+            return True
+        head = root.head
+        if head.lower_ in self.gazetteer.remit_nouns:
+            return False  # "the Taiwan Affairs Office"
+        # "Sudanese army positions": the demonym is the army's, which the parse hangs on the positions
+        between = [c for c in head.children if c.dep_ == "compound" and root.i < c.i < head.i]
+        return any(self._actor_noun(word) for word in (head, *between))
+
+    def _actor_noun(self, word: Token) -> bool:
+        """A noun for a person, a body or their weapons: a title, a group or organisation noun."""
+        if word.ent_type_ in ("PERSON", "ORG", "NORP") or word.pos_ == "PROPN":
+            return True  # "Cuban President X", "the Belarusian State University"
+        lemma, lowered = word.lemma_.lower(), word.lower_
+        nouns, titles, bodies = self.gazetteer.group_nouns, self.gazetteer.titles, self.gazetteer.org_nouns
+        return any(w in nouns or w in titles or w in bodies for w in (lemma, lowered)) or (
+            lemma in _COLLECTIVE_NOUNS or lemma in _SPOKES_NOUNS or lemma in _FORCE_NOUNS
+        )
 
     def _dateline_country(self) -> str | None:
         """The country of a wire dateline the model tags as nothing: 'TEHRAN, Jan 7 (Wire) -',
@@ -368,6 +499,12 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             earlier = self._by_surname.get(ent[-1].lower_)
             if earlier is None and len(ent) == 1:
                 earlier = self._by_first_name.get(ent[0].lower_)
+            if earlier is not None and earlier.resolved_by == "context":
+                # "Minister X ... Cypriot Minister X": the country the text gives beats the guess
+                person = self._titled_person(ent, text)
+                if person is not None and person.resolved_by == "title" and person.country:
+                    self._by_surname[ent[-1].lower_] = person
+                    return person
             if earlier is not None:
                 return earlier.model_copy(update={"text": text, "resolved_by": "coref"})
             person = self._titled_person(ent, text)
@@ -390,7 +527,8 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
 
     def _titled_person(self, ent: Span, text: str) -> Entity | None:
         """A person outside the gazetteer, known by the title and country around the name."""
-        title_tokens = [t for t in ent.root.children if t.i < ent.start and t.dep_ in _OWNER_DEPS]
+        # "Prime Minister Mr. Ram Karki": the parse may hang the title on a first name
+        title_tokens = [t for w in ent for t in w.children if t.i < ent.start and t.dep_ in _OWNER_DEPS]
         title_tokens += [t for t in ent if t.lower_ in self.gazetteer.titles]
         if ent.root.dep_ == "appos":
             title_tokens.append(ent.root.head)
@@ -415,8 +553,79 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             country = self._led_body_country(ent)  # "a delegation of the Russian ministry headed by X"
         if country is None and (sector in _CONTEXT_TITLE_SECTORS or official) and self.home_country:
             # "Transport Minister Julio Castellón" in a Nicaraguan story: a Nicaraguan minister
-            return Entity(text=text, name=ent.text, country=self.home_country, sector=sector, resolved_by="context")
+            home = self._home_beside(self._other_sides(ent))
+            if home is not None:
+                return Entity(text=text, name=ent.text, country=home, sector=sector, resolved_by="context")
         return Entity(text=text, name=ent.text, country=country, sector=sector, resolved_by="title")
+
+    def _home_beside(self, others: set[str]) -> str | None:
+        """The story's own country, unless it is the other side's: then the country the story
+        names most after it, if any."""
+        if self.home_country not in others:
+            return self.home_country
+        rest = {code: n for code, n in self._country_counts.items() if code not in others}
+        return max(rest, key=lambda code: rest[code]) if rest else None
+
+    def _other_sides(self, ent: Span) -> set[str]:
+        """Countries a person is told apart from: 'X met his Greek counterpart' is not Greek,
+        nor is a host who 'welcomed his Russian guest'. The relation noun comes after the name
+        in its sentence, with 'his'/'her' and no other person between to own it."""
+        found: set[str] = set()
+        for token in self.doc[ent.end : ent.sent.end]:
+            if token.lemma_.lower() not in _OTHER_SIDE_NOUNS or token.pos_ != "NOUN":
+                continue
+            if not any(c.dep_ == "poss" and c.lower_ in _PERSON_PRONOUNS for c in token.children):
+                continue
+            own = {t.i for c in token.children if c.dep_ in ("appos", "compound") for t in c.subtree}
+            between = [
+                e for e in self.doc.ents if e.label_ == "PERSON" and ent.end <= e.start < token.i and e.start not in own
+            ]
+            if between:
+                continue
+            found |= {code for code, _ in self._owner_countries(token)}
+            for i in sorted(own):
+                named = self._ent(self.doc[i])
+                if named is not None and named.label_ == "PERSON" and named.start == i:
+                    entry = self._entry(named)
+                    if entry is not None and entry.country:
+                        found.add(entry.country_on(self.day) or entry.country)
+        found |= self._peers_met(ent)
+        return found
+
+    def _peers_met(self, ent: Span) -> set[str]:
+        """'Prime Minister X held talks with Y, Prime Minister of India': a person a titled
+        name meets under the same title is of another country."""
+        verb = ent.root.head
+        if ent.root.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        before = self.doc[max(ent.sent.start, ent.start - 4) : ent.start]
+        own = self._longest_title([*before, *ent])
+        if own is None:
+            return set()
+        met: set[str] = set()
+        for other in self.doc.ents:
+            if other.label_ != "PERSON" or other.start <= ent.end or other.start >= ent.sent.end:
+                continue
+            if not any(a.i == verb.i for a in other.root.ancestors):
+                continue
+            appositions = [t for c in other.root.children if c.dep_ == "appos" for t in c.subtree]
+            titled_before = self._longest_title(self.doc[other.start - 3 : other.start])
+            if own not in (self._longest_title(appositions), titled_before):
+                continue
+            entry = self._entry(other)
+            if entry is not None and entry.country:
+                met.add(entry.country_on(self.day) or entry.country)
+        return met
+
+    def _longest_title(self, words) -> str | None:
+        """The longest title in a run of words: 'prime minister', not 'minister'."""
+        lowered = [t.lower_ for t in words if not t.is_punct]
+        grams = sorted(
+            (" ".join(lowered[i:j]) for i in range(len(lowered)) for j in range(i + 1, len(lowered) + 1)),
+            key=len,
+            reverse=True,
+        )
+        return next((gram for gram in grams if gram in self.gazetteer.titles), None)
 
     def _led_body_country(self, ent: Span) -> str | None:
         """The country of the body a person is said to lead: 'a Chinese delegation led by X',

@@ -227,9 +227,12 @@ def role_the_text_names(ent: Span, entry: ActorEntry, day: dt.date | None) -> Ro
     return matches[-1]
 
 
-def titled_name(token: Token) -> bool:
-    """A proper name with an office before it: 'Minister ... Mehdi Rostami'."""
+def titled_name(token: Token, titles: dict[str, str] | None = None) -> bool:
+    """A proper name with an office before it: 'Minister ... Mehdi Rostami', and with `titles`
+    any title of them ('Indian NSA Vijay Rawal')."""
     return any(
-        child.dep_ in ("nmod", "compound") and child.lower_ in _OFFICIAL_WORDS and child.i < token.i
+        child.dep_ in ("nmod", "compound")
+        and (child.lower_ in _OFFICIAL_WORDS or (titles is not None and child.lower_ in titles))
+        and child.i < token.i
         for child in token.children
     )
