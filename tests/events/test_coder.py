@@ -661,3 +661,14 @@ def test_a_participle_set_off_after_the_subject_is_the_subjects(pipeline):
     text = "US Secretary of State Antony Blinken, vowing to support Ukraine, arrived in Warsaw on Monday."
     event = find(code_text(pipeline, text), "AGREE", {"USA", "UKR"})
     assert event is not None and [e.country for e in event.actor] == ["USA"]
+
+
+def test_a_demand_that_something_not_happen_is_still_a_demand_made(pipeline):
+    text = (
+        "Title\n\nThe measures target prison chiefs, EU chief Kaja Kallas told reporters. "
+        '"Minsk must not jail any more protesters."'
+    )
+    demand = find(code_text(pipeline, text), "REQUEST", {"EU", "BLR"})
+    assert demand is not None and demand.modality == "asserted"
+    denied = "Belarus did not release the prisoners on Monday."
+    assert any(e.modality == "negated" for e in code_text(pipeline, denied))

@@ -22,6 +22,7 @@ from dyad.events.lexicon import Lexicon, Sense, grammar_words
 from dyad.events.merge import merge_events
 from dyad.events.modality import (
     backs_sovereignty,
+    demand_modality,
     grammatical_modality,
     is_capability,
     is_demanded,
@@ -299,13 +300,14 @@ class EventCoder:
             # "Kenyan police arrived in Port-au-Prince": a force sent abroad is deployed, not visiting
             police = all(e.sector == "COP" for e in actor)
             sense = Sense(type="MOBILIZE", mode="police" if police else "troops", cameo="150")
-        if is_demanded(draft.trigger):
+        demanded = is_demanded(draft.trigger)
+        if demanded:
             # "Minsk must release every prisoner," Kallas said: a demand by the speaker
             if draft.reported_by is None or not draft.reported_by.country:
                 return None
             sense = Sense(type="REQUEST", mode="change", cameo="100")
             actor, recipient = [draft.reported_by], actor
-        modality = grammatical_modality(draft.trigger)
+        modality = demand_modality(draft.trigger) if demanded else grammatical_modality(draft.trigger)
         event_type, mode, cameo = sense.type, sense.mode, self.lexicon.cameo(sense)
         if event_type in _HARM_TYPES and is_threatened_act(draft.trigger):
             event_type, mode, cameo = "THREATEN", None, "130"  # "vowed to strike back": the vow is the event

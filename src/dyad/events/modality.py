@@ -157,3 +157,13 @@ def backs_sovereignty(trigger: Token) -> bool:
     objects = [obj for head in heads for obj in roles.direct_objects(head) + roles.prep_objects(head, ("to",))]
     objects += [conj for obj in objects for conj in obj.conjuncts]
     return any(obj.lemma_.lower() in _SOVEREIGNTY_WORDS or obj.lower_ in _SOVEREIGNTY_WORDS for obj in objects)
+
+
+def demand_modality(trigger: Token) -> str:
+    """The modality of a demand made with a modal ('X must not be sanctioned', 'Minsk mustn't
+    jail him'): a negation on the demanded act is part of what is demanded, and the demand
+    itself is made (asserted)."""
+    modality = grammatical_modality(trigger)
+    if modality == "negated" and any(c.dep_ == "neg" for c in trigger.children):
+        return "asserted"
+    return modality
