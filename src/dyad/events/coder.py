@@ -34,6 +34,7 @@ from dyad.events.modality import (
 )
 from dyad.events.places import (
     departure_place,
+    framed_by_unnamed_visit,
     location_for_trigger,
     resolve_place,
     sentence_destination,
@@ -48,7 +49,7 @@ from dyad.events.recipients import (
     withdrawn_from,
     within_jurisdiction,
 )
-from dyad.events.scene import place_events, venue_hosts
+from dyad.events.scene import place_events, venue_hosts, visit_meeting
 from dyad.records import Article, Entity, Event, Evidence, Location
 
 log = logging.getLogger(__name__)
@@ -275,6 +276,11 @@ class EventCoder:
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)
+        unnamed_visit = sense.type == "CONSULT" and location is None
+        unnamed_visit = unnamed_visit and framed_by_unnamed_visit(draft.trigger, sentence, self.gazetteer)
+        if unnamed_visit and (visit := visit_meeting(actor, recipient, self.gazetteer)) is not None:
+            actor, recipient, location = visit  # "talks ... as part of his official visit"
+            sense = dataclasses.replace(sense, mode="visit", cameo="042")
         if sense.type == "CONSULT" and location is not None:
             hosted = venue_hosts(draft.actor, draft.recipient, location, self.gazetteer)
             if hosted is not None:
