@@ -258,3 +258,20 @@ def test_an_act_of_recent_days_does_not_take_the_storys_day(pipeline):
     )
     event = find(code_text(pipeline, text, published="2022-12-21"), "ACCUSE", {"MEX", "PER"})
     assert event is not None and (event.date, event.date_precision) == ("2022-12", "month")
+
+
+@pytest.mark.parametrize("phrase", ["this afternoon", "this morning", "this evening"])
+def test_a_part_of_the_publication_day_is_that_day(phrase):
+    found = parse_date_phrase(phrase, PUBLISHED)
+    assert found is not None and (found.value, found.precision) == ("2025-07-27", "day")
+    assert parse_date_phrase("in the afternoon", PUBLISHED) is None
+
+
+def test_the_days_news_told_this_afternoon_sets_the_storys_clock(pipeline):
+    text = (
+        "Title\n\nPrime Minister Rishi Sunak welcomed King Abdullah II of Jordan to London this afternoon.\n\n"
+        "The leaders discussed the crisis in the region.\n\n"
+        "The Prime Minister thanked King Abdullah for his help."
+    )
+    thanks = find(code_text(pipeline, text, published="2023-10-14"), "SUPPORT", {"GBR", "JOR"})
+    assert thanks is not None and (thanks.date, thanks.date_precision) == ("2023-10-14", "day")

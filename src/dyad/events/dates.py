@@ -18,7 +18,8 @@ _REFERENCE_FRAMES = grammar_words("reference_frames")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_DAY_WORDS = re.compile(r"\b(today|yesterday|tomorrow|tonight|last night)\b", re.I)
+# "this afternoon", "this morning": a part of the publication day names that day
+_DAY_WORDS = re.compile(r"\b(today|yesterday|tomorrow|tonight|last night|this (morning|afternoon|evening))\b", re.I)
 _MONTH_WORDS = re.compile(r"\b(month|weeks?)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEAR_WORDS = re.compile(r"\b(last|this|next|past) year\b", re.I)
