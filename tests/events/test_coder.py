@@ -629,3 +629,46 @@ def test_what_two_sides_say_they_can_do_together_is_agree(pipeline):
     text = "Iranian Foreign Minister Hossein Amir-Abdollahian said Iran and Cuba can cooperate in biotechnology."
     events = code_text(pipeline, text)
     assert find(events, "AGREE", {"IRN", "CUB"}) is not None and find(events, "COOPERATE", {"IRN", "CUB"}) is None
+
+
+def test_a_vow_of_harm_is_a_threat_and_a_vow_of_help_is_a_promise(pipeline):
+    harm = "Indian Prime Minister Narendra Modi vowed on Thursday to pursue the attackers and punish them."
+    events = code_text(pipeline, harm, published="2025-04-26")
+    assert any(e.type == "THREATEN" and {x.country for x in e.actor} == {"IND"} for e in events)
+    assert not any(e.type == "AGREE" for e in events)
+    help_ = "Russian President Vladimir Putin vowed on Thursday to send more fuel to Cuba."
+    assert find(code_text(pipeline, help_, published="2025-04-26"), "AGREE", {"RUS", "CUB"}) is not None
+
+
+def test_a_vowed_strike_is_a_threat_made_now(pipeline):
+    text = "Iran vowed to strike Israel if the attacks continue."
+    event = find(code_text(pipeline, text), "THREATEN", {"IRN", "ISR"})
+    assert event is not None and event.modality == "asserted"
+    assert find(code_text(pipeline, text), "ASSAULT", {"IRN", "ISR"}) is None
+
+
+def test_commitment_to_a_states_sovereignty_is_support(pipeline):
+    text = "India is fully committed to the sovereignty and territorial integrity of Afghanistan, Jaishankar said."
+    events = code_text(pipeline, text)
+    event = find(events, "SUPPORT", {"IND", "AFG"})
+    assert event is not None and event.modality == "asserted"
+    assert find(events, "AGREE", {"IND", "AFG"}) is None
+    deal = "India is committed to signing a trade deal with Afghanistan, Jaishankar said."
+    assert find(code_text(pipeline, deal), "AGREE", {"IND", "AFG"}) is not None
+
+
+def test_a_participle_set_off_after_the_subject_is_the_subjects(pipeline):
+    text = "US Secretary of State Antony Blinken, vowing to support Ukraine, arrived in Warsaw on Monday."
+    event = find(code_text(pipeline, text), "AGREE", {"USA", "UKR"})
+    assert event is not None and [e.country for e in event.actor] == ["USA"]
+
+
+def test_a_demand_that_something_not_happen_is_still_a_demand_made(pipeline):
+    text = (
+        "Title\n\nThe measures target prison chiefs, EU chief Kaja Kallas told reporters. "
+        '"Minsk must not jail any more protesters."'
+    )
+    demand = find(code_text(pipeline, text), "REQUEST", {"EU", "BLR"})
+    assert demand is not None and demand.modality == "asserted"
+    denied = "Belarus did not release the prisoners on Monday."
+    assert any(e.modality == "negated" for e in code_text(pipeline, denied))

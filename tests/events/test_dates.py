@@ -234,3 +234,44 @@ def test_a_trip_told_as_happening_keeps_the_day(pipeline):
     text = "Masoud Pezeshkian began his trip to Doha on Tuesday."
     trip = find(code_text(pipeline, text, published="2024-10-02"), "CONSULT", {"IRN", "QAT"})
     assert trip is not None and trip.date == "2024-10-01"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("in recent days", "2025-07"), ("over the past few weeks", "2025-07"), ("in the last several days", "2025-07")],
+)
+def test_a_recent_stretch_is_dated_to_its_month(phrase, value):
+    found = parse_date_phrase(phrase, PUBLISHED)
+    assert found is not None and (found.value, found.precision) == (value, "month")
+    early = parse_date_phrase(phrase, dt.date(2025, 8, 1))
+    assert early is not None and early.value == "2025-07"
+
+
+def test_the_last_days_of_a_term_are_not_a_recent_stretch():
+    assert parse_date_phrase("in the last days of the administration", PUBLISHED) is None
+
+
+def test_an_act_of_recent_days_does_not_take_the_storys_day(pipeline):
+    text = (
+        "Title\n\nPeru expelled the Mexican ambassador on Tuesday. "
+        "Mexican President Andres Manuel Lopez Obrador criticised the Peruvian government in recent days."
+    )
+    event = find(code_text(pipeline, text, published="2022-12-21"), "ACCUSE", {"MEX", "PER"})
+    assert event is not None and (event.date, event.date_precision) == ("2022-12", "month")
+
+
+@pytest.mark.parametrize("phrase", ["this afternoon", "this morning", "this evening"])
+def test_a_part_of_the_publication_day_is_that_day(phrase):
+    found = parse_date_phrase(phrase, PUBLISHED)
+    assert found is not None and (found.value, found.precision) == ("2025-07-27", "day")
+    assert parse_date_phrase("in the afternoon", PUBLISHED) is None
+
+
+def test_the_days_news_told_this_afternoon_sets_the_storys_clock(pipeline):
+    text = (
+        "Title\n\nPrime Minister Rishi Sunak welcomed King Abdullah II of Jordan to London this afternoon.\n\n"
+        "The leaders discussed the crisis in the region.\n\n"
+        "The Prime Minister thanked King Abdullah for his help."
+    )
+    thanks = find(code_text(pipeline, text, published="2023-10-14"), "SUPPORT", {"GBR", "JOR"})
+    assert thanks is not None and (thanks.date, thanks.date_precision) == ("2023-10-14", "day")

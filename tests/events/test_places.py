@@ -208,3 +208,16 @@ def test_a_state_attack_on_an_unnamed_target_is_not_placed_at_home(pipeline):
     assert strike is not None and strike.location is None
     shelling = find(code_text(pipeline, "Sudanese rebels shelled a camp on Saturday."), "ASSAULT", {"SDN"})
     assert _country(shelling) == "SDN"
+
+
+def test_talks_within_a_visit_to_an_unnamed_place_are_hosted_by_the_other_side(pipeline):
+    text = (
+        "Cuban Foreign Minister Bruno Rodríguez held talks on Tuesday with his Russian counterpart Sergei Lavrov, "
+        "as part of his official visit to the Eurasian nation."
+    )
+    talks = find(code_text(pipeline, text), "CONSULT", {"CUB", "RUS"})
+    assert _country(talks) == "RUS" and talks.mode == "visit"
+    assert [e.country for e in talks.actor] == ["CUB"] and [e.country for e in talks.recipient] == ["RUS"]
+    plain = "Cuban Foreign Minister Bruno Rodríguez held talks on Tuesday with his Russian counterpart Sergei Lavrov."
+    talks = find(code_text(pipeline, plain), "CONSULT", {"CUB", "RUS"})
+    assert talks is not None and talks.location is None and talks.recipient == []

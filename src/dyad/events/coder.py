@@ -21,15 +21,20 @@ from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon, Sense, grammar_words
 from dyad.events.merge import merge_events
 from dyad.events.modality import (
+    backs_sovereignty,
+    demand_modality,
     grammatical_modality,
     is_capability,
     is_demanded,
     is_requested_act,
     is_standing_policy,
+    is_threatened_act,
     is_uncommitted_wish,
+    promises_harm,
 )
 from dyad.events.places import (
     departure_place,
+    framed_by_unnamed_visit,
     location_for_trigger,
     resolve_place,
     sentence_destination,
@@ -44,7 +49,7 @@ from dyad.events.recipients import (
     withdrawn_from,
     within_jurisdiction,
 )
-from dyad.events.scene import place_events, venue_hosts
+from dyad.events.scene import place_events, venue_hosts, visit_meeting
 from dyad.records import Article, Entity, Event, Evidence, Location
 
 log = logging.getLogger(__name__)
@@ -150,6 +155,8 @@ class EventCoder:
         return sense.reverse and any(_is_person(obj) for obj in roles.direct_objects(token))
 
     def _verb_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> Draft | None:
+        if sense.type == "AGREE" and promises_harm(token, self._harmful):
+            sense = Sense(type="THREATEN", cameo="130")  # "vowed to pursue the perpetrators"
         passive = roles.is_passive(token)
         subject = roles.subject_of(token)
         actor_heads = roles.agents(token) if passive else ([subject] if subject is not None else [])
@@ -287,6 +294,11 @@ class EventCoder:
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)
+        unnamed_visit = sense.type == "CONSULT" and location is None
+        unnamed_visit = unnamed_visit and framed_by_unnamed_visit(draft.trigger, sentence, self.gazetteer)
+        if unnamed_visit and (visit := visit_meeting(actor, recipient, self.gazetteer)) is not None:
+            actor, recipient, location = visit  # "talks ... as part of his official visit"
+            sense = dataclasses.replace(sense, mode="visit", cameo="042")
         if sense.type == "CONSULT" and location is not None:
             hosted = venue_hosts(draft.actor, draft.recipient, location, self.gazetteer)
             if hosted is not None:
@@ -314,20 +326,25 @@ class EventCoder:
             # "Kenyan police arrived in Port-au-Prince": a force sent abroad is deployed, not visiting
             police = all(e.sector == "COP" for e in actor)
             sense = Sense(type="MOBILIZE", mode="police" if police else "troops", cameo="150")
-        if is_demanded(draft.trigger):
+        demanded = is_demanded(draft.trigger)
+        if demanded:
             # "Minsk must release every prisoner," Kallas said: a demand by the speaker
             if draft.reported_by is None or not draft.reported_by.country:
                 return None
             sense = Sense(type="REQUEST", mode="change", cameo="100")
             actor, recipient = [draft.reported_by], actor
-        modality = grammatical_modality(draft.trigger)
+        modality = demand_modality(draft.trigger) if demanded else grammatical_modality(draft.trigger)
         event_type, mode, cameo = sense.type, sense.mode, self.lexicon.cameo(sense)
+        if event_type in _HARM_TYPES and is_threatened_act(draft.trigger):
+            event_type, mode, cameo = "THREATEN", None, "130"  # "vowed to strike back": the vow is the event
         if modality == "asserted" and self.lexicon.types[event_type].cooperative and _can(draft.trigger):
             modality = "future"  # "the two countries can cooperate in many fields": a readiness, AGREE
         if modality == "future" and self.lexicon.types[event_type].cooperative:
             event_type, mode, cameo, modality = "AGREE", None, "03", "asserted"
         elif modality == "future" and event_type == "THREATEN":
             modality = "asserted"  # a threat is made now, whatever it says will happen
+        if event_type == "AGREE" and modality == "asserted" and backs_sovereignty(draft.trigger):
+            event_type, mode, cameo = "SUPPORT", None, "051"  # "committed to the sovereignty of X"
         elif modality == "future" and event_type == "RETREAT":
             # an announced future release is a concession (guide section 6)
             event_type, mode, cameo, modality = "CONCEDE", None, "08", "asserted"
@@ -371,6 +388,10 @@ class EventCoder:
             rules=rules,
         )
 
+    def _harmful(self, verb: Token) -> bool:
+        """Whether the verb is a trigger of a violent or punitive type ('strike', 'sanction')."""
+        return any(sense.type in _HARM_TYPES for sense in self.lexicon.verbs.get(verb.lemma_.lower(), ()))
+
     def _threatens_an_act(self, trigger: Token) -> bool:
         """'warned that anyone who called for violence would be arrested': the warning names a
         coercive act, so it is a threat even with nobody named as its target."""
@@ -400,6 +421,8 @@ class EventCoder:
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 _FORCE_WORDS = grammar_words("force_words")
 _PUNITIVE_MEASURES = grammar_words("punitive_measures")
+# acts that, promised in a vow or a threat, make the promise a THREATEN
+_HARM_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 
 
 def _forces_only(actor: list[Entity]) -> bool:

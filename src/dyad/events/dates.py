@@ -18,13 +18,18 @@ _REFERENCE_FRAMES = grammar_words("reference_frames")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_DAY_WORDS = re.compile(r"\b(today|yesterday|tomorrow|tonight|last night)\b", re.I)
+# "this afternoon", "this morning": a part of the publication day names that day
+_DAY_WORDS = re.compile(r"\b(today|yesterday|tomorrow|tonight|last night|this (morning|afternoon|evening))\b", re.I)
 _MONTH_WORDS = re.compile(r"\b(month|weeks?)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEAR_WORDS = re.compile(r"\b(last|this|next|past) year\b", re.I)
 _DAY_NUMBER = re.compile(r"\b([1-9]|[12]\d|3[01])(st|nd|rd|th)?\b")
 _DURATION = re.compile(r"\b(hours?|decades?|centuries|century|recent|years(?! ago))\b", re.I)
 _STRIP = re.compile(r"^(on|in|at|by|since|during|from|until|of)\s+", re.I)
+# "in recent days", "over the past few weeks": a stretch just before publication, told to the
+# month; not "the last days of his term", which is some other time's end
+_RECENT = re.compile(r"\b(recent|past|last)\s+((few|several|couple\s+of)\s+)?(days|weeks)\b(?!\s+of\b)", re.I)
+_RECENT_BACK_DAYS = {"days": 3, "weeks": 14}
 # "the early hours of Wednesday", "the morning of 3 May": a part of the day names that day
 _PART_OF_DAY = re.compile(
     r"^(the\s+)?((early|small|late|wee)\s+)?(hours|morning|afternoon|evening|night)\s+of\s+(?=\S)", re.I
@@ -87,6 +92,8 @@ def _parse_one(text: str, published: dt.date | None, prefer: str) -> EventDate |
     phrase = _SPLIT_ORDINAL.sub(r"\1\2", phrase)  # "14 th October"
     if (alone := _DAY_ALONE.match(phrase)) is not None:
         return _day_of_month(int(alone.group(2)), published, prefer)
+    if (recent := _RECENT.search(phrase)) is not None:
+        return _recent_stretch(recent.group(4).lower(), published)
     precision = precision_of(phrase)
     if precision is None:
         return None
@@ -106,6 +113,16 @@ def _parse_one(text: str, published: dt.date | None, prefer: str) -> EventDate |
         day = published  # "on Tuesday" in a Tuesday paper is that day, not a week off
     value = {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": day.strftime("%Y")}[precision]
     return EventDate(value, precision, day)
+
+
+def _recent_stretch(unit: str, published: dt.date | None) -> EventDate | None:
+    """'in recent days', 'in the past few weeks': no single day, so the month the stretch
+    mostly lies in (guide section 5: a date is as precise as the text makes it). Undated, such
+    an act would take the story's day, which it is not."""
+    if published is None:
+        return None
+    day = published - dt.timedelta(days=_RECENT_BACK_DAYS[unit])
+    return EventDate(day.strftime("%Y-%m"), "month", day)
 
 
 def _day_of_month(number: int, published: dt.date | None, prefer: str) -> EventDate | None:

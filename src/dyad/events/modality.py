@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
+from dyad.events import roles
 from dyad.events.lexicon import grammar_words
 from dyad.events.roles import SPEECH_VERBS
 
@@ -20,6 +23,9 @@ _CONDITION_MARKS = grammar_words("condition_marks")
 _CONTRASTS = grammar_words("contrasts")
 _REQUESTING_GOVERNORS = grammar_words("requesting_governors")
 _CONTENT_NOUNS = grammar_words("content_nouns")
+_THREAT_GOVERNORS = grammar_words("threat_governors")
+_HARM_VERBS = grammar_words("harm_verbs")
+_SOVEREIGNTY_WORDS = grammar_words("sovereignty_words")
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
@@ -119,3 +125,45 @@ def grammatical_modality(trigger: Token) -> str:
     if trigger.dep_ == "xcomp" and (governor.lemma_ == "be" or (governor.lemma_ == "go" and governor.tag_ == "VBG")):
         return "future"
     return "asserted"
+
+
+def promised_acts(trigger: Token) -> list[Token]:
+    """The acts a promise names: 'vowed to pursue and punish them' names pursue and punish."""
+    acts = roles.children(trigger, "xcomp")
+    return acts + [conj for act in acts for conj in act.conjuncts if conj.pos_ in ("VERB", "AUX")]
+
+
+def promises_harm(trigger: Token, harmful: Callable[[Token], bool]) -> bool:
+    """'vowed to pursue the perpetrators', 'pledged to punish those responsible': a promise of
+    harm is a threat (guide section 3), not a promise to cooperate. `harmful` says whether a
+    verb is a trigger of a violent or punitive type ('vowed to strike back')."""
+    if trigger.lemma_.lower() not in _THREAT_GOVERNORS:
+        return False
+    return any(act.lemma_.lower() in _HARM_VERBS or harmful(act) for act in promised_acts(trigger))
+
+
+def is_threatened_act(trigger: Token) -> bool:
+    """'vowed to strike back', 'threatened to impose tariffs': the act is what a vow or a
+    threat promises, so the event is the threat, made now, not the act in the future."""
+    governors = _governors(_clause_chain(trigger))
+    return bool(governors) and governors[0].lemma_.lower() in _THREAT_GOVERNORS
+
+
+def backs_sovereignty(trigger: Token) -> bool:
+    """'India is committed to the sovereignty of Afghanistan', 'vowing to back the territorial
+    integrity of Bosnia': a commitment to another state's sovereignty names no act to come;
+    it is support for that state (SUPPORT), not an AGREE."""
+    heads = [trigger, *promised_acts(trigger)]
+    objects = [obj for head in heads for obj in roles.direct_objects(head) + roles.prep_objects(head, ("to",))]
+    objects += [conj for obj in objects for conj in obj.conjuncts]
+    return any(obj.lemma_.lower() in _SOVEREIGNTY_WORDS or obj.lower_ in _SOVEREIGNTY_WORDS for obj in objects)
+
+
+def demand_modality(trigger: Token) -> str:
+    """The modality of a demand made with a modal ('X must not be sanctioned', 'Minsk mustn't
+    jail him'): a negation on the demanded act is part of what is demanded, and the demand
+    itself is made (asserted)."""
+    modality = grammatical_modality(trigger)
+    if modality == "negated" and any(c.dep_ == "neg" for c in trigger.children):
+        return "asserted"
+    return modality

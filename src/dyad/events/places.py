@@ -189,6 +189,23 @@ def stay_location(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> Locat
     return None
 
 
+def framed_by_unnamed_visit(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> bool:
+    """Whether the act is told within a visit whose destination the text does not name as a
+    place: 'held talks with his Russian counterpart as part of his official visit to the
+    Eurasian nation', 'during her visit, she met ...'. The meeting is then the visit's, and
+    the host is the other side (scene.visit_meeting)."""
+    for noun in sentence:
+        if noun.i == trigger.i or noun.lemma_.lower() not in _STAY_NOUNS or noun.pos_ != "NOUN" or not _frames(noun):
+            continue
+        named = [
+            prep
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "in") and _place_after(prep, sentence, gazetteer)
+        ]
+        return not named
+    return False
+
+
 def _frames(noun: Token) -> bool:
     """Whether a visit noun is a circumstance: the object of a framing preposition ('during
     the visit', 'on a visit'), or of 'of' after a framing noun ('as part of', 'in the course of')."""

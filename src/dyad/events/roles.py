@@ -75,6 +75,8 @@ def subject_of(token: Token) -> Token | None:
             return subject
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
+        if _participle_on_subject(current):
+            return current.head  # "Blinken, vowing to back Bosnia, announced ...": Blinken vows
         if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr", "npadvmod"):
             # "took the opportunity to send": the subject of the verb owning the noun
             current = current.head.head
@@ -84,6 +86,17 @@ def subject_of(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _participle_on_subject(clause: Token) -> bool:
+    """A participle set off after a clause's subject ('X, vowing to ..., announced') that the
+    parser hangs on the subject itself: the subject is the participle's own."""
+    return (
+        clause.dep_ in ("advcl", "acl")
+        and clause.tag_ == "VBG"
+        and clause.head.pos_ in ("NOUN", "PROPN")
+        and clause.head.dep_ in ("nsubj", "nsubjpass")
+    )
 
 
 _MONTH_WORDS = {

@@ -256,6 +256,26 @@ def venue_hosts(
     return _unique(guests), _unique(hosts)
 
 
+def visit_meeting(
+    actor: list[Entity], recipient: list[Entity], gazetteer: Gazetteer
+) -> tuple[list[Entity], list[Entity], Location] | None:
+    """A meeting told within the subject's visit that names no destination ('X held talks with
+    his Russian counterpart as part of his official visit'): the subject, named first, is the
+    guest, and the other side, of one country, is the host at home (guide section 2: the
+    visitor acts, the host receives). Returns the guests, the hosts and the host's country."""
+    if not actor or not actor[0].country:
+        return None
+    guest = actor[0].country
+    guests = [e for e in actor if e.country == guest]
+    hosts = [e for e in [*actor, *recipient] if e.country and e.country != guest]
+    countries = {e.country for e in hosts}
+    if len(countries) != 1:
+        return None
+    (host,) = countries
+    place = country_location(host, gazetteer) if is_country(host, gazetteer) else None
+    return (_unique(guests), _unique(hosts), place) if place is not None else None
+
+
 def _unique(entities: list[Entity]) -> list[Entity]:
     return [e for i, e in enumerate(entities) if e not in entities[:i]]
 
