@@ -122,3 +122,24 @@ def test_the_three_countries_of_a_warning_are_the_last_trio(pipeline):
     )
     threat = find(code_text(pipeline, text, published="2025-07-02"), "THREATEN", {"PRK", "USA", "JPN", "PHL"})
     assert threat is not None and {e.country for e in threat.recipient} == {"USA", "JPN", "PHL"}
+
+
+def test_the_embargo_is_the_one_already_told_even_through_its_clause(pipeline):
+    from tests.helpers import code_text, find
+
+    text = (
+        "The assembly urged Washington to end the embargo it has kept against Cuba for decades. "
+        "In 1996, the U.S. Congress tightened the embargo."
+    )
+    assert find(code_text(pipeline, text), "SANCTION", {"USA", "CUB"}) is not None
+
+
+def test_its_people_belong_to_the_country_just_named(pipeline):
+    from tests.helpers import code_text, find
+
+    text = (
+        "Washington warned Brussels. The United States criticised the European Union, and Washington said it "
+        "would act. The delegates of Vietnam expressed support for Cuba and its people."
+    )
+    support = find(code_text(pipeline, text), "SUPPORT", {"VNM", "CUB"})
+    assert support is not None and all(e.country == "CUB" for e in support.recipient)

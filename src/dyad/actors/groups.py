@@ -183,6 +183,8 @@ class GroupsMixin:
                 country = self._place_country(pobj) if pobj is not None else None
                 if country:
                     break
+        if country is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            country = self._recent_country(token)  # "Cuba and its people": the country just named owns them
         if country is None and sector in ("GOV", "MIL") and _national_body(token, sector) and _in_subject(token):
             country = self._state_before(token.i)  # "The ministry said": the state that spoke last
         if country is None and sector not in ("GOV", "MIL"):

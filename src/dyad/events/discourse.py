@@ -39,7 +39,7 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
         or _responder(draft.trigger, resolver, own)
         or _pronoun_object(draft, earlier, lexicon, resolver, own)
         or _event_noun_object(draft.object_lemmas, earlier, lexicon, own, draft.sense.type)
-        or _home_target(draft, resolver, own)
+        or _home_target(draft, earlier, resolver, own)
         or _jailer(draft, earlier, own)
     )
     if found:
@@ -164,18 +164,30 @@ def _last_actors(earlier: list[Event], types: set[str], own: set[str | None]) ->
     return []
 
 
-def _home_target(draft: Draft, resolver: ActorResolver, own: set[str | None]) -> list[Entity]:
+def _home_target(draft: Draft, earlier: list[Event], resolver: ActorResolver, own: set[str | None]) -> list[Entity]:
     """'The United States imposed the embargo in 1962' in a story about Cuba: the embargo is
-    on the country the story is about."""
+    the one told before (its target), else on the country the story is about."""
     if draft.sense.type != "SANCTION" or not (set(draft.object_lemmas) & _SANCTION_NOUNS):
         return []
     trigger = draft.trigger
     for token in reversed(trigger.doc[: trigger.i]):  # "the embargo against Cuba" told earlier
         if token.lower_ in _SANCTION_NOUNS:
-            targets = [pobj for prep in token.children if prep.lower_ in ("on", "against") for pobj in prep.children]
+            # "the embargo on Cuba", or through its clause: "the embargo it has maintained against Cuba"
+            holders = [token, *(c for c in token.children if c.dep_ in ("relcl", "acl"))]
+            targets = [
+                pobj
+                for holder in holders
+                for prep in holder.children
+                if prep.lower_ in ("on", "against")
+                for pobj in prep.children
+            ]
             found = [e for pobj in targets for e in resolver.resolve(pobj) if e.country and e.country not in own]
             if found:
                 return found
+    for event in reversed(earlier):  # "the embargo" is the sanction the story already told
+        found = [e for e in event.recipient if event.type == "SANCTION" and e.country and e.country not in own]
+        if found:
+            return found
     home = resolver.home_country
     if home is None or home in own:
         return []
