@@ -73,6 +73,24 @@ def _code(pipeline, sentence: str):
         ("The Peruvian prime minister resigned on Monday.", "RETREAT", {"PER"}),
         ("Ukraine and Russia swapped 200 prisoners on Monday.", "RETREAT", {"UKR", "RUS"}),
         ("Nigeria reopened its borders with Niger on Monday.", "CONCEDE", {"NGA", "NER"}),
+        # round 2: sanctions named with their imposer, hard measures, material acts
+        ("Cuba condemned the U.S. embargo on Cuba on Monday.", "SANCTION", {"USA", "CUB"}),
+        ("Washington hit Caracas with new sanctions on Monday.", "SANCTION", {"USA", "VEN"}),
+        ("Japan broadened its sanctions on Russia on Monday.", "SANCTION", {"JPN", "RUS"}),
+        ("Bolivia renounced its extradition treaty with Peru on Monday.", "SANCTION", {"BOL", "PER"}),
+        ("A Russian court handed down a ten-year sentence to a Ukrainian sailor.", "SANCTION", {"RUS", "UKR"}),
+        ("Ankara removed Sweden from its list of countries under review on Monday.", "CONCEDE", {"TUR", "SWE"}),
+        ("Washington exempted Mexico from the steel tariffs on Monday.", "CONCEDE", {"USA", "MEX"}),
+        ("Ethiopia and Eritrea resumed diplomatic relations on Monday.", "SUPPORT", {"ETH", "ERI"}),
+        ("Serbia and Kosovo finalized an agreement on license plates on Monday.", "SUPPORT", {"SRB", "XKX"}),
+        ("Oman hosted talks between Iran and the United States on Monday.", "CONSULT", {"OMN", "IRN", "USA"}),
+        ("Brazil transferred ten tanks to Uruguay on Monday.", "AID", {"BRA", "URY"}),
+        ("Kenyan police arrived in Haiti on Monday.", "MOBILIZE", {"KEN", "HTI"}),
+        ("Armenian troops vacated their positions near the Azerbaijani border on Monday.", "RETREAT", {"ARM"}),
+        ("Russian forces carried out airstrikes on Syrian rebel positions on Monday.", "ASSAULT", {"RUS", "SYR"}),
+        ("Iranian forces boarded a Greek tanker in the Gulf on Monday.", "COERCE", {"IRN", "GRC"}),
+        ("Malian soldiers staged a coup in Bamako on Monday.", "COERCE", {"MLI"}),
+        ("Hundreds of Pakistani protesters burned Indian flags in Lahore on Monday.", "PROTEST", {"PAK", "IND"}),
     ],
 )
 def test_trigger_lexicon_codes(pipeline, sentence, type_, countries):
@@ -108,6 +126,13 @@ def test_trigger_lexicon_codes(pipeline, sentence, type_, countries):
         ("The Egyptian minister received an award in Cairo on Monday.", "CONSULT"),
         ("The Georgian minister welcomed the new year with a speech in Tbilisi.", "SUPPORT"),
         ("The Indian army tested a new rifle on Monday.", "MOBILIZE"),
+        # a bill's fine print, a torn-up letter, talks continued by nobody named, a coup's anniversary
+        ("The Canadian minister read the fine print of the contract on Monday.", "SANCTION"),
+        ("Thai officials carried out repairs on the bridge on Monday.", "ASSAULT"),
+        ("The Chilean team boarded a flight to Lima on Monday.", "COERCE"),
+        ("Bolivian students burned the midnight oil before exams.", "PROTEST"),
+        ("Peru's president handed over the keys of the new hospital on Monday.", "RETREAT"),
+        ("A Ghanaian company removed the old pipes from the plant on Monday.", "CONCEDE"),
     ],
 )
 def test_trigger_lexicon_look_alikes(pipeline, sentence, type_):
