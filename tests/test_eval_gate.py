@@ -117,3 +117,6 @@ def test_misses_are_put_down_to_a_cause():
     predicted = {"a": [event("AGREE", ["CUB", "RUS"], 34, 61), event("ACCUSE", ["CUB"], 62, 90)]}
     causes = miss_causes(gold, predicted)
     assert causes["no trigger"] == 1 and causes["other type"] == 1 and causes["actor or recipient unresolved"] == 1
+    talks = event("CONSULT", ["CUB", "RUS"], 34, 61)
+    causes = miss_causes(gold, {"a": [*predicted["a"], talks]}, kept=predicted)
+    assert causes["below the threshold"] == 1 and causes["other type"] == 0

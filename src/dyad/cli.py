@@ -375,7 +375,7 @@ def eval_events(
     )
     console.print(render.sweep_table(sweep))
     if causes:
-        counted = miss_causes(gold_articles, kept)
+        counted = miss_causes(gold_articles, predicted, kept)
         total = max(sum(counted.values()), 1)
         console.print("Misses by cause: " + ", ".join(f"{name} {n} ({n / total:.0%})" for name, n in counted.items()))
     for ref, key, text in report.false_positives[:errors_shown]:

@@ -320,22 +320,36 @@ def confidence_samples(gold: list[GoldArticle], predicted: dict[str, list[Event]
     return samples
 
 
-MISS_CAUSES = ("no trigger", "other type", "actor or recipient unresolved", "wrong role", "outside a sentence read")
+MISS_CAUSES = (
+    "below the threshold",
+    "no trigger",
+    "other type",
+    "actor or recipient unresolved",
+    "wrong role",
+    "outside a sentence read",
+)
 
 
-def miss_causes(gold: list[GoldArticle], predicted: dict[str, list[Event]]) -> dict[str, int]:
+def miss_causes(
+    gold: list[GoldArticle], predicted: dict[str, list[Event]], kept: dict[str, list[Event]] | None = None
+) -> dict[str, int]:
     """Why each required gold event was missed, judged from what dyad coded in the same sentence.
 
+    `kept` is what a confidence threshold left of `predicted` (default: all of it).
+    - below the threshold: dyad coded it, with too low a confidence;
     - no trigger: nothing was coded from that sentence;
     - other type: something of another type was;
     - actor or recipient unresolved: the same type, with countries that are a strict part of the gold's;
     - wrong role: the same type with other countries;
     - outside a sentence read: the gold's evidence could not be placed in the text.
     """
-    report = score(gold, predicted)
+    report = score(gold, predicted if kept is None else kept)
     articles = {item.article.ref: item.article for item in gold}
     causes = dict.fromkeys(MISS_CAUSES, 0)
     for ref, (type_, countries), evidence in report.false_negatives:
+        if any(event_key(event) == (type_, countries) for event in predicted.get(ref, [])):
+            causes["below the threshold"] += 1
+            continue
         start = articles[ref].text.find(evidence.split(" … ")[0]) if evidence else -1
         if start < 0:
             causes["outside a sentence read"] += 1
