@@ -672,3 +672,14 @@ def test_a_demand_that_something_not_happen_is_still_a_demand_made(pipeline):
     assert demand is not None and demand.modality == "asserted"
     denied = "Belarus did not release the prisoners on Monday."
     assert any(e.modality == "negated" for e in code_text(pipeline, denied))
+
+
+def test_what_a_meeting_is_about_is_not_a_party_to_it(pipeline):
+    from tests.helpers import code_text
+
+    events = code_text(pipeline, "Norway hosted talks on Yemen's war on Monday.", published="2025-03-03")
+    meetings = [e for e in events if e.type == "CONSULT"]
+    assert meetings and all("YEM" not in e.countries() for e in meetings)
+    # a meeting with a country stays one with that country
+    events = code_text(pipeline, "Norway held talks with Yemen on Monday.", published="2025-03-03")
+    assert any(e.type == "CONSULT" and e.countries() == {"NOR", "YEM"} for e in events)

@@ -191,10 +191,12 @@ class EventCoder:
         joint = sense.symmetric and len({e.country for e in actor if e.country}) >= 2
         if not recipient and not sense.reverse and not joint and sense.type != "MOBILIZE":
             own = {e.country for e in actor if e.country}
-            recipient = [e for e in recipient_in_objects(token, resolver) if e.country not in own]
+            meeting = sense.type == "CONSULT"
+            recipient = [e for e in recipient_in_objects(token, resolver, meeting) if e.country not in own]
             source = "recipient:inside-objects"
         if not recipient and not sense.reverse and not joint and self.lexicon.types[sense.type].cooperative:
-            recipient = other_country_in_clause(token, resolver, actor, promise=sense.type == "AGREE")
+            meeting = sense.type == "CONSULT"
+            recipient = other_country_in_clause(token, resolver, actor, promise=sense.type == "AGREE", meeting=meeting)
             source = "recipient:clause-country"
         # the subject's words up to its head: "the two sides" even when the parse hangs more on it
         subject_words = token.doc[subject.left_edge.i : subject.i + 1] if subject is not None else None

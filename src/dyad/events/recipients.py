@@ -15,7 +15,7 @@ _HELP_VERBS = {"help", "assist", "enable", "allow", "support", "encourage"}
 
 
 def other_country_in_clause(
-    token: Token, resolver: ActorResolver, actor: list[Entity], promise: bool = False
+    token: Token, resolver: ActorResolver, actor: list[Entity], promise: bool = False, meeting: bool = False
 ) -> list[Entity]:
     """A cooperative act's beneficiary named anywhere in its clause: 'willing to finance
     projects in Nicaragua', 'ready to share everything with Iran'; for a promise, in what it
@@ -31,10 +31,25 @@ def other_country_in_clause(
                 return referred
         if candidate.ent_type_ not in ("GPE", "NORP") or _only_where(candidate, resolver):
             continue
+        if meeting and _under_topic(candidate, token):
+            continue  # "hosted talks on Sudan's war": what a meeting is about is not a party to it
         owner = resolver.owner(candidate)
         if owner is not None and owner.country and owner.country not in own:
             return [owner]
     return []
+
+
+_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+
+
+def _under_topic(candidate: Token, trigger: Token) -> bool:
+    """Whether the word sits in an 'on/about/over ...' phrase below the trigger: a topic."""
+    current = candidate
+    while current.i != trigger.i and current.head.i != current.i:
+        if current.dep_ == "prep" and current.lower_ in _TOPIC_PREPS:
+            return True
+        current = current.head
+    return False
 
 
 def _only_where(name: Token, resolver: ActorResolver) -> bool:
@@ -50,14 +65,15 @@ def story_country(code: str) -> Entity:
     return Entity(text=code, name=None, country=code, sector="GOV", resolved_by="context")
 
 
-def recipient_in_objects(token: Token, resolver: ActorResolver) -> list[Entity]:
+def recipient_in_objects(token: Token, resolver: ActorResolver, meeting: bool = False) -> list[Entity]:
     """Who the act is aimed at when no role names it: 'condemned the U.S. move',
-    'praised the resilience of the Cuban people', 'ready to help Cuba'."""
+    'praised the resilience of the Cuban people', 'ready to help Cuba'. For a meeting, what
+    it is 'on' is its topic ('hosted talks on Sudan's war'), not a party to it."""
     holders = [token]
     for child in roles.children(token, "xcomp", "advcl"):  # "ready to send parts to help Cuba"
         holders += [child, *roles.children(child, "xcomp", "advcl")]
     for holder in holders:
-        preps = ("to", "with", "for", "against", "on")
+        preps = ("to", "with", "for") if meeting else ("to", "with", "for", "against", "on")
         # "help the island modernise": the small model makes 'the island' the subject of 'modernise'
         helped = [s for c in roles.children(holder, "ccomp", "xcomp") for s in roles.children(c, "nsubj")]
         helped = helped if holder.lemma_ in _HELP_VERBS else []
