@@ -22,3 +22,9 @@ def find(events: list[Event], type_: str, countries: set[str]) -> Event | None:
         if event.type == type_ and event.countries() == frozenset(countries):
             return event
     return None
+
+
+def country_and_sector(entities: list) -> tuple[str | None, str | None]:
+    """The first resolved entity's country and sector; nothing resolved fails the test."""
+    assert entities, "nothing resolved"
+    return entities[0].country, entities[0].sector

@@ -7,30 +7,9 @@ gazetteer.
 
 import datetime as dt
 
-import pytest
-
 from dyad.actors.gazetteer import load_gazetteer
 from dyad.actors.resolve import ActorResolver
-
-
-@pytest.fixture(scope="module")
-def resolve(pipeline):
-    """Entities for the phrase `mention` (its syntactic head) in `text`."""
-
-    def _resolve(text: str, mention: str, occurrence: int = 0):
-        doc = pipeline.nlp(text)
-        start = -1
-        for _ in range(occurrence + 1):
-            start = text.index(mention, start + 1)
-        span = doc.char_span(start, start + len(mention), alignment_mode="expand")
-        return ActorResolver(doc, load_gazetteer()).resolve(span.root)
-
-    return _resolve
-
-
-def _first(entities):
-    assert entities, "nothing resolved"
-    return entities[0].country, entities[0].sector
+from tests.helpers import country_and_sector as _first
 
 
 def test_demonyms_countryinfo_spells_otherwise():

@@ -6,38 +6,7 @@ Sentences are written for these tests; people and bodies are invented unless the
 the gazetteer.
 """
 
-import pytest
-
-from dyad.actors.gazetteer import load_gazetteer
-from dyad.actors.resolve import ActorResolver
-
-
-@pytest.fixture(scope="module")
-def resolver(pipeline):
-    def _resolver(text: str) -> ActorResolver:
-        return ActorResolver(pipeline.nlp(text), load_gazetteer())
-
-    return _resolver
-
-
-@pytest.fixture(scope="module")
-def resolve(resolver):
-    """Entities for the phrase `mention` (its syntactic head) in `text`."""
-
-    def _resolve(text: str, mention: str, occurrence: int = 0):
-        start = -1
-        for _ in range(occurrence + 1):
-            start = text.index(mention, start + 1)
-        found = resolver(text)
-        span = found.doc.char_span(start, start + len(mention), alignment_mode="expand")
-        return found.resolve(span.root)
-
-    return _resolve
-
-
-def _first(entities):
-    assert entities, "nothing resolved"
-    return entities[0].country, entities[0].sector
+from tests.helpers import country_and_sector as _first
 
 
 def test_a_topic_country_does_not_make_the_story_its_own(resolver, resolve):
