@@ -57,7 +57,7 @@ ActorsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--actors",
-        help="YAML file of extra people, organisations and places, in the shape of dyad/actors/data/*.yaml. "
+        help="YAML file of extra people, organisations and places, in the shape of dyad/actors/data/en/*.yaml. "
         "Repeatable.",
     ),
 ]

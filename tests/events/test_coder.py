@@ -451,7 +451,8 @@ def test_a_broken_lexicon_file_is_named(tmp_path, monkeypatch):
     from dyad.errors import ConfigError
     from dyad.events import lexicon
 
-    (tmp_path / "triggers.yaml").write_text("verbs:\n  praise: [{type: SUPPORT]\n", encoding="utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "triggers.yaml").write_text("verbs:\n  praise: [{type: SUPPORT]\n", encoding="utf-8")
     monkeypatch.setattr(lexicon, "DATA", tmp_path)
     with pytest.raises(ConfigError, match=r"triggers\.yaml"):
         lexicon.load_lexicon.__wrapped__()

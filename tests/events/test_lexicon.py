@@ -1,4 +1,4 @@
-"""The trigger lexicon (src/dyad/events/data/triggers.yaml) on invented wire sentences:
+"""The trigger lexicon (src/dyad/events/data/en/triggers.yaml) on invented wire sentences:
 each common news phrasing codes its type and dyad, and look-alike phrasings code nothing."""
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The actor gazetteer: countries from pycountry/countryinfo, the rest from YAML data files.
 
-Data lives in `dyad/actors/data/`; a user file in the same shape extends it (`--actors`).
+Data lives in `dyad/actors/data/en/` (names and nouns as English news writes them, so one folder
+per language); a user file in the same shape extends it (`--actors`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import yaml
 from dyad.dates import iso_to_date
 from dyad.errors import ConfigError
 
-DATA = resources.files("dyad.actors") / "data"
+DATA = resources.files("dyad.actors") / "data" / "en"  # one folder per language; all of it is names and words
 # Country codes are words or initials in English text ("IN", "BY"): only these few are aliases.
 _SHORTEST_COUNTRY_ALIAS = 3
 _ALLOWED_SHORT_ALIASES = {"US", "UK", "UAE", "USA", "DPRK", "PRC", "ROK"}

@@ -2,9 +2,10 @@
 
 A logistic model over a few things the record itself shows (its type, how its actors were
 found, whether it has a recipient, its modality, whether several sentences tell it ...).
-Its weights and the default threshold live in `data/confidence.yaml`, fitted on the
-real-news dev split by `dyad corpus calibrate`: a confidence of 0.7 means that about 70% of
-dev events scored near 0.7 matched the gold.
+Its weights and the default threshold live in `data/confidence.yaml` (not under a language:
+the model reads the record, not words), fitted on the real-news dev split by `dyad corpus
+calibrate`: a confidence of 0.7 means that about 70% of dev events scored near 0.7 matched
+the gold.
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ def write_calibration(path: Path, weights: dict[str, float], threshold: float, f
         "# Confidence model of dyad's event records (dyad/events/confidence.py), written by\n"
         "# `dyad corpus calibrate`: logistic weights fitted on the real-news dev split, and the\n"
         "# default --min-confidence, the lowest threshold whose dev precision is at least the target.\n"
+        "# It reads features of the record, not words, so it sits in data/, not in a language's folder.\n"
     )
     body = {"fitted_on": fitted_on, "default_threshold": threshold, "notes": notes, "weights": weights}
     path.write_text(header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -1,4 +1,8 @@
-"""Trigger, type and context lexicons, read from the YAML data files beside this module."""
+"""Trigger, type and context lexicons, read from the YAML data files beside this module.
+
+Words are per language, in `data/<language>/` (triggers, contexts, anaphora, grammar);
+what is language-independent (the PLOVER types and their policy, `data/types.yaml`,
+and the confidence model, `data/confidence.yaml`) sits in `data/` itself."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from dyad.errors import ConfigError
 from dyad.records import EVENT_TYPES
 
 DATA = resources.files("dyad.events") / "data"
+LANGUAGE = "en"  # the folder under DATA whose word lists are read
 
 
 @dataclass(frozen=True)
@@ -80,17 +85,19 @@ def _senses(section: dict[str, Any] | None) -> dict[str, tuple[Sense, ...]]:
     return {lemma: tuple(_sense(raw, lemma) for raw in senses) for lemma, senses in (section or {}).items()}
 
 
-def _read(name: str) -> Any:
-    """A lexicon file; a broken one is named in the error instead of a parser traceback."""
+def _read(name: str, words: bool = True) -> Any:
+    """A lexicon file, of LANGUAGE's words or (words=False) language-independent; a broken
+    one is named in the error instead of a parser traceback."""
+    path = DATA / LANGUAGE / name if words else DATA / name
     try:
-        return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ConfigError(f"{name}: {error}") from None
 
 
 @lru_cache(maxsize=8)
 def grammar_words(name: str) -> frozenset[str]:
-    """A list of grammar words from data/grammar.yaml ('speech_verbs'), read once."""
+    """A list of grammar words from data/en/grammar.yaml ('speech_verbs'), read once."""
     words = _read("grammar.yaml").get(name)
     if not words:
         raise ConfigError(f"grammar.yaml: no list named {name!r}")
@@ -100,7 +107,7 @@ def grammar_words(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     triggers = _read("triggers.yaml")
-    types = _read("types.yaml")
+    types = _read("types.yaml", words=False)
     contexts = _read("contexts.yaml")
     context_words = {word: name for name, words in contexts["keywords"].items() for word in words}
     anaphora = _read("anaphora.yaml")

@@ -10,7 +10,7 @@ from dyad.events import roles
 from dyad.events.lexicon import grammar_words
 from dyad.events.roles import SPEECH_VERBS
 
-# The words each rule reads are in data/grammar.yaml, with why.
+# The words each rule reads are in data/en/grammar.yaml, with why.
 _FUTURE_AUX = grammar_words("future_auxiliaries")
 _HYPOTHETICAL_AUX = grammar_words("hypothetical_auxiliaries")
 DEONTIC_AUX = grammar_words("deontic_auxiliaries")
