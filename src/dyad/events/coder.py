@@ -156,7 +156,7 @@ class EventCoder:
 
     def _verb_roles(self, sense: Sense, token: Token, resolver: ActorResolver) -> Draft | None:
         if sense.type == "AGREE" and promises_harm(token, self._harmful):
-            sense = Sense(type="THREATEN", cameo="130")  # "vowed to pursue the perpetrators"
+            sense = self.lexicon.rewrites["vow_of_harm"]  # "vowed to pursue the perpetrators"
         passive = roles.is_passive(token)
         subject = roles.subject_of(token)
         actor_heads = roles.agents(token) if passive else ([subject] if subject is not None else [])
@@ -189,12 +189,13 @@ class EventCoder:
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
         source = "recipient:preposition" if sense.recipient_preps else "recipient:object"
         joint = sense.symmetric and len({e.country for e in actor if e.country}) >= 2
-        if not recipient and not sense.reverse and not joint and sense.type != "MOBILIZE":
+        fallbacks = self.lexicon.types[sense.type].recipients  # where else to look (types.yaml)
+        if not recipient and not sense.reverse and not joint and "inside_objects" in fallbacks:
             own = {e.country for e in actor if e.country}
             meeting = sense.type == "CONSULT"
             recipient = [e for e in recipient_in_objects(token, resolver, meeting) if e.country not in own]
             source = "recipient:inside-objects"
-        if not recipient and not sense.reverse and not joint and self.lexicon.types[sense.type].cooperative:
+        if not recipient and not sense.reverse and not joint and "clause_country" in fallbacks:
             meeting = sense.type == "CONSULT"
             recipient = other_country_in_clause(token, resolver, actor, promise=sense.type == "AGREE", meeting=meeting)
             source = "recipient:clause-country"
@@ -202,16 +203,16 @@ class EventCoder:
         subject_words = token.doc[subject.left_edge.i : subject.i + 1] if subject is not None else None
         subject_phrase = " ".join(t.lower_ for t in subject_words) if subject_words is not None else None
         pair_subject = subject_phrase in self.lexicon.pair_phrases
-        if not recipient and not sense.reverse and not joint and not pair_subject and sense.type in ("AGREE", "AID"):
+        if not recipient and not sense.reverse and not joint and not pair_subject and "sole_other_country" in fallbacks:
             recipient = sole_other_country(token.sent, resolver, {e.country for e in actor})
             source = "recipient:sole-other-country"
-        if not recipient and sense.type == "THREATEN":
+        if not recipient and "condition_target" in fallbacks:
             recipient = condition_target(token, resolver, actor)
             source = "recipient:condition-target"
-        if not recipient and sense.type == "RETREAT" and sense.mode == "withdraw":
+        if not recipient and "withdrawn_from" in fallbacks and sense.mode == "withdraw":
             recipient = withdrawn_from(token, resolver, actor)
             source = "recipient:withdrawn-from"
-        if not recipient and sense.type == "MOBILIZE":
+        if not recipient and "force_target" in fallbacks:
             recipient = force_target(token, resolver, actor)
             source = "recipient:force-target"
         if sense.reverse:
@@ -320,36 +321,37 @@ class EventCoder:
             return None
         if sense.type == "PROTEST" and sense.mode == "demo" and actor and all(e.sector == "GOV" for e in actor):
             # a government that protests lodges a complaint; it does not take to the streets
-            sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
+            sense = self.lexicon.rewrites["complaint"]
         if sense.type == "REJECT" and set(draft.object_lemmas) & _PUNITIVE_MEASURES:
             # "rejected the unilateral sanctions of the United States": a criticism of the measure
-            sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
+            sense = self.lexicon.rewrites["complaint"]
         if sense.type == "CONSULT" and sense.mode == "visit" and _forces_only(actor):
             # "Kenyan police arrived in Port-au-Prince": a force sent abroad is deployed, not visiting
             police = all(e.sector == "COP" for e in actor)
-            sense = Sense(type="MOBILIZE", mode="police" if police else "troops", cameo="150")
+            sense = self.lexicon.rewrites["police_deployment" if police else "troop_deployment"]
         demanded = is_demanded(draft.trigger)
         if demanded:
             # "Minsk must release every prisoner," Kallas said: a demand by the speaker
             if draft.reported_by is None or not draft.reported_by.country:
                 return None
-            sense = Sense(type="REQUEST", mode="change", cameo="100")
+            sense = self.lexicon.rewrites["demand"]
             actor, recipient = [draft.reported_by], actor
         modality = demand_modality(draft.trigger) if demanded else grammatical_modality(draft.trigger)
         event_type, mode, cameo = sense.type, sense.mode, self.lexicon.cameo(sense)
-        if event_type in _HARM_TYPES and is_threatened_act(draft.trigger):
-            event_type, mode, cameo = "THREATEN", None, "130"  # "vowed to strike back": the vow is the event
+        if self.lexicon.types[event_type].harm and is_threatened_act(draft.trigger):
+            vow = self.lexicon.rewrites["vow_of_harm"]  # "vowed to strike back": the vow is the event
+            event_type, mode, cameo = vow.type, vow.mode, self.lexicon.cameo(vow)
         if modality == "asserted" and self.lexicon.types[event_type].cooperative and _can(draft.trigger):
             modality = "future"  # "the two countries can cooperate in many fields": a readiness, AGREE
-        if modality == "future" and self.lexicon.types[event_type].cooperative:
-            event_type, mode, cameo, modality = "AGREE", None, "03", "asserted"
-        elif modality == "future" and event_type == "THREATEN":
+        future = self.lexicon.types[event_type].future if modality == "future" else None
+        if future == "now":
             modality = "asserted"  # a threat is made now, whatever it says will happen
+        elif future is not None:
+            # a future cooperative act is a promise (AGREE); an announced future release a concession
+            event_type, mode, cameo, modality = future, None, self.lexicon.types[future].cameo, "asserted"
         if event_type == "AGREE" and modality == "asserted" and backs_sovereignty(draft.trigger):
-            event_type, mode, cameo = "SUPPORT", None, "051"  # "committed to the sovereignty of X"
-        elif modality == "future" and event_type == "RETREAT":
-            # an announced future release is a concession (guide section 6)
-            event_type, mode, cameo, modality = "CONCEDE", None, "08", "asserted"
+            support = self.lexicon.rewrites["sovereignty"]  # "committed to the sovereignty of X"
+            event_type, mode, cameo = support.type, support.mode, self.lexicon.cameo(support)
         promised_act = event_type == "AGREE" and sense.type != "AGREE"
         prefer = "future" if modality == "future" or promised_act else "past"
         if is_time_reference(draft.trigger):  # "before his trip to Doha": only the trip's own date
@@ -392,7 +394,7 @@ class EventCoder:
 
     def _harmful(self, verb: Token) -> bool:
         """Whether the verb is a trigger of a violent or punitive type ('strike', 'sanction')."""
-        return any(sense.type in _HARM_TYPES for sense in self.lexicon.verbs.get(verb.lemma_.lower(), ()))
+        return any(self.lexicon.types[sense.type].harm for sense in self.lexicon.verbs.get(verb.lemma_.lower(), ()))
 
     def _threatens_an_act(self, trigger: Token) -> bool:
         """'warned that anyone who called for violence would be arrested': the warning names a
@@ -423,8 +425,6 @@ class EventCoder:
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 _FORCE_WORDS = grammar_words("force_words")
 _PUNITIVE_MEASURES = grammar_words("punitive_measures")
-# acts that, promised in a vow or a threat, make the promise a THREATEN
-_HARM_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 
 
 def _forces_only(actor: list[Entity]) -> bool:

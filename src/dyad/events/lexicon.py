@@ -39,11 +39,25 @@ class Sense:
     context: str | None = None
 
 
+# where a recipient the trigger's arguments do not name may be looked for (types.yaml `recipients`)
+RECIPIENT_FALLBACKS = frozenset(
+    {"inside_objects", "clause_country", "sole_other_country", "condition_target", "withdrawn_from", "force_target"}
+)
+
+
 @dataclass(frozen=True)
 class TypeInfo:
+    """A PLOVER type and the coder's policy for it (data/types.yaml says what each field means)."""
+
     cameo: str
     score: float
     cooperative: bool
+    future: str | None = None
+    recipients: frozenset[str] = frozenset()
+    harm: bool = False
+    jurisdiction: frozenset[str] = frozenset()
+    home_act: bool = False
+    home_decision: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,7 @@ class Lexicon:
     default_contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     pair_phrases: frozenset[str] = frozenset()
     event_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rewrites: dict[str, Sense] = field(default_factory=dict)
 
     def cameo(self, sense: Sense) -> str:
         return sense.cameo or self.types[sense.type].cameo
@@ -79,6 +94,32 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
         transitive=True if raw.get("transitive") else (False if raw.get("intransitive") else None),
         context=raw.get("context"),
     )
+
+
+def _type_info(name: str, raw: dict[str, Any]) -> TypeInfo:
+    future = raw.get("future")
+    if future is not None and future != "now" and future not in EVENT_TYPES:
+        raise ConfigError(f"types.yaml: {name}: future is {future!r}, neither a type nor 'now'")
+    recipients = frozenset(str(r) for r in raw.get("recipients") or ())
+    if unknown := recipients - RECIPIENT_FALLBACKS:
+        raise ConfigError(f"types.yaml: {name}: unknown recipients {sorted(unknown)}")
+    return TypeInfo(
+        cameo=str(raw["cameo"]),
+        score=float(raw["score"]),
+        cooperative=bool(raw["cooperative"]),
+        future=future,
+        recipients=recipients,
+        harm=bool(raw.get("harm")),
+        jurisdiction=frozenset(str(s) for s in raw.get("jurisdiction") or ()),
+        home_act=bool(raw.get("home_act")),
+        home_decision=bool(raw.get("home_decision")),
+    )
+
+
+def _rewrite(name: str, raw: dict[str, Any]) -> Sense:
+    if raw.get("type") not in EVENT_TYPES:
+        raise ConfigError(f"types.yaml: rewrites: {name}: unknown type {raw.get('type')!r}")
+    return Sense(type=raw["type"], mode=raw.get("mode"), cameo=str(raw["cameo"]) if raw.get("cameo") else None)
 
 
 def _senses(section: dict[str, Any] | None) -> dict[str, tuple[Sense, ...]]:
@@ -115,9 +156,10 @@ def load_lexicon() -> Lexicon:
         verbs=_senses(triggers.get("verbs")),
         nouns=_senses(triggers.get("nouns")),
         adjectives=_senses(triggers.get("adjectives")),
-        types={name: TypeInfo(str(v["cameo"]), float(v["score"]), bool(v["cooperative"])) for name, v in types.items()},
+        types={name: _type_info(name, v) for name, v in types["types"].items()},
         context_words=context_words,
         default_contexts={k: tuple(v) for k, v in (contexts.get("default") or {}).items()},
         pair_phrases=frozenset(p.lower() for p in anaphora["pairs"]),
         event_nouns={noun: tuple(types) for noun, types in anaphora["event_nouns"].items()},
+        rewrites={name: _rewrite(name, v) for name, v in (types.get("rewrites") or {}).items()},
     )

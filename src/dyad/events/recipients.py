@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from dyad.actors.resolve import ActorResolver
 from dyad.events import roles
+from dyad.events.lexicon import load_lexicon
 from dyad.records import Entity
 
 _PLACE_REFERENCES = {"island", "country"}
@@ -201,9 +202,10 @@ def condition_target(token: Token, resolver: ActorResolver, actor: list[Entity])
     return []
 
 
-# Acts a state does to people in its own hands: whoever a court sentences or the police
-# arrest, with no country of their own in the text, is the state's ("sentenced Father X").
-_JURISDICTION_ACTS = {"COERCE": {"COP", "GOV", "MIL", "JUD"}, "SANCTION": {"JUD", "COP"}}
+# Acts a state does to people in its own hands (types.yaml `jurisdiction`: by which sectors):
+# whoever a court sentences or the police arrest, with no country of their own in the text,
+# is the state's ("sentenced Father X").
+_JURISDICTION_ACTS = {name: info.jurisdiction for name, info in load_lexicon().types.items() if info.jurisdiction}
 
 
 def withdrawn_from(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dyad.actors.gazetteer import Gazetteer
-from dyad.events.lexicon import grammar_words
+from dyad.events.lexicon import grammar_words, load_lexicon
 from dyad.events.places import country_location, is_country, organisation_seat, resolve_place, seat_city
 from dyad.records import Entity, Event, Location
 
@@ -20,10 +20,10 @@ from dyad.records import Entity, Event, Location
 _DATELINE = re.compile(
     r"\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?([A-Z][A-Z .'’/-]*[A-Z])\s*[,(][^\n]{0,60}?(?:\s[-–—]+\s|\s/[A-Z]+/\.?\s)"
 )
-# What governments issue as documents from their desks: a sanction or a denunciation
-# reported from the actor's own capital did not happen at a scene the dateline names
-# ("WASHINGTON - The Treasury imposed sanctions on ...").
-_HOME_DECISIONS = {"SANCTION", "ACCUSE"}
+# What governments issue as documents from their desks (types.yaml `home_decision`): a
+# sanction or a denunciation reported from the actor's own capital did not happen at a scene
+# the dateline names ("WASHINGTON - The Treasury imposed sanctions on ...").
+_HOME_DECISIONS = frozenset(name for name, info in load_lexicon().types.items() if info.home_decision)
 # Channels a statement is made through: "said in a statement", "on state television", "in a
 # post on X", "told state media". Such a statement did not happen at the story's scene.
 _MEDIA_NOUNS = {
@@ -191,9 +191,9 @@ def _unplaced(event: Event, relayed: set[str]) -> bool:
     return event.modality == "asserted" and event.location is None and event.id not in relayed
 
 
-# Material acts done at home: a protest, an arrest, a sentence, a shelling among one
-# country's own people took place in that country (statements may be made anywhere)
-_HOME_ACTS = {"PROTEST", "COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "RETREAT"}
+# Material acts done at home (types.yaml `home_act`): a protest, an arrest, a sentence, a
+# shelling among one country's own people took place in that country (statements may be made anywhere)
+_HOME_ACTS = frozenset(name for name, info in load_lexicon().types.items() if info.home_act)
 
 
 def home_acts(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
