@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 # An asserted event dated this long before publication is background (guide section 4).
 HISTORICAL_AFTER_DAYS = 90
 # "on the sidelines of a meeting", "on the eve of talks": a meeting that sets another event
-_SETTING_NOUNS = {"sidelines", "margins", "margin", "eve"}
+_SETTING_NOUNS = grammar_words("setting_nouns")
 # Events with no date cue in the first paragraphs are the article's news of the day.
 LEAD_PARAGRAPHS = 2
 

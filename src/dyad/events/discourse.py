@@ -13,14 +13,15 @@ from spacy.tokens import Token
 from dyad.actors.resolve import ActorResolver
 from dyad.events import roles
 from dyad.events.draft import Draft
-from dyad.events.lexicon import Lexicon
+from dyad.events.lexicon import Lexicon, grammar_words
 from dyad.events.recipients import story_country
 from dyad.records import Entity, Event
 
-_MESSAGE_NOUNS = {"greeting", "greetings", "message", "letter", "speech", "statement", "remarks", "address", "call"}
+# the words each rule reads are in data/en/grammar.yaml, with why
+_MESSAGE_NOUNS = grammar_words("message_nouns")
 # "Washington has yet to respond to Havana's offer": whoever responds is the one addressed
-_RESPONSE_VERBS = {"respond", "reply", "accept", "reject", "welcome", "consider", "ignore", "receive", "answer"}
-_SANCTION_NOUNS = {"embargo", "blockade", "sanctions"}
+_RESPONSE_VERBS = grammar_words("response_verbs")
+_SANCTION_NOUNS = grammar_words("sanction_nouns")
 
 
 def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, resolver: ActorResolver) -> None:
@@ -194,7 +195,7 @@ def _home_target(draft: Draft, earlier: list[Event], resolver: ActorResolver, ow
     return [story_country(home)]
 
 
-_RELEASE_WORDS = {"release", "released", "free", "freed", "freeing", "releasing"}
+_RELEASE_WORDS = grammar_words("release_words")
 
 
 def _jailer(draft: Draft, earlier: list[Event], own: set[str | None]) -> list[Entity]:

@@ -20,7 +20,7 @@ _ARRIVAL_PREPS = {"to"}
 # Prepositions that lead from the act to its topic, beneficiary or partner: a place below
 # one of them is the topic's, not the act's ("an agreement on the assembly of tractors in
 # Cienfuegos" was signed in Minsk; "aid for civilians in Sudan" was pledged in Addis Ababa).
-_TOPIC_PREPS = {"of", "on", "for", "about", "over", "against", "regarding", "concerning", "between", "from"}
+_TOPIC_PREPS = grammar_words("place_topic_preps")
 
 
 def resolve_place(name: str, gazetteer: Gazetteer) -> Location | None:
@@ -127,10 +127,8 @@ def _belongs_to(prep: Token, trigger: Token) -> bool:
     return True
 
 
-_PLACE_NOUNS = {
-    "port", "city", "town", "capital", "province", "island", "coast", "airport", "base", "harbour", "harbor",
-    "region", "state", "district", "border", "village",
-}  # fmt: skip
+# the common noun of a place phrase, skipped to reach the name ("at the port of Matanzas")
+_PLACE_NOUNS = grammar_words("place_nouns")
 
 
 def _place_after(prep: Token, sentence: Span, gazetteer: Gazetteer) -> Location | None:

@@ -7,12 +7,13 @@ from spacy.tokens import Span, Token
 
 from dyad.actors.resolve import ActorResolver
 from dyad.events import roles
-from dyad.events.lexicon import load_lexicon
+from dyad.events.lexicon import grammar_words, load_lexicon
 from dyad.records import Entity
 
-_PLACE_REFERENCES = {"island", "country"}
-_DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "call"}
-_HELP_VERBS = {"help", "assist", "enable", "allow", "support", "encourage"}
+# the words each rule reads are in data/en/grammar.yaml, with why
+_PLACE_REFERENCES = grammar_words("clause_place_references")
+_DEMAND_VERBS = grammar_words("demand_verbs")
+_HELP_VERBS = grammar_words("help_verbs")
 
 
 def other_country_in_clause(
@@ -40,7 +41,7 @@ def other_country_in_clause(
     return []
 
 
-_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+_TOPIC_PREPS = grammar_words("meeting_topic_preps")
 
 
 def _under_topic(candidate: Token, trigger: Token) -> bool:

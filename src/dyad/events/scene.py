@@ -26,11 +26,7 @@ _DATELINE = re.compile(
 _HOME_DECISIONS = frozenset(name for name, info in load_lexicon().types.items() if info.home_decision)
 # Channels a statement is made through: "said in a statement", "on state television", "in a
 # post on X", "told state media". Such a statement did not happen at the story's scene.
-_MEDIA_NOUNS = {
-    "statement", "communique", "communiqué", "television", "tv", "radio", "broadcast", "post", "letter",
-    "message", "interview", "telegram", "twitter", "facebook", "instagram", "website", "network", "media",
-    "newspaper", "video", "x",
-}  # fmt: skip
+_MEDIA_NOUNS = grammar_words("media_nouns")
 _MEDIA_PREPS = {"in", "on", "via", "through", "over"}
 _ENVOY_WORDS = grammar_words("envoy_words")
 
