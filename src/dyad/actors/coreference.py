@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from dyad.actors.gazetteer import actor_words
 from dyad.actors.words import (
     _PERSON_PRONOUNS,
     _definite,
@@ -311,7 +312,7 @@ class CoreferenceMixin:
         return None
 
 
-_LEADER_WORDS = {"head", "leader", "president", "premier"}
+_LEADER_WORDS = actor_words("leader_words")
 # Sectors that speak for a state: whose officials and bodies an unnamed ministry follows
 _STATE_SECTORS = {"GOV", "MIL", "LEG"}
 _ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
@@ -387,7 +388,7 @@ def _words_before(name: Token) -> set[str]:
     return words
 
 
-_HEAD_OF_STATE_TITLES = {"president", "king", "queen", "emir", "monarch", "sultan"}
+_HEAD_OF_STATE_TITLES = actor_words("head_of_state_titles")
 
 
 def _titled_head_of_state(name: Token) -> bool:

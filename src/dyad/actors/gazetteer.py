@@ -252,6 +252,19 @@ def _as_date(value: Any, *, end: bool = False) -> dt.date | None:
     return next_month - dt.timedelta(days=1)
 
 
+@lru_cache(maxsize=1)
+def _actor_word_lists() -> dict[str, Any]:
+    return _load_yaml(DATA / "words.yaml") or {}
+
+
+def actor_words(name: str) -> frozenset[str]:
+    """A list of words the resolver's rules read, from data/en/words.yaml ('person_pronouns')."""
+    words = _actor_word_lists().get(name)
+    if not words:
+        raise ConfigError(f"words.yaml: no list named {name!r}")
+    return frozenset(str(word).lower() for word in words)
+
+
 def _load_yaml(path: Path | Any) -> Any:
     if not path.is_file():
         raise ConfigError(f"gazetteer file missing: {path}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.actors.coreference import _in_subject
+from dyad.actors.gazetteer import actor_words
 from dyad.actors.words import (
     _CONTEXT_SECTORS,
     _CONTEXT_TITLE_SECTORS,
@@ -27,13 +28,11 @@ from dyad.actors.words import (
 from dyad.records import Entity
 
 # "US-owned companies", "Iranian-backed militias": the country owns or stands behind them
-_OWNERSHIP_PARTICIPLES = frozenset(
-    ["own", "owned", "base", "based", "back", "backed", "run", "control", "controlled", "fund", "funded", "lead", "led"]
-)
+_OWNERSHIP_PARTICIPLES = actor_words("ownership_participles")
 
 
 # "insurgents who attacked villages in Mali", "gangs that roam across the country"
-_PLACE_PREPOSITIONS = frozenset(["in", "across", "throughout", "around", "near"])
+_PLACE_PREPOSITIONS = actor_words("place_prepositions")
 # Who holds people for a state: its government, forces, police and courts
 _STATE_HOLDERS = frozenset(["GOV", "MIL", "COP", "JUD"])
 

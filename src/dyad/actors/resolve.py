@@ -16,7 +16,7 @@ import itertools
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.coreference import CoreferenceMixin
-from dyad.actors.gazetteer import ActorEntry, Gazetteer
+from dyad.actors.gazetteer import ActorEntry, Gazetteer, actor_words
 from dyad.actors.groups import GroupsMixin
 from dyad.actors.organisations import OrganisationsMixin
 from dyad.actors.words import (
@@ -52,7 +52,7 @@ from dyad.records import Entity
 # Offices known by the body they run: "the chairman of the National Assembly"
 _BODY_ROLES = frozenset([*_PERSON_ROLES, "president", "speaker", "vice-president", "governor"])
 # "his Greek counterpart", "her Russian guest": someone of another country than the possessor
-_OTHER_SIDE_NOUNS = {"counterpart", "host", "guest"}
+_OTHER_SIDE_NOUNS = actor_words("other_side_nouns")
 
 
 class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):

@@ -1,5 +1,6 @@
 """Word lists and small token/span helpers the actor resolver's rules share, kept apart so
-that each rule module can read them without importing the resolver itself."""
+that each rule module can read them without importing the resolver itself. The words
+themselves are data, in data/en/words.yaml, with why each list exists."""
 
 from __future__ import annotations
 
@@ -8,23 +9,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dyad.actors.gazetteer import ActorEntry, Gazetteer, Role
+from dyad.actors.gazetteer import ActorEntry, Gazetteer, Role, actor_words
 from dyad.records import Entity
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_PERSON_PRONOUNS = actor_words("person_pronouns")
 # Heads whose identity is the body named after them: "a delegation from the FAR",
 # "Agents of the MININT", "Member states of ALBA".
-_COLLECTIVE_NOUNS = {
-    "delegation", "team", "representatives", "representative", "officials", "official", "group",
-    "mission", "members", "member", "head", "heads", "chief", "leaders", "envoys", "crew", "unit",
-    "agents", "agent", "officers", "officer", "staff", "personnel", "employees", "employee", "states",
-    "countries", "nations", "soldiers", "troops", "specialists", "experts", "fighters", "units",
-    "delegates", "delegate", "executives",
-}  # fmt: skip
+_COLLECTIVE_NOUNS = actor_words("collective_nouns")
 # "his ally": another person than the one the possessive points to.
-_RELATIONAL_NOUNS = {"ally", "counterpart", "host", "guest", "friend", "partner", "colleague", "rival"}
+_RELATIONAL_NOUNS = actor_words("relational_nouns")
 # "It is expected that ...", "It seems ...": subjects that refer to nothing.
-_EXPLETIVE_VERBS = {"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "rain"}
+_EXPLETIVE_VERBS = actor_words("expletive_verbs")
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # What the small model calls names it does not take for actors ("Petroecuador" as a PRODUCT)
 _NOT_ACTOR_LABELS = {"", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"}
@@ -40,45 +35,33 @@ class _Mention:
 
 
 # Titles that speak or act for somebody else: they take their principal's country and sector.
-_SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "envoy", "adviser", "advisor", "aide", "representative"}
+_SPOKES_NOUNS = actor_words("spokes_nouns")
 # "the island", "the country": the country just named, else the story's own.
-_PLACE_REFERENCES = {"island", "country", "nation"}
+_PLACE_REFERENCES = actor_words("place_references")
 # Bodies that act where they are, so that an unnamed country is the story's (or the place's
 # they are said to be in): police, courts, residents, protesters, opposition, students,
 # doctors, gangs and rebels; "a judge", "a police officer". Not governments: a story about
 # two countries says whose government it means (see _NATIONAL_BODIES for named state bodies).
-_QUANTITY_WORDS = {
-    "tens", "dozens", "hundreds", "thousands", "millions", "scores", "hundred", "thousand", "group", "number",
-}  # fmt: skip
+_QUANTITY_WORDS = actor_words("quantity_words")
 _CONTEXT_SECTORS = {"COP", "JUD", "CVL", "OPP", "EDU", "HLH", "CRM", "REB", "REL"}
 # Officials a story names by title alone are, unless it says otherwise, the story's own.
 # (Not journalists, doctors or businessmen: a story quotes foreign ones as often as its own.)
 _CONTEXT_TITLE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY"}
 # ... and so are ministers of any sector ("Health Minister Ana Rivas").
-_OFFICIAL_WORDS = {"minister", "vice-minister", "governor", "mayor", "ambassador"}
+_OFFICIAL_WORDS = actor_words("official_words")
 
 
 # Bodies a state has one of: named without a country ("The Supreme Court", "Parliament",
 # "the central bank", "The Interior Ministry"), they are the story's country's. Not
 # "government" or "authorities": a story about two countries says whose it means.
-_NATIONAL_BODIES = {
-    "ministry", "parliament", "assembly", "court", "bank", "council", "commission", "congress", "senate",
-    "legislature", "police", "army", "navy", "military", "cabinet", "presidency", "judiciary", "duma",
-    "chamber", "tribunal", "institute", "agency", "prosecutor", "railways", "customs", "guard",
-}  # fmt: skip
+_NATIONAL_BODIES = actor_words("national_bodies")
 # Kinds of organisation a text may describe before it names one ("a Chinese firm").
 _DESCRIBED_SECTORS = {"BUS", "MED"}
-_SHARED_BODY_WORDS = {
-    "joint", "intergovernmental", "bilateral", "mixed", "international", "regional", "interstate", "eurasian",
-    "european", "inter-american", "african", "arab", "asian", "world", "global", "supranational",
-}  # fmt: skip
+_SHARED_BODY_WORDS = actor_words("shared_body_words")
 # Words that say what kind of local body a city's name opens ("Gomel Regional Court").
-_BODY_ADJECTIVES = {
-    "regional", "city", "district", "provincial", "municipal", "oblast", "metropolitan", "garrison", "appeals",
-    "appeal", "economic", "criminal", "civil", "administrative", "state", "central", "people's", "of", "and",
-}  # fmt: skip
+_BODY_ADJECTIVES = actor_words("body_adjectives")
 # "in the city of Rasht": the place is the "of" phrase.
-_PLACE_NOUNS = {"city", "town", "province", "region", "village", "district", "capital", "port"}
+_PLACE_NOUNS = actor_words("place_nouns")
 # Sectors of an organisation that belongs where it is named: not companies, media or NGOs,
 # which a story names with their country when it is not the story's.
 _NATIONAL_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY", "EDU", "HLH"}
@@ -181,7 +164,7 @@ def _country_in(span: Span, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-_GENERIC_MODIFIERS = {"new", "former", "same", "first", "deputy", "vice", "then", "top", "senior", "current"}
+_GENERIC_MODIFIERS = actor_words("generic_modifiers")
 
 
 def _specific_title_words(title: Token) -> set[str]:
@@ -194,15 +177,12 @@ def _specific_title_words(title: Token) -> set[str]:
 
 
 # Appositions that make a name a person's, whatever body follows ("director of the Office for ...")
-_PERSON_ROLES = {
-    "director", "head", "chief", "chairman", "chairwoman", "chairperson", "chair", "secretary", "leader",
-    "commander", "coordinator", "representative", "adviser", "advisor", "deputy", "spokesman", "spokeswoman",
-}  # fmt: skip
+_PERSON_ROLES = actor_words("person_roles")
 # Weapons and units that act for whoever owns them ("RSF artillery struck the camp")
-_FORCE_NOUNS = {"artillery", "aircraft", "drone", "warplane", "jet", "tank", "gunboat", "missile", "fighter", "gunman"}
+_FORCE_NOUNS = actor_words("force_nouns")
 
 
-_TITLE_FILLER = {"of", "the", "and", "for", "on", "in", "to"}
+_TITLE_FILLER = actor_words("title_filler")
 
 
 def role_the_text_names(ent: Span, entry: ActorEntry, day: dt.date | None) -> Role | None:

@@ -422,7 +422,7 @@ class EventCoder:
         return sorted(found) or list(self.lexicon.default_contexts.get(event_type, ()))
 
 
-_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+_PERSONAL_PRONOUNS = grammar_words("personal_pronouns")
 _FORCE_WORDS = grammar_words("force_words")
 _PUNITIVE_MEASURES = grammar_words("punitive_measures")
 
