@@ -144,7 +144,7 @@ class EventCoder:
             for child in token.children
         ):
             return False  # "called Havana on Monday" has no "call on"
-        if sense.transitive is not None and sense.transitive != bool(roles.children(token, "dobj")):
+        if sense.transitive is not None and sense.transitive != roles.has_object(token):
             return False
         if sense.subjects and not sense.subjects & roles.subject_words(token):
             return False
@@ -169,6 +169,11 @@ class EventCoder:
             # "a Russian shipment of crude, donated under an agreement": the noun's owner gives
             owners = [resolver.owner(c) for c in token.head.children if c.dep_ in ("amod", "poss", "compound")]
             actor = [e for e in owners if e is not None and e.country]
+        if sense.type in _VIOLENT_TYPES and not any(e.country for e in actor):
+            # "Israeli airstrikes killed ...", "injured by a Russian missile": the weapon's country acts
+            owners = [resolver.owner(c) for h in actor_heads for c in h.children if c.dep_ in _OWNER_DEPS]
+            if found := [e for e in owners if e is not None and e.country]:
+                actor, rules = found, ["actor:weapon-owner"]
         if passive and not actor_heads and sense.symmetric:
             # "relations between Belarus and Cuba were established": the pair acts jointly
             between = [
@@ -192,7 +197,10 @@ class EventCoder:
         if not recipient and not sense.reverse and not joint and sense.type != "MOBILIZE":
             own = {e.country for e in actor if e.country}
             meeting = sense.type == "CONSULT"
-            recipient = [e for e in recipient_in_objects(token, resolver, meeting) if e.country not in own]
+            # "fired at Indian positions": a violent act's own target prepositions count too
+            aimed = sense.recipient_preps if sense.type in _VIOLENT_TYPES else ()
+            found = recipient_in_objects(token, resolver, meeting, aimed)
+            recipient = [e for e in found if e.country not in own]
             source = "recipient:inside-objects"
         if not recipient and not sense.reverse and not joint and self.lexicon.types[sense.type].cooperative:
             meeting = sense.type == "CONSULT"
@@ -227,6 +235,9 @@ class EventCoder:
         objects = roles.direct_objects(token) + roles.prep_objects(token, ("against", "to", "of"))
         draft = Draft(sense, token, actor, recipient, subject_phrase=subject_phrase)
         draft.rules = [*rules, *([source] if recipient else []), *(["roles:reversed"] if sense.reverse else [])]
+        # "was killed", "was stabbed by migrants", "gunmen abducted ...": a doer left unnamed
+        unnamed_subject = subject is not None and subject.pos_ == "NOUN"  # "gunmen", not an unresolved 'they'
+        draft.unnamed_actor = sense.type in _VIOLENT_TYPES and not sense.reverse and (passive or unnamed_subject)
         draft.object_lemmas = tuple(o.lower_ for o in objects)
         draft.object_phrases = tuple(" ".join(t.lower_ for t in o.subtree) for o in objects)
         speaker = roles.speaker_of(token) or roles.quote_speaker(token.sent)
@@ -240,7 +251,15 @@ class EventCoder:
             return None  # "at the invitation of Minsk" frames another event; it is not one
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _SETTING_NOUNS:
             return None  # "signed on the sidelines of a summit": the summit is where, not what
+        if sense.type in _VIOLENT_TYPES and self._means_of_violence(token):
+            return None  # "injured by Israeli raids": the raids are how the injuring was done
         owners = list(roles.noun_owners(token))
+        # "the execution of an Iranian man", "Morocco's annexation of Western Sahara": the 'of'
+        # phrase of a violent or coercive act names whom it is done to, not who does it
+        victims: list[Token] = []
+        if sense.type in _VIOLENT_TYPES and not sense.symmetric:
+            victims = [o for o in owners if o.dep_ == "pobj" and o.head.lower_ == "of"]
+            owners = [o for o in owners if o not in victims]
         actor: list[Entity] = []
         for owner in owners:
             if owner.pos_ == "PRON":
@@ -257,14 +276,22 @@ class EventCoder:
             actor = [e for e in map(resolver.owner, modifiers) if e is not None and e.country]
         if not actor:
             actor = [e for head in [roles.carrier_subject(token)] if head is not None for e in resolver.resolve(head)]
-        if not actor:
-            return None
-        recipient = [e for head in roles.prep_objects(token, sense.recipient_preps) for e in resolver.resolve(head)]
+        if not actor and (sense.type not in _VIOLENT_TYPES or sense.symmetric):
+            return None  # "hostilities with X" names one side; the other is unknown
+        recipient_heads = [*roles.prep_objects(token, sense.recipient_preps), *victims]
+        recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
+        if not recipient and sense.type in _VIOLENT_TYPES:
+            # "the attack on Indian positions": the target's country modifier
+            owners_of = [resolver.owner(c) for h in recipient_heads for c in h.children if c.dep_ in _OWNER_DEPS]
+            recipient = [e for e in owners_of if e is not None and e.country]
         if sense.symmetric:
             actor += [e for e in recipient if e not in actor]
             recipient = []
         draft = Draft(sense, token, actor, recipient)
         draft.rules = ["actor:noun-owner", *(["recipient:preposition"] if recipient else [])]
+        # only an act told of its victim ("the killing of X"): "an attack on NATO territory"
+        # with nobody named as attacker is as often one feared or rehearsed as one done
+        draft.unnamed_actor = sense.type in _VIOLENT_TYPES and not sense.symmetric and bool(victims)
         return draft
 
     # -- completing the record --------------------------------------------------------
@@ -276,6 +303,10 @@ class EventCoder:
         published: tuple[dt.date, str] | None,
     ) -> Event | None:
         actor = _dedupe([e for e in draft.actor if e.country])
+        if not actor and draft.unnamed_actor and any(e.country and e.resolved_by != "context" for e in draft.recipient):
+            # the victim must be named as of a country, not given the story's country by default
+            actor = _unnamed_doer(draft)
+            draft.rules.append("actor:unnamed")
         if not actor or is_uncommitted_wish(draft.trigger) or is_requested_act(draft.trigger):
             return None
         if is_capability(draft.trigger) or is_standing_policy(draft.trigger):
@@ -394,6 +425,18 @@ class EventCoder:
         """Whether the verb is a trigger of a violent or punitive type ('strike', 'sanction')."""
         return any(sense.type in _HARM_TYPES for sense in self.lexicon.verbs.get(verb.lemma_.lower(), ()))
 
+    def _means_of_violence(self, noun: Token) -> bool:
+        """Whether a violent noun is the doer of a violent verb ('an airstrike killed X',
+        'wounded by Israeli raids'): it is that act's means, told once, by the verb."""
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+            verb = noun.head.head
+        else:
+            return False
+        senses = self.lexicon.verbs.get(verb.lemma_.lower(), ())
+        return any(sense.type in _VIOLENT_TYPES for sense in senses)
+
     def _threatens_an_act(self, trigger: Token) -> bool:
         """'warned that anyone who called for violence would be arrested': the warning names a
         coercive act, so it is a threat even with nobody named as its target."""
@@ -425,6 +468,17 @@ _FORCE_WORDS = grammar_words("force_words")
 _PUNITIVE_MEASURES = grammar_words("punitive_measures")
 # acts that, promised in a vow or a threat, make the promise a THREATEN
 _HARM_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+# violence and coercion: acts told of their victims, often with the doer unnamed (guide
+# section 6: an unidentified perpetrator has no country)
+_VIOLENT_TYPES = {"ASSAULT", "COERCE"}
+_OWNER_DEPS = ("amod", "compound", "poss", "nmod")
+
+
+def _unnamed_doer(draft: Draft) -> list[Entity]:
+    """The doer of an act told of its victim: as the text names it ('migrants'), without a
+    country; or nobody named at all ('two journalists were killed')."""
+    named = [e for e in draft.actor if not e.country]
+    return named[:1] or [Entity(text="unnamed", name=None, country=None, sector=None, resolved_by="unnamed")]
 
 
 def _forces_only(actor: list[Entity]) -> bool:
