@@ -86,3 +86,18 @@ def test_a_violent_noun_with_only_a_target_and_no_doer_is_not_coded(pipeline):
 def test_firing_at_positions_is_aimed_at_their_owner(pipeline):
     events = _code(pipeline, "Armenian troops fired at Azerbaijani positions on Monday.")
     assert find(events, "ASSAULT", {"ARM", "AZE"}) is not None, _types(events)
+
+
+def test_a_cause_is_not_an_unnamed_doer(pipeline):
+    events = _code(pipeline, "Two Nepali climbers were killed by an avalanche on Monday.")
+    assert not [e for e in events if e.type == "ASSAULT"], _types(events)
+
+
+def test_an_arrest_by_nobody_named_is_the_act_of_the_state_where_it_happens(pipeline):
+    events = _code(pipeline, "Two French citizens were detained in Tehran on Monday.")
+    event = find(events, "COERCE", {"IRN", "FRA"})
+    assert event is not None, _types(events)
+    assert [e.country for e in event.actor] == ["IRN"] and [e.country for e in event.recipient] == ["FRA"]
+    # a named doer keeps the act, wherever it happens
+    events = _code(pipeline, "Five Azerbaijani men were arrested by Russian police in Baku on Monday.")
+    assert find(events, "COERCE", {"RUS", "AZE"}) is not None, _types(events)

@@ -235,9 +235,16 @@ class EventCoder:
         objects = roles.direct_objects(token) + roles.prep_objects(token, ("against", "to", "of"))
         draft = Draft(sense, token, actor, recipient, subject_phrase=subject_phrase)
         draft.rules = [*rules, *([source] if recipient else []), *(["roles:reversed"] if sense.reverse else [])]
-        # "was killed", "was stabbed by migrants", "gunmen abducted ...": a doer left unnamed
-        unnamed_subject = subject is not None and subject.pos_ == "NOUN"  # "gunmen", not an unresolved 'they'
-        draft.unnamed_actor = sense.type in _VIOLENT_TYPES and not sense.reverse and (passive or unnamed_subject)
+        # a doer left unnamed ("two Kenyans were detained", "a soldier was stabbed"), or one
+        # the text names without a country; a singular agent that names no actor is more often
+        # a cause than a doer ("killed by an avalanche") and is not taken for one
+        agentless = passive and not actor_heads
+        countryless = bool(actor) and not any(e.country for e in actor)
+        # "stabbed by migrants", "attacked by gunmen": a plural agent is a group of people far
+        # more often than a natural cause ("killed by an avalanche", "hit by a falling tree")
+        by_people = passive and bool(actor_heads) and all(h.tag_ == "NNS" for h in actor_heads)
+        unnamed = agentless or countryless or by_people
+        draft.unnamed_actor = sense.type in _VIOLENT_TYPES and not sense.reverse and unnamed
         draft.object_lemmas = tuple(o.lower_ for o in objects)
         draft.object_phrases = tuple(" ".join(t.lower_ for t in o.subtree) for o in objects)
         speaker = roles.speaker_of(token) or roles.quote_speaker(token.sent)
@@ -327,6 +334,13 @@ class EventCoder:
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)
+        if "actor:unnamed" in draft.rules and sense.type == "COERCE" and location is not None and location.country:
+            # "two French citizens were detained in Tehran": arrests, detentions and expulsions
+            # with nobody named as doer are the acts of the state where they happen
+            authority = Entity(text=location.name, country=location.country, sector="GOV", resolved_by="place")
+            actor = [authority]
+            recipient = [e for e in recipient if e.country != location.country] or recipient
+            draft.rules.append("actor:place-authority")
         unnamed_visit = sense.type == "CONSULT" and location is None
         unnamed_visit = unnamed_visit and framed_by_unnamed_visit(draft.trigger, sentence, self.gazetteer)
         if unnamed_visit and (visit := visit_meeting(actor, recipient, self.gazetteer)) is not None:
