@@ -80,6 +80,12 @@ def test_armed_groups_take_the_country_they_fight_in(resolve):
     # a Russian private army acts for Russia wherever it fights
     text = "Mali's junta denied the report, as the Wagner group pressed ahead with its operations in Mali."
     assert _first(resolve(text, "group")) == ("RUS", "MIL")
+    # the Palestinian armed groups and the Taliban by name, with no country word beside them
+    text = "Egypt said on Monday that Hamas and Islamic Jihad had agreed to the truce."
+    assert _first(resolve(text, "Hamas")) == ("PSE", "REB")
+    assert _first(resolve(text, "Jihad")) == ("PSE", "REB")
+    text = "Qatar said on Monday that the Taliban had seized the town."
+    assert _first(resolve(text, "Taliban")) == ("AFG", "REB")
 
 
 def test_the_president_is_the_last_titled_one_not_the_last_speaker(resolve):

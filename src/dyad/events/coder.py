@@ -144,7 +144,7 @@ class EventCoder:
             for child in token.children
         ):
             return False  # "called Havana on Monday" has no "call on"
-        if sense.transitive is not None and sense.transitive != bool(roles.children(token, "dobj")):
+        if sense.transitive is not None and sense.transitive != roles.has_object(token):
             return False
         if sense.subjects and not sense.subjects & roles.subject_words(token):
             return False
@@ -169,6 +169,11 @@ class EventCoder:
             # "a Russian shipment of crude, donated under an agreement": the noun's owner gives
             owners = [resolver.owner(c) for c in token.head.children if c.dep_ in ("amod", "poss", "compound")]
             actor = [e for e in owners if e is not None and e.country]
+        if sense.type in _VIOLENT_TYPES and not any(e.country for e in actor):
+            # "Israeli airstrikes killed ...", "injured by a Russian missile": the weapon's country acts
+            owners = [resolver.owner(c) for h in actor_heads for c in h.children if c.dep_ in _OWNER_DEPS]
+            if found := [e for e in owners if e is not None and e.country]:
+                actor, rules = found, ["actor:weapon-owner"]
         if passive and not actor_heads and sense.symmetric:
             # "relations between Belarus and Cuba were established": the pair acts jointly
             between = [
@@ -193,7 +198,10 @@ class EventCoder:
         if not recipient and not sense.reverse and not joint and "inside_objects" in fallbacks:
             own = {e.country for e in actor if e.country}
             meeting = sense.type == "CONSULT"
-            recipient = [e for e in recipient_in_objects(token, resolver, meeting) if e.country not in own]
+            # "fired at Indian positions": a violent act's own target prepositions count too
+            aimed = sense.recipient_preps if sense.type in _VIOLENT_TYPES else ()
+            found = recipient_in_objects(token, resolver, meeting, aimed)
+            recipient = [e for e in found if e.country not in own]
             source = "recipient:inside-objects"
         if not recipient and not sense.reverse and not joint and "clause_country" in fallbacks:
             meeting = sense.type == "CONSULT"
@@ -228,6 +236,16 @@ class EventCoder:
         objects = roles.direct_objects(token) + roles.prep_objects(token, ("against", "to", "of"))
         draft = Draft(sense, token, actor, recipient, subject_phrase=subject_phrase)
         draft.rules = [*rules, *([source] if recipient else []), *(["roles:reversed"] if sense.reverse else [])]
+        # a doer left unnamed ("two Kenyans were detained", "a soldier was stabbed"), or one
+        # the text names without a country; a singular agent that names no actor is more often
+        # a cause than a doer ("killed by an avalanche") and is not taken for one
+        agentless = passive and not actor_heads
+        countryless = bool(actor) and not any(e.country for e in actor)
+        # "stabbed by migrants", "attacked by gunmen": a plural agent is a group of people far
+        # more often than a natural cause ("killed by an avalanche", "hit by a falling tree")
+        by_people = passive and bool(actor_heads) and all(h.tag_ == "NNS" for h in actor_heads)
+        unnamed = agentless or countryless or by_people
+        draft.unnamed_actor = sense.type in _VIOLENT_TYPES and not sense.reverse and unnamed
         draft.object_lemmas = tuple(o.lower_ for o in objects)
         draft.object_phrases = tuple(" ".join(t.lower_ for t in o.subtree) for o in objects)
         speaker = roles.speaker_of(token) or roles.quote_speaker(token.sent)
@@ -241,7 +259,15 @@ class EventCoder:
             return None  # "at the invitation of Minsk" frames another event; it is not one
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _SETTING_NOUNS:
             return None  # "signed on the sidelines of a summit": the summit is where, not what
+        if sense.type in _VIOLENT_TYPES and self._means_of_violence(token):
+            return None  # "injured by Israeli raids": the raids are how the injuring was done
         owners = list(roles.noun_owners(token))
+        # "the execution of an Iranian man", "Morocco's annexation of Western Sahara": the 'of'
+        # phrase of a violent or coercive act names whom it is done to, not who does it
+        victims: list[Token] = []
+        if sense.type in _VIOLENT_TYPES and not sense.symmetric:
+            victims = [o for o in owners if o.dep_ == "pobj" and o.head.lower_ == "of"]
+            owners = [o for o in owners if o not in victims]
         actor: list[Entity] = []
         for owner in owners:
             if owner.pos_ == "PRON":
@@ -258,14 +284,22 @@ class EventCoder:
             actor = [e for e in map(resolver.owner, modifiers) if e is not None and e.country]
         if not actor:
             actor = [e for head in [roles.carrier_subject(token)] if head is not None for e in resolver.resolve(head)]
-        if not actor:
-            return None
-        recipient = [e for head in roles.prep_objects(token, sense.recipient_preps) for e in resolver.resolve(head)]
+        if not actor and (sense.type not in _VIOLENT_TYPES or sense.symmetric):
+            return None  # "hostilities with X" names one side; the other is unknown
+        recipient_heads = [*roles.prep_objects(token, sense.recipient_preps), *victims]
+        recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
+        if not recipient and sense.type in _VIOLENT_TYPES:
+            # "the attack on Indian positions": the target's country modifier
+            owners_of = [resolver.owner(c) for h in recipient_heads for c in h.children if c.dep_ in _OWNER_DEPS]
+            recipient = [e for e in owners_of if e is not None and e.country]
         if sense.symmetric:
             actor += [e for e in recipient if e not in actor]
             recipient = []
         draft = Draft(sense, token, actor, recipient)
         draft.rules = ["actor:noun-owner", *(["recipient:preposition"] if recipient else [])]
+        # only an act told of its victim ("the killing of X"): "an attack on NATO territory"
+        # with nobody named as attacker is as often one feared or rehearsed as one done
+        draft.unnamed_actor = sense.type in _VIOLENT_TYPES and not sense.symmetric and bool(victims)
         return draft
 
     # -- completing the record --------------------------------------------------------
@@ -277,6 +311,10 @@ class EventCoder:
         published: tuple[dt.date, str] | None,
     ) -> Event | None:
         actor = _dedupe([e for e in draft.actor if e.country])
+        if not actor and draft.unnamed_actor and any(e.country and e.resolved_by != "context" for e in draft.recipient):
+            # the victim must be named as of a country, not given the story's country by default
+            actor = _unnamed_doer(draft)
+            draft.rules.append("actor:unnamed")
         if not actor or is_uncommitted_wish(draft.trigger) or is_requested_act(draft.trigger):
             return None
         if is_capability(draft.trigger) or is_standing_policy(draft.trigger):
@@ -297,6 +335,13 @@ class EventCoder:
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)
+        if "actor:unnamed" in draft.rules and sense.type == "COERCE" and location is not None and location.country:
+            # "two French citizens were detained in Tehran": arrests, detentions and expulsions
+            # with nobody named as doer are the acts of the state where they happen
+            authority = Entity(text=location.name, country=location.country, sector="GOV", resolved_by="place")
+            actor = [authority]
+            recipient = [e for e in recipient if e.country != location.country] or recipient
+            draft.rules.append("actor:place-authority")
         unnamed_visit = sense.type == "CONSULT" and location is None
         unnamed_visit = unnamed_visit and framed_by_unnamed_visit(draft.trigger, sentence, self.gazetteer)
         if unnamed_visit and (visit := visit_meeting(actor, recipient, self.gazetteer)) is not None:
@@ -396,6 +441,18 @@ class EventCoder:
         """Whether the verb is a trigger of a violent or punitive type ('strike', 'sanction')."""
         return any(self.lexicon.types[sense.type].harm for sense in self.lexicon.verbs.get(verb.lemma_.lower(), ()))
 
+    def _means_of_violence(self, noun: Token) -> bool:
+        """Whether a violent noun is the doer of a violent verb ('an airstrike killed X',
+        'wounded by Israeli raids'): it is that act's means, told once, by the verb."""
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+            verb = noun.head.head
+        else:
+            return False
+        senses = self.lexicon.verbs.get(verb.lemma_.lower(), ())
+        return any(sense.type in _VIOLENT_TYPES for sense in senses)
+
     def _threatens_an_act(self, trigger: Token) -> bool:
         """'warned that anyone who called for violence would be arrested': the warning names a
         coercive act, so it is a threat even with nobody named as its target."""
@@ -425,6 +482,17 @@ class EventCoder:
 _PERSONAL_PRONOUNS = grammar_words("personal_pronouns")
 _FORCE_WORDS = grammar_words("force_words")
 _PUNITIVE_MEASURES = grammar_words("punitive_measures")
+# violence and coercion: acts told of their victims, often with the doer unnamed (guide
+# section 6: an unidentified perpetrator has no country)
+_VIOLENT_TYPES = {"ASSAULT", "COERCE"}
+_OWNER_DEPS = ("amod", "compound", "poss", "nmod")
+
+
+def _unnamed_doer(draft: Draft) -> list[Entity]:
+    """The doer of an act told of its victim: as the text names it ('migrants'), without a
+    country; or nobody named at all ('two journalists were killed')."""
+    named = [e for e in draft.actor if not e.country]
+    return named[:1] or [Entity(text="unnamed", name=None, country=None, sector=None, resolved_by="unnamed")]
 
 
 def _forces_only(actor: list[Entity]) -> bool:

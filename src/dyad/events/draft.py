@@ -24,3 +24,6 @@ class Draft:
     object_lemmas: tuple[str, ...] = ()
     object_phrases: tuple[str, ...] = ()
     rules: list[str] = field(default_factory=list)  # which named rules filled it, in order
+    # violence or coercion whose doer the text leaves unnamed or names without a country
+    # ("was killed", "stabbed by migrants", "the execution of X"): coded on its victim alone
+    unnamed_actor: bool = False

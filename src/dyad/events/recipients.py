@@ -67,15 +67,19 @@ def story_country(code: str) -> Entity:
     return Entity(text=code, name=None, country=code, sector="GOV", resolved_by="context")
 
 
-def recipient_in_objects(token: Token, resolver: ActorResolver, meeting: bool = False) -> list[Entity]:
+def recipient_in_objects(
+    token: Token, resolver: ActorResolver, meeting: bool = False, own_preps: tuple[str, ...] = ()
+) -> list[Entity]:
     """Who the act is aimed at when no role names it: 'condemned the U.S. move',
     'praised the resilience of the Cuban people', 'ready to help Cuba'. For a meeting, what
-    it is 'on' is its topic ('hosted talks on Sudan's war'), not a party to it."""
+    it is 'on' is its topic ('hosted talks on Sudan's war'), not a party to it. The sense's
+    own recipient prepositions count too ('fired at Indian positions'), and a passive's
+    subject is its object ('five Azerbaijani men were arrested')."""
     holders = [token]
     for child in roles.children(token, "xcomp", "advcl"):  # "ready to send parts to help Cuba"
         holders += [child, *roles.children(child, "xcomp", "advcl")]
     for holder in holders:
-        preps = ("to", "with", "for") if meeting else ("to", "with", "for", "against", "on")
+        preps = ("to", "with", "for") if meeting else ("to", "with", "for", "against", "on", *own_preps)
         # "help the island modernise": the small model makes 'the island' the subject of 'modernise'
         helped = [s for c in roles.children(holder, "ccomp", "xcomp") for s in roles.children(c, "nsubj")]
         helped = helped if holder.lemma_ in _HELP_VERBS else []
@@ -92,7 +96,12 @@ def recipient_in_objects(token: Token, resolver: ActorResolver, meeting: bool = 
         ]
         authors = _misattached_authors(holder)
         for obj in (
-            roles.children(holder, "dobj") + authors + roles.prep_objects(holder, preps) + helped + demanded + named
+            roles.children(holder, "dobj", *(("nsubjpass",) if roles.is_passive(holder) else ()))
+            + authors
+            + roles.prep_objects(holder, preps)
+            + helped
+            + demanded
+            + named
         ):
             found = resolver.resolve(obj)
             if found:

@@ -50,6 +50,12 @@ def is_passive(token: Token) -> bool:
     )
 
 
+def has_object(token: Token) -> bool:
+    """Whether the verb acts on something: a direct object, or a passive's subject (a passive
+    always has a patient: 'a soldier was stabbed', 'after being captured by soldiers')."""
+    return bool(children(token, "dobj")) or is_passive(token)
+
+
 def agents(token: Token) -> list[Token]:
     """Objects of 'by' in a passive ('signed by X and Y')."""
     return [pobj for agent in children(token, "agent") for pobj in children(agent, "pobj")]
