@@ -10,7 +10,7 @@ from tests.test_cli import run
 
 @pytest.fixture(scope="module")
 def sample_events():
-    result = run("extract", str(SAMPLES), "--format", "jsonl")
+    result = run("extract", str(SAMPLES), "--format", "jsonl", "--min-confidence", "0")  # every coded event
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines()]
 
