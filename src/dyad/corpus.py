@@ -168,6 +168,14 @@ def locate(text: str, quote: str, after: int = 0) -> tuple[int, int] | None:
 
 
 ENTITY_FIELDS = ("name", "country", "sector")
+PLACE_NAME_WORDS = 4  # "Havana", "the Gaza Strip"; a longer phrase is the article's words, not a name
+
+
+def _place_name(name: str | None) -> str | None:
+    """A place's name, kept only when it is a name: descriptions are third-party text."""
+    return name if name and len(name.split()) <= PLACE_NAME_WORDS else None
+
+
 EVENT_FIELDS = ("type", "mode", "context", "modality", "date", "date_precision", "core")
 
 
@@ -192,7 +200,9 @@ def to_offsets(text: str, events: list[dict[str, Any]], source: str) -> tuple[li
                     kept["span"] = list(span)
                 record[side].append(kept)
         location = event.get("location")
-        record["location"] = {"name": location.get("name"), "country": location.get("country")} if location else None
+        record["location"] = (
+            {"name": _place_name(location.get("name")), "country": location.get("country")} if location else None
+        )
         record["evidence"] = [list(evidence)]
         if not record["actor"]:
             problems.append(f"{source} event {number}: no actor")

@@ -22,7 +22,7 @@ def test_stani_demonyms_name_their_country(resolve):
 def test_a_monarch_on_second_mention_is_the_monarch_named_first(resolve):
     text = (
         "Prime Minister Keir Starmer welcomed King Abdullah II of Jordan to London on Monday. "
-        "Later the Prime Minister thanked King Abdullah for his help."
+        "Later the Prime Minister praised King Abdullah for his support."
     )
     assert _first(resolve(text, "King Abdullah", occurrence=1)) == ("JOR", "GOV")
     # a king of another name is not taken for him
@@ -47,7 +47,7 @@ def test_an_office_of_an_unnamed_state_body_follows_the_state_that_spoke_last(re
     text = (
         "BEIJING, May 3 (Wire) -- A Chinese spokesperson on Friday said the stopover of Taiwan leader "
         "Lai Ching-te was a provocation by Taiwan and the United States. Li Wenbo, spokesperson for the "
-        "Taiwan Affairs Office of the State Council, said Taiwan independence was a dead end for Taiwan."
+        "Taiwan Affairs Office, said the island's separatists would fail."
     )
     assert _first(resolve(text, "Li Wenbo")) == ("CHN", "GOV")
 

@@ -50,7 +50,7 @@ def test_a_counterpart_of_someone_else_leaves_the_story_country(resolve):
 
 
 def test_the_nation_a_speaker_addresses_is_the_speakers_own(resolve):
-    text = "Pakistan denied any role. Prime Minister Narendra Modi, addressing the nation on Friday, vowed revenge."
+    text = "Pakistan denied any role. On Friday Prime Minister Narendra Modi, in a speech to the nation, vowed revenge."
     assert _first(resolve(text, "nation")) == ("IND", "GOV")
     text = "Pakistan denied any role. In a speech to the nation, Narendra Modi vowed revenge."
     assert _first(resolve(text, "nation")) == ("IND", "GOV")
@@ -139,7 +139,7 @@ def test_a_titled_name_the_model_misses_is_remembered_by_surname(resolve):
 
 def test_a_group_named_without_a_country_takes_where_it_acts(resolve):
     lead = "Russia sent more troops on Monday, and Russia said Russian forces would stay. "
-    text = lead + "Mali had relied on them against insurgents who have killed thousands across the country."
+    text = lead + "Mali had relied on them against insurgents who have seized towns across the country."
     assert _first(resolve(text, "insurgents")) == ("MLI", "REB")
     text = lead + "Insurgents have killed thousands in Mali since 2012."
     assert _first(resolve(text, "Insurgents")) == ("MLI", "REB")

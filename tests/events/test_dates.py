@@ -271,7 +271,7 @@ def test_the_days_news_told_this_afternoon_sets_the_storys_clock(pipeline):
     text = (
         "Title\n\nPrime Minister Rishi Sunak welcomed King Abdullah II of Jordan to London this afternoon.\n\n"
         "The leaders discussed the crisis in the region.\n\n"
-        "The Prime Minister thanked King Abdullah for his help."
+        "The Prime Minister praised King Abdullah for his support."
     )
     thanks = find(code_text(pipeline, text, published="2023-10-14"), "SUPPORT", {"GBR", "JOR"})
     assert thanks is not None and (thanks.date, thanks.date_precision) == ("2023-10-14", "day")

@@ -52,7 +52,7 @@ def _code(pipeline, sentence: str):
         ("Pakistan lobbied Washington to reconsider the tariffs on Monday.", "REQUEST", {"PAK", "USA"}),
         ("Kenya blasted Tanzania for closing the border on Monday.", "ACCUSE", {"KEN", "TZA"}),
         ("The Chinese foreign ministry hit out at Canada on Monday.", "ACCUSE", {"CHN", "CAN"}),
-        ("Islamabad dismissed India's suspension of the Indus Waters Treaty on Monday.", "REJECT", {"PAK", "IND"}),
+        ("Islamabad dismissed New Delhi's move to halt the water-sharing pact on Monday.", "REJECT", {"PAK", "IND"}),
         ("Hungary blocked the EU resolution on Ukraine on Monday.", "REJECT", {"HUN", "EU"}),
         # PROTEST
         ("Thousands of Kenyan farmers took part in the protests against the tax on Monday.", "PROTEST", {"KEN"}),

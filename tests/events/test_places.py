@@ -213,7 +213,7 @@ def test_a_state_attack_on_an_unnamed_target_is_not_placed_at_home(pipeline):
 def test_talks_within_a_visit_to_an_unnamed_place_are_hosted_by_the_other_side(pipeline):
     text = (
         "Cuban Foreign Minister Bruno Rodríguez held talks on Tuesday with his Russian counterpart Sergei Lavrov, "
-        "as part of his official visit to the Eurasian nation."
+        "as part of his state visit to the Eurasian country."
     )
     talks = find(code_text(pipeline, text), "CONSULT", {"CUB", "RUS"})
     assert _country(talks) == "RUS" and talks.mode == "visit"

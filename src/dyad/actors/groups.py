@@ -196,7 +196,7 @@ class GroupsMixin:
 
     def _acts_in(self, token: Token) -> str | None:
         """Where a group the text names with no country acts, told in its own clause:
-        'insurgents who have killed thousands across the country' (the country just named),
+        'insurgents who have seized towns across the country' (the country just named),
         'gangs that roam in Haiti', or in the clause it is the subject of ('Insurgents have
         killed thousands in Mali')."""
         clauses = [c for c in token.children if c.dep_ in ("relcl", "acl")]

@@ -368,7 +368,7 @@ class EventCoder:
             # a government that protests lodges a complaint; it does not take to the streets
             sense = self.lexicon.rewrites["complaint"]
         if sense.type == "REJECT" and set(draft.object_lemmas) & _PUNITIVE_MEASURES:
-            # "rejected the unilateral sanctions of the United States": a criticism of the measure
+            # "rejected Washington's sanctions": a criticism of the measure
             sense = self.lexicon.rewrites["complaint"]
         if sense.type == "CONSULT" and sense.mode == "visit" and _forces_only(actor):
             # "Kenyan police arrived in Port-au-Prince": a force sent abroad is deployed, not visiting
@@ -387,7 +387,7 @@ class EventCoder:
             vow = self.lexicon.rewrites["vow_of_harm"]  # "vowed to strike back": the vow is the event
             event_type, mode, cameo = vow.type, vow.mode, self.lexicon.cameo(vow)
         if modality == "asserted" and self.lexicon.types[event_type].cooperative and _can(draft.trigger):
-            modality = "future"  # "the two countries can cooperate in many fields": a readiness, AGREE
+            modality = "future"  # "the two states can work together on energy": a readiness, AGREE
         future = self.lexicon.types[event_type].future if modality == "future" else None
         if future == "now":
             modality = "asserted"  # a threat is made now, whatever it says will happen

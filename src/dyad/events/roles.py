@@ -82,7 +82,7 @@ def subject_of(token: Token) -> Token | None:
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
         if _participle_on_subject(current):
-            return current.head  # "Blinken, vowing to back Bosnia, announced ...": Blinken vows
+            return current.head  # "the minister, pledging to back Kyiv, announced ...": the minister pledges
         if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr", "npadvmod"):
             # "took the opportunity to send": the subject of the verb owning the noun
             current = current.head.head

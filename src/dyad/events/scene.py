@@ -116,7 +116,7 @@ def _issued_at_home(event: Event, dateline: Dateline) -> bool:
 
 
 def _handed_to_an_envoy(event: Event) -> bool:
-    """'The ministry summoned the Lithuanian charge d'affaires and handed him a note of
+    """'The ministry called in the envoy and gave him a protest note of
     protest': a complaint made to an envoy in person, at home, is not a desk decision."""
     words = {w.strip(".,;:\"'“”").lower() for e in event.recipient for w in e.text.split()}
     words |= {w.strip(".,;:\"'“”").lower() for evidence in event.evidence for w in evidence.text.split()}
