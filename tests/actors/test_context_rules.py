@@ -15,7 +15,7 @@ def test_stani_demonyms_name_their_country(resolve):
     gazetteer = load_gazetteer()
     for word, code in [("Tajikistani", "TJK"), ("Kyrgyzstani", "KGZ"), ("Turkmenistani", "TKM")]:
         assert gazetteer.country_code(word) == code, word
-    text = "Moscow denied the claim on Monday, but the Tajikistani ministry said it had sent a protest note."
+    text = "Moscow denied the claim on Monday, but the Tajikistani ministry said it had delivered a note of protest."
     assert _first(resolve(text, "the Tajikistani ministry")) == ("TJK", "GOV")
 
 

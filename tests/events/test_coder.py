@@ -530,7 +530,7 @@ def test_a_visit_condemned_by_someone_is_not_theirs(pipeline):
 
 
 def test_a_host_receives_a_named_person(pipeline):
-    text = "Prime Minister Rishi Sunak welcomed King Abdullah II of Jordan to Downing Street on Monday."
+    text = "Prime Minister Rishi Sunak on Monday welcomed King Abdullah II of Jordan in London."
     visit = find(code_text(pipeline, text), "CONSULT", {"GBR", "JOR"})
     assert visit is not None
     assert [e.country for e in visit.actor] == ["JOR"] and [e.country for e in visit.recipient] == ["GBR"]
@@ -599,7 +599,7 @@ def test_a_meeting_at_home_keeps_its_sides(pipeline):
 
 def test_a_dateline_run_into_the_lead_is_not_the_subject(pipeline):
     text = (
-        "HAVANA, Cuba, Mar 3 (Wire) Bruno Rodríguez, the Cuban foreign minister, held talks today with "
+        "HAVANA, Cuba, Mar 3 (Wire) Bruno Rodríguez, Cuba's top diplomat, held talks today with "
         "his Russian counterpart Sergei Lavrov."
     )
     event = find(code_text(pipeline, text, published="2025-03-03"), "CONSULT", {"CUB", "RUS"})
@@ -649,7 +649,7 @@ def test_a_vowed_strike_is_a_threat_made_now(pipeline):
 
 
 def test_commitment_to_a_states_sovereignty_is_support(pipeline):
-    text = "India is fully committed to the sovereignty and territorial integrity of Afghanistan, Jaishankar said."
+    text = "India stands fully committed to the sovereignty of Afghanistan, Jaishankar said."
     events = code_text(pipeline, text)
     event = find(events, "SUPPORT", {"IND", "AFG"})
     assert event is not None and event.modality == "asserted"
