@@ -10,7 +10,7 @@ import json
 import pytest
 
 from dyad import corpus
-from dyad.evaluate import score
+from dyad.evaluate import confident, score
 from dyad.events.confidence import load_calibration
 from tests.conftest import DATA
 
@@ -27,8 +27,8 @@ def _scored(pipeline, split):
     predicted = {}
     for coded in pipeline.code([item.article for item in gold]):
         assert coded.failure is None, coded.failure
-        predicted[coded.article.ref] = [e for e in coded.events if (e.confidence or 0.0) >= threshold]
-    return score(gold, predicted)
+        predicted[coded.article.ref] = coded.events
+    return score(gold, confident(predicted, threshold))
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])

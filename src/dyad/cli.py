@@ -345,7 +345,7 @@ def eval_events(
     shows overall precision, recall and F1 at thresholds 0.00 to 0.95, so you can pick your own trade-off.
     Example: `dyad eval events tests/data/gold/events.jsonl tests/data/gold/samples.jsonl`
     """
-    from dyad.evaluate import FIELDS, code_gold, miss_causes, score, threshold_sweep
+    from dyad.evaluate import FIELDS, code_gold, confident, miss_causes, score, threshold_sweep
     from dyad.pipeline import default_pipeline
 
     failures: list = []
@@ -357,7 +357,7 @@ def eval_events(
 
     threshold = _threshold(min_confidence)
     gold_articles, predicted = code_gold(gold, code)
-    kept = {ref: [e for e in events if (e.confidence or 0.0) >= threshold] for ref, events in predicted.items()}
+    kept = confident(predicted, threshold)
     report = score(gold_articles, kept)
     sweep = threshold_sweep(gold_articles, predicted)
     for failure in failures:  # an article the coder failed on scores as if it had no events

@@ -125,20 +125,20 @@ def build_eval_files(
     """Write `{cache}/eval/{name}-{split}.jsonl` for each gold file and split, over verified texts only."""
     written: dict[str, Path] = {}
     by_id = {entry["id"]: entry for entry in manifest}
+    texts = {article_id: cached_text(cache, article_id) for article_id in verified}  # read once, used by every file
     for name, gold_path in gold_files.items():
         gold = {row["id"]: row for row in read_jsonl(gold_path)}
         for split in SPLITS:
             rows = []
             for article_id, entry in by_id.items():
-                if article_id in verified and article_id in gold and split_of(article_id) == split:
-                    text = cached_text(cache, article_id)
-                    rows.append(eval_record(entry, gold[article_id], text, f"../texts/{article_id}.norm.txt"))
+                if article_id in texts and article_id in gold and split_of(article_id) == split:
+                    path = f"../texts/{article_id}.norm.txt"
+                    rows.append(eval_record(entry, gold[article_id], texts[article_id], path))
             out = cache / "eval" / f"{name}-{split}.jsonl"
             write_jsonl(out, rows)
             written[f"{name}-{split}"] = out
-    for article_id in verified:  # the exact text the offsets point into
-        normalised = cache / "texts" / f"{article_id}.norm.txt"
-        normalised.write_text(cached_text(cache, article_id), encoding="utf-8")
+    for article_id, text in texts.items():  # the exact text the offsets point into
+        (cache / "texts" / f"{article_id}.norm.txt").write_text(text, encoding="utf-8")
     return written
 
 

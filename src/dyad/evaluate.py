@@ -205,11 +205,7 @@ def evaluate_events(
 ) -> Report:
     """Load gold files, code their articles with `code`, and score the events at or above `min_confidence`."""
     gold, predicted = code_gold(gold_files, code)
-    if min_confidence > 0:
-        predicted = {
-            ref: [e for e in events if (e.confidence or 0.0) >= min_confidence] for ref, events in predicted.items()
-        }
-    return score(gold, predicted)
+    return score(gold, confident(predicted, min_confidence))
 
 
 def code_gold(
@@ -292,14 +288,12 @@ def threshold_sweep(
     gold: list[GoldArticle], predicted: dict[str, list[Event]], thresholds: Iterable[float] = SWEEP
 ) -> list[tuple[float, Counts]]:
     """Overall counts when only events with confidence >= t are kept, for each t."""
-    rows = []
-    for threshold in thresholds:
-        kept = {
-            ref: [event for event in events if (event.confidence or 0.0) >= threshold]
-            for ref, events in predicted.items()
-        }
-        rows.append((threshold, score(gold, kept).overall))
-    return rows
+    return [(threshold, score(gold, confident(predicted, threshold)).overall) for threshold in thresholds]
+
+
+def confident(predicted: dict[str, list[Event]], threshold: float) -> dict[str, list[Event]]:
+    """Each article's events at or above the confidence threshold (an unscored event counts as 0)."""
+    return {ref: [e for e in events if (e.confidence or 0.0) >= threshold] for ref, events in predicted.items()}
 
 
 def lowest_threshold_for(sweep: list[tuple[float, Counts]], precision: float) -> float | None:
