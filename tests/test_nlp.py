@@ -65,3 +65,44 @@ def test_a_component_that_fails_on_one_article_costs_only_that_article(pipeline)
         and "sprung" in coded["a1"].failure.reason
     )
     assert coded["a0"].events and coded["a2"].events and coded["a0"].failure is None
+
+
+def test_gazetteer_patterns_tokenized_alone_equal_those_the_full_pipeline_makes():
+    """The start-up shortcut (tokenizer only) must leave the ruler exactly as spaCy's own
+    add_patterns would, which runs every pipe before the ruler on each name."""
+    import spacy
+
+    from dyad.actors.gazetteer import load_gazetteer
+    from dyad.nlp import model_name
+
+    fast = load_pipeline().get_pipe("entity_ruler")
+    reference_nlp = spacy.load(model_name())
+    reference_nlp.add_pipe("dyad_line_breaks", before="parser")
+    reference = reference_nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    reference.add_patterns(load_gazetteer().patterns())
+
+    def spellings(ruler):
+        return {
+            label: sorted(tuple(t.orth_ for t in doc) for doc in docs) for label, docs in ruler.phrase_patterns.items()
+        }
+
+    assert fast.phrase_matcher_attr in (None, "ORTH")
+    assert len(fast.phrase_patterns) > 1000
+    assert spellings(fast) == spellings(reference)
+    assert fast._ent_ids == reference._ent_ids
+    text = "Lukashenko hosted Díaz-Canel in Minsk; the Belarusian and Cuban ministers met BelTA and the EU."
+    assert [(e.start, e.end, e.label_, e.ent_id_) for e in load_pipeline()(text).ents] == [
+        (e.start, e.end, e.label_, e.ent_id_) for e in reference_nlp(text).ents
+    ]
+
+
+def test_an_entity_ruler_matching_on_lemmas_is_refused_the_shortcut():
+    import pytest
+    import spacy
+
+    from dyad.nlp import add_spelling_patterns
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LEMMA"})
+    with pytest.raises(ValueError, match="ORTH"):
+        add_spelling_patterns(nlp, ruler, [{"label": "GPE", "pattern": "Minsk"}])

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pycountry
-import yaml
 
+from dyad.datafiles import read_yaml
 from dyad.dates import iso_to_date
 from dyad.errors import ConfigError
 
@@ -268,10 +268,7 @@ def actor_words(name: str) -> frozenset[str]:
 def _load_yaml(path: Path | Any) -> Any:
     if not path.is_file():
         raise ConfigError(f"gazetteer file missing: {path}")
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ConfigError(f"cannot read gazetteer file {path}: {error}") from None
+    return read_yaml(path, what="gazetteer file")
 
 
 def _countries(gazetteer: Gazetteer) -> None:

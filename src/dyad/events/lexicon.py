@@ -7,12 +7,11 @@ and the confidence model, `data/confidence.yaml`) sits in `data/` itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from dyad.datafiles import read_yaml
 from dyad.errors import ConfigError
 from dyad.records import EVENT_TYPES
 
@@ -126,17 +125,14 @@ def _senses(section: dict[str, Any] | None) -> dict[str, tuple[Sense, ...]]:
     return {lemma: tuple(_sense(raw, lemma) for raw in senses) for lemma, senses in (section or {}).items()}
 
 
+@lru_cache(maxsize=16)
 def _read(name: str, words: bool = True) -> Any:
-    """A lexicon file, of LANGUAGE's words or (words=False) language-independent; a broken
-    one is named in the error instead of a parser traceback."""
-    path = DATA / LANGUAGE / name if words else DATA / name
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{name}: {error}") from None
+    """A lexicon file, of LANGUAGE's words or (words=False) language-independent; read once
+    (every grammar list comes from one file), and a broken one is named in the error."""
+    return read_yaml(DATA / LANGUAGE / name if words else DATA / name, what="lexicon file")
 
 
-@lru_cache(maxsize=8)
+@cache
 def grammar_words(name: str) -> frozenset[str]:
     """A list of grammar words from data/en/grammar.yaml ('speech_verbs'), read once."""
     words = _read("grammar.yaml").get(name)
