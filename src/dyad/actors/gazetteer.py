@@ -12,7 +12,7 @@ import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -141,7 +141,7 @@ class Gazetteer:
                 for name in (entry.name, *entry.aliases):
                     words = [w.lower() for w in name.replace("-", " ").split()]
                     for pair in itertools.pairwise(words):
-                        if not set(pair) & _GENERIC_NAME_WORDS:
+                        if not set(pair) & actor_words("generic_name_words"):
                             owners.setdefault(pair, set()).add(entry.country)
             self._igo_index = {pair: next(iter(codes)) for pair, codes in owners.items() if len(codes) == 1}
         return self._igo_index
@@ -151,7 +151,7 @@ class Gazetteer:
         for words that are also ordinary English ('Independence', 'Victoria', 'Reading')."""
         lowered = word.lower()
         found = _cities().get(lowered)
-        if found is None or found.population < _NAME_CITY_POPULATION or lowered in _NOT_CITY_NAMES:
+        if found is None or found.population < _NAME_CITY_POPULATION or lowered in actor_words("not_city_names"):
             return None
         return found.country
 
@@ -177,24 +177,8 @@ class Gazetteer:
         return patterns
 
 
-# Words too common in the names of bodies, or too geographic, to tie a name to one
-# international organisation ("Human Rights", "Latin American", "Central Bank").
-_GENERIC_NAME_WORDS = {
-    "the", "of", "for", "on", "and", "in", "council", "commission", "union", "organization", "organisation",
-    "bank", "court", "assembly", "supreme", "general", "national", "international", "committee", "conference",
-    "agency", "office", "community", "league", "alliance", "group", "system", "human", "rights", "latin",
-    "american", "central", "pan", "new", "north", "south", "southeast", "asian", "african", "european", "arab",
-    "caribbean", "world", "states", "countries", "nations", "peoples", "our", "america", "europe", "state",
-    "coast", "guard", "border", "police", "criminal", "co", "operation", "development", "programme", "fund",
-    "service", "parliament", "un", "u.n.", "eu", "g", "nuclear", "food", "refugee", "children's", "market",
-}  # fmt: skip
 # Cities this large that open a body's name stand for their country ("Gomel Regional Court").
 _NAME_CITY_POPULATION = 100_000
-_NOT_CITY_NAMES = {
-    "independence", "concord", "providence", "surprise", "mobile", "reading", "orange", "san", "santa",
-    "victoria", "lincoln", "hamilton", "columbia", "jackson", "madison", "springfield", "salem", "bath",
-    "nice", "split", "union", "national", "federal", "general", "central", "progress", "liberty", "victory",
-}  # fmt: skip
 
 
 class City(NamedTuple):
@@ -257,6 +241,7 @@ def _actor_word_lists() -> dict[str, Any]:
     return _load_yaml(DATA / "words.yaml") or {}
 
 
+@cache
 def actor_words(name: str) -> frozenset[str]:
     """A list of words the resolver's rules read, from data/en/words.yaml ('person_pronouns')."""
     words = _actor_word_lists().get(name)
