@@ -1,0 +1,58 @@
+"""Near-duplicate detection on pairs built for the purpose (tests/data/duplicates/, our own
+text): a re-post with a new header and footer and a lightly edited copy are duplicates of
+the wire story; another outlet's own story on the same visit is not."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from dyad.duplicates import THRESHOLD, Copy, duplicate_groups, from_values, signature, signature_values
+
+DATA = Path(__file__).parent / "data" / "duplicates"
+
+
+def _copy(name: str, published: str | None = "2025-06-25", key: str | None = None) -> Copy:
+    return Copy(id=key or name, published=published, signature=signature((DATA / f"{name}.txt").read_text()))
+
+
+@pytest.mark.parametrize(("name", "duplicate"), [("repost", True), ("edited", True), ("other", False)])
+def test_similarity_against_the_wire_story(name: str, duplicate: bool):
+    similarity = _copy("wire").signature.jaccard(_copy(name).signature)
+    assert (similarity >= THRESHOLD) is duplicate
+
+
+def test_the_earliest_published_copy_is_canonical_whatever_the_order():
+    copies = [
+        _copy("repost", "2025-06-25"),
+        _copy("wire", "2025-06-24"),
+        _copy("edited", "2025-06-26"),
+        _copy("other", "2025-06-24"),
+    ]
+    expected = {"repost": "wire", "edited": "wire"}
+    for order in itertools.permutations(copies):
+        assert duplicate_groups(order) == expected
+
+
+def test_copies_far_apart_in_time_are_separate_reports():
+    assert duplicate_groups([_copy("wire", "2025-06-24"), _copy("repost", "2025-09-01")]) == {}
+    # an unknown date does not rule a copy out, and counts as the latest
+    assert duplicate_groups([_copy("wire", None), _copy("repost", "2025-09-01")]) == {"wire": "repost"}
+
+
+def test_ties_on_date_go_to_the_smaller_id():
+    found = duplicate_groups([_copy("wire", key="b"), _copy("repost", key="a")])
+    assert found == {"b": "a"}
+
+
+def test_a_stored_signature_round_trips():
+    values = signature_values((DATA / "wire.txt").read_text())
+    assert all(isinstance(v, int) for v in values)
+    assert from_values(values).jaccard(_copy("wire").signature) == 1.0
+
+
+def test_empty_text_duplicates_nothing():
+    empty = Copy(id="empty", published=None, signature=signature(""))
+    assert duplicate_groups([empty, _copy("wire")]) == {}
