@@ -18,8 +18,7 @@ GOLD = [
 
 
 def _member(article: str, key: str, date: str = "2025-06-24") -> Mention:
-    event = _event(key, date=date).model_copy(update={"article_id": article})
-    return Mention(event=event)
+    return Mention.of(_event(key, date=date).model_copy(update={"article_id": article}))
 
 
 VISIT = [_member("a1", "e1"), _member("a2", "e2"), _member("a3", "e3")]

@@ -38,7 +38,7 @@ def coded(pipeline):
                      published=a.published, language=a.language)
         for a in articles
     }  # fmt: skip
-    happenings = cluster(Mention(e, sources[e.article_id].published, sources[e.article_id].outlet) for e in events)
+    happenings = cluster(Mention.of(e, sources[e.article_id].published, sources[e.article_id].outlet) for e in events)
     assert len(events) > 30 and len(happenings) > 10
     return events, sources, happenings
 
@@ -50,9 +50,9 @@ def test_the_gdelt_table_has_its_61_columns():
 
 
 def test_gdelt_csv_reads_back_in_pandas(coded):
-    _, sources, happenings = coded
+    events, sources, happenings = coded
     out = io.StringIO()
-    assert write_gdelt(happenings, sources, out) == len(happenings)
+    assert write_gdelt(happenings, {e.id: e for e in events}, sources, out) == len(happenings)
     frame = pd.read_csv(io.StringIO(out.getvalue()), sep="\t", dtype=str, keep_default_na=False)
     assert list(frame.columns) == list(GDELT_COLUMNS)
     assert len(frame) == len(happenings)

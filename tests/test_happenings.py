@@ -36,11 +36,11 @@ def _event(
 
 
 def _mention(key: str, published: str = "2025-06-25", outlet: str | None = None, **fields) -> Mention:
-    return Mention(event=_event(key, **fields), published=published, outlet=outlet or f"outlet-{key}")
+    return Mention.of(_event(key, **fields), published=published, outlet=outlet or f"outlet-{key}")
 
 
 def _groups(happenings) -> set[frozenset[str]]:
-    return {frozenset(m.event.id for m in h.members) for h in happenings}
+    return {frozenset(m.event_id for m in h.members) for h in happenings}
 
 
 VISIT = [
@@ -60,13 +60,13 @@ DISTRACTORS = [
 
 def test_five_reports_of_one_visit_are_one_happening_and_distractors_stay_apart():
     happenings = cluster(VISIT + DISTRACTORS)
-    assert frozenset(m.event.id for m in VISIT) in _groups(happenings)
+    assert frozenset(m.event_id for m in VISIT) in _groups(happenings)
     assert len(happenings) == 1 + len(DISTRACTORS)
     visit = next(h for h in happenings if len(h.members) == len(VISIT))
     assert visit.source_count == 5
     assert visit.first_report == "2025-06-24" and visit.last_report == "2025-11-03"
     assert visit.modality == "asserted"
-    assert visit.representative().date_precision == "day"
+    assert visit.representative().precision == "day"
     assert visit.type == "CONSULT" and visit.countries == ("BLR", "CUB")
 
 
@@ -76,8 +76,8 @@ def test_the_result_does_not_depend_on_arrival_order():
         shuffled = VISIT + DISTRACTORS
         random.Random(seed).shuffle(shuffled)
         again = cluster(shuffled)
-        assert [(h.id, sorted(m.event.id for m in h.members)) for h in again] == [
-            (h.id, sorted(m.event.id for m in h.members)) for h in expected
+        assert [(h.id, sorted(m.event_id for m in h.members)) for h in again] == [
+            (h.id, sorted(m.event_id for m in h.members)) for h in expected
         ]
 
 

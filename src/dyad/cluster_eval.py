@@ -102,11 +102,10 @@ def score(happenings: Iterable[Happening], gold: list[GoldHappening], article_ke
     clusters = list(happenings)
     for cluster in clusters:
         for member in cluster.members:
-            event = member.event
-            key = (article_keys.get(event.article_id, event.article_id), event.type, event.countries())
+            key = (article_keys.get(member.article_id, member.article_id), member.type, frozenset(member.countries))
             if key in index:
-                predicted[event.id] = cluster.id
-                label[event.id] = _closest(index[key], event.date).key
+                predicted[member.event_id] = cluster.id
+                label[member.event_id] = _closest(index[key], member.date).key
             else:
                 unlabelled += 1
     events = sorted(label)

@@ -191,10 +191,11 @@ def _day(date: str | None) -> dt.date | None:
     return iso_to_date(date)[0] if date else None
 
 
-def gdelt_row(happening: Happening, sources: dict[str, Source]) -> list[str]:
-    """One happening as a GDELT 2.0 event row (dates at day precision: a month-dated
-    happening gets the month's first day, as GDELT has no coarser date)."""
-    event = happening.representative()
+def gdelt_row(happening: Happening, events: dict[str, Event], sources: dict[str, Source]) -> list[str]:
+    """One happening as a GDELT 2.0 event row, from its representative record (dates at
+    day precision: a month-dated happening gets the month's first day, as GDELT has no
+    coarser date)."""
+    event = events[happening.representative().event_id]
     source = sources.get(event.article_id, Source(article_id=event.article_id))
     day = _day(event.date) or _day(source.published)
     first_report = _day(happening.first_report)
@@ -313,14 +314,16 @@ def write_lines(format: str, items: Iterable[Exported], out: IO[str]) -> int:
     return count
 
 
-def write_gdelt(happenings: Iterable[Happening], sources: dict[str, Source], out: IO[str]) -> int:
+def write_gdelt(
+    happenings: Iterable[Happening], events: dict[str, Event], sources: dict[str, Source], out: IO[str]
+) -> int:
     """GDELT's files are tab-separated with no header; a header row is written first here
     so that the columns can be read by name (skip it to concatenate with GDELT files)."""
     writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(GDELT_COLUMNS)
     count = 0
     for happening in happenings:
-        writer.writerow(gdelt_row(happening, sources))
+        writer.writerow(gdelt_row(happening, events, sources))
         count += 1
     return count
 
@@ -328,7 +331,7 @@ def write_gdelt(happenings: Iterable[Happening], sources: dict[str, Source], out
 def iter_exported(
     events: Iterable[Event], sources: dict[str, Source], happenings: Iterable[Happening]
 ) -> Iterator[Exported]:
-    membership = {m.event.id: h.id for h in happenings for m in h.members}
+    membership = {m.event_id: h.id for h in happenings for m in h.members}
     for event in events:
         source = sources.get(event.article_id, Source(article_id=event.article_id))
         yield Exported(event=event, source=source, happening_id=membership.get(event.id))

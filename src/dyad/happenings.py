@@ -5,20 +5,26 @@ sources. Events are candidates for the same happening only within a block: the s
 the same set of countries and the same kind of modality (what happened, what is promised,
 what might happen, what is denied are different happenings). Within a block:
 
-1. Events dated to the day join when their dates are at most TOLERANCE_DAYS apart (outlets
-   in other time zones, "yesterday" resolved against another publication day) and their
-   places and named actors do not conflict.
+1. Events dated to the day, taken in date order, join the largest group whose first day
+   is at most TOLERANCE_DAYS earlier (outlets in other time zones, "yesterday" resolved
+   against another publication day) and whose members name no other place or actors.
+   Measuring from the first day, not the last member, stops daily reports of a war from
+   chaining into one happening.
 2. Events dated only to the month or year, or not at all ("during his June visit to
-   Minsk"), then join the largest compatible happening, or start their own. They are
-   placed finest first, so a June mention can still anchor a "this year" one.
+   Minsk"), then join the largest compatible group whose days they overlap, finest first,
+   so a June mention can anchor a "this year" one. A vague mention that overlaps more
+   than AMBIGUOUS groups could be any of them, and stays a happening of its own.
 
 Every step orders its input by content, never by arrival, so the result is the same
 whatever order the articles come in, and re-clustering only the blocks that new events
 touch gives what a full rebuild would (tests/test_happenings.py shuffles to check).
+A mention holds only what clustering reads, so millions fit in memory
+(bench/cluster_bench.py).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from collections import Counter
@@ -29,6 +35,7 @@ from dyad.dates import iso_to_date
 from dyad.records import Event
 
 TOLERANCE_DAYS = 1
+AMBIGUOUS = 5
 # An undated event is compared with happenings of the month before its article appeared.
 UNDATED_LOOKBACK_DAYS = 30
 # Which modalities can report the same happening: a background mention ("historical") of
@@ -36,28 +43,52 @@ UNDATED_LOOKBACK_DAYS = 30
 MODALITY_KIND = {"asserted": "real", "historical": "real", "future": "future", "hypothetical": "hypothetical"}
 MODALITY_KIND_DEFAULT = "negated"
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
+Block = tuple[str, tuple[str, ...], str]
+Span = tuple[dt.date, dt.date]
 
 
 @dataclass(frozen=True)
 class Mention:
-    """An event as the clusterer sees it, with what it needs of its article."""
+    """What clustering reads of one event and its article."""
 
-    event: Event
+    event_id: str
+    article_id: str
+    type: str
+    countries: tuple[str, ...]
+    modality: str
+    date: str | None = None
+    precision: str | None = None
+    place: str | None = None
+    names: frozenset[str] = frozenset()
     published: str | None = None
     outlet: str | None = None
 
-    @property
-    def block(self) -> tuple[str, tuple[str, ...], str]:
-        kind = MODALITY_KIND.get(self.event.modality, MODALITY_KIND_DEFAULT)
-        return (self.event.type, tuple(sorted(self.event.countries())), kind)
+    @classmethod
+    def of(cls, event: Event, published: str | None = None, outlet: str | None = None) -> Mention:
+        return cls(
+            event_id=event.id,
+            article_id=event.article_id,
+            type=event.type,
+            countries=tuple(sorted(event.countries())),
+            modality=event.modality,
+            date=event.date,
+            precision=event.date_precision if event.date else None,
+            place=event.location.country if event.location else None,
+            names=frozenset(e.name for e in [*event.actor, *event.recipient] if e.name),
+            published=published,
+            outlet=outlet,
+        )
 
-    def span(self) -> tuple[dt.date, dt.date] | None:
-        """The days the event may have happened on, widened by the tolerance for day dates."""
-        if self.event.date:
-            first, precision = iso_to_date(self.event.date)
+    @property
+    def block(self) -> Block:
+        return (self.type, self.countries, MODALITY_KIND.get(self.modality, MODALITY_KIND_DEFAULT))
+
+    def span(self) -> Span | None:
+        """The days the event may have happened on."""
+        if self.date:
+            first, precision = iso_to_date(self.date)
             if precision == "day":
-                margin = dt.timedelta(days=TOLERANCE_DAYS)
-                return first - margin, first + margin
+                return first, first
             if precision == "month":
                 last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
                 return first, last
@@ -67,19 +98,16 @@ class Mention:
             return day - dt.timedelta(days=UNDATED_LOOKBACK_DAYS), day
         return None
 
-    def precision(self) -> str | None:
-        return self.event.date_precision if self.event.date else None
-
-    def place(self) -> str | None:
-        return self.event.location.country if self.event.location else None
-
-    def names(self) -> frozenset[str]:
-        return frozenset(e.name for e in [*self.event.actor, *self.event.recipient] if e.name)
+    def conflicts(self, other: Mention) -> bool:
+        """Different places, or named actors on both sides with none in common."""
+        if self.place and other.place and self.place != other.place:
+            return True
+        return bool(self.names and other.names and not self.names & other.names)
 
 
 @dataclass
 class Happening:
-    """A cluster of events that report one happening, and the record that stands for it."""
+    """A cluster of events that report one happening, and what stands for it."""
 
     id: str
     type: str
@@ -88,7 +116,7 @@ class Happening:
 
     @property
     def articles(self) -> list[str]:
-        return sorted({m.event.article_id for m in self.members})
+        return sorted({m.article_id for m in self.members})
 
     @property
     def outlets(self) -> list[str]:
@@ -108,83 +136,133 @@ class Happening:
         days = sorted(m.published for m in self.members if m.published)
         return days[-1] if days else None
 
-    def representative(self) -> Event:
+    def representative(self) -> Mention:
         """The member with the finest date that most reports agree with, then the place and
         modality most reports give (ties: id): a "June" mention supports "24 June"."""
-        dates = [m.event.date for m in self.members if m.event.date]
-        places = Counter(m.place() for m in self.members if m.place())
-        modalities = Counter(m.event.modality for m in self.members)
+        dates = Counter(m.date for m in self.members if m.date)
+        places = Counter(m.place for m in self.members if m.place)
+        modalities = Counter(m.modality for m in self.members)
 
         def support(m: Mention) -> tuple[int, int, int, int, str]:
-            date = m.event.date
-            agreeing = sum(1 for other in dates if date and (date.startswith(other) or other.startswith(date)))
-            return (
-                _PRECISION_RANK[m.precision()],
-                -agreeing,
-                -places.get(m.place(), 0),
-                -modalities[m.event.modality],
-                m.event.id,
+            agreeing = sum(
+                count
+                for date, count in dates.items()
+                if m.date and (m.date.startswith(date) or date.startswith(m.date))
             )
+            return (_PRECISION_RANK[m.precision], -agreeing, -places[m.place], -modalities[m.modality], m.event_id)
 
-        return min(self.members, key=support).event
+        return min(self.members, key=support)
 
     @property
     def modality(self) -> str:
-        counts = Counter(m.event.modality for m in self.members)
+        counts = Counter(m.modality for m in self.members)
         return min(counts, key=lambda modality: (-counts[modality], modality))
 
 
-def _compatible(mention: Mention, others: Iterable[Mention]) -> bool:
-    """No conflicting place, and named actors shared where both sides name some."""
-    for other in others:
-        if mention.place() and other.place() and mention.place() != other.place():
-            return False
-        if mention.names() and other.names() and not mention.names() & other.names():
-            return False
-    return True
+class _Group:
+    """A happening being built: its members, and the days its most precise members cover."""
+
+    __slots__ = ("end", "members", "rank", "smallest_id", "start")
+
+    def __init__(self, mention: Mention, span: Span) -> None:
+        self.members = [mention]
+        self.rank = _PRECISION_RANK[mention.precision]
+        self.start, self.end = span
+        self.smallest_id = mention.event_id
+
+    def add(self, mention: Mention, span: Span) -> None:
+        self.members.append(mention)
+        if _PRECISION_RANK[mention.precision] == self.rank:  # vaguer members do not stretch it
+            self.start, self.end = min(self.start, span[0]), max(self.end, span[1])
+        self.smallest_id = min(self.smallest_id, mention.event_id)
+
+    def accepts(self, mention: Mention) -> bool:
+        return not any(mention.conflicts(member) for member in self.members)
 
 
-def _overlaps(first: tuple[dt.date, dt.date], second: tuple[dt.date, dt.date]) -> bool:
-    return first[0] <= second[1] and second[0] <= first[1]
+class _Level:
+    """The groups of one precision, by first day, for finding those a span overlaps."""
+
+    def __init__(self) -> None:
+        self.starts: list[dt.date] = []
+        self.groups: list[_Group] = []
+        self.longest = dt.timedelta(0)
+
+    def add(self, group: _Group) -> None:
+        position = bisect.bisect_right(self.starts, group.start)
+        self.starts.insert(position, group.start)
+        self.groups.insert(position, group)
+
+    def overlapping(self, span: Span, limit: int) -> list[_Group]:
+        """Groups whose days overlap the span; stops once more than `limit` are found."""
+        found: list[_Group] = []
+        position = bisect.bisect_left(self.starts, span[0] - self.longest)
+        while position < len(self.groups) and self.starts[position] <= span[1]:
+            group = self.groups[position]
+            if group.end >= span[0]:
+                found.append(group)
+                if len(found) > limit:
+                    break
+            position += 1
+        return found
 
 
-def _happening_id(block: tuple[str, tuple[str, ...], str], members: list[Mention]) -> str:
+def _happening_id(block: Block, members: list[Mention]) -> str:
     """From the block and the earliest of the most precisely dated members, so that later
     reports, and vaguer ones, join without changing it."""
-    anchor = min(members, key=lambda m: (_PRECISION_RANK[m.precision()], m.event.date or "", m.event.id))
-    key = "|".join([block[0], ",".join(block[1]), block[2], anchor.event.date or "", anchor.event.id])
+    anchor = min(members, key=lambda m: (_PRECISION_RANK[m.precision], m.date or "", m.event_id))
+    key = "|".join([block[0], ",".join(block[1]), block[2], anchor.date or "", anchor.event_id])
     return "h" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def _cluster_block(block: tuple[str, tuple[str, ...], str], mentions: list[Mention]) -> list[Happening]:
-    dated = [m for m in mentions if m.span() is not None]
-    groups: list[list[Mention]] = []
-    order = sorted(dated, key=lambda m: (_PRECISION_RANK[m.precision()], m.event.date or "", m.event.id))
-    for mention in order:
-        span = mention.span()
+def _best(candidates: list[_Group]) -> _Group | None:
+    return min(candidates, key=lambda g: (-len(g.members), g.smallest_id), default=None)
+
+
+def _cluster_block(block: Block, mentions: list[Mention]) -> list[Happening]:
+    spans = {m.event_id: m.span() for m in mentions}
+    ordered = sorted(
+        (m for m in mentions if spans[m.event_id] is not None),
+        key=lambda m: (_PRECISION_RANK[m.precision], m.date or "", m.published or "", m.event_id),
+    )
+    groups: list[_Group] = []
+    open_days: list[_Group] = []  # day groups whose first day is within the tolerance
+    levels: dict[int, _Level] = {}
+    tolerance = dt.timedelta(days=TOLERANCE_DAYS)
+    for mention in ordered:
+        span = spans[mention.event_id]
         assert span is not None
-        candidates = [
-            group
-            for group in groups
-            if any(_overlaps(span, other.span()) for other in group if other.span()) and _compatible(mention, group)
-        ]
-        if candidates:
-            # taken in date order, two day-dated groups both within reach of a day-dated
-            # report were kept apart by a conflicting place or actors: join the larger
-            best = min(candidates, key=lambda g: (-len(g), min(m.event.id for m in g)))
-            best.append(mention)
+        if mention.precision == "day":
+            open_days = [g for g in open_days if g.start >= span[0] - tolerance]
+            chosen = _best([g for g in open_days if g.accepts(mention)])
         else:
-            groups.append([mention])
-    groups += [[m] for m in sorted((m for m in mentions if m.span() is None), key=lambda m: m.event.id)]
-    return [
-        Happening(id=_happening_id(block, group), type=block[0], countries=block[1], members=group) for group in groups
-    ]
+            overlapping = [g for level in levels.values() for g in level.overlapping(span, AMBIGUOUS)]
+            ambiguous = len(overlapping) > AMBIGUOUS
+            chosen = None if ambiguous else _best([g for g in overlapping if g.accepts(mention)])
+        if chosen is not None:
+            chosen.add(mention, span)
+        else:
+            chosen = _Group(mention, span)
+            groups.append(chosen)
+            levels.setdefault(chosen.rank, _Level()).add(chosen)
+            if mention.precision == "day":
+                open_days.append(chosen)
+        level = levels[chosen.rank]
+        level.longest = max(level.longest, chosen.end - chosen.start)
+    members = [g.members for g in groups]
+    members += [[m] for m in sorted((m for m in mentions if spans[m.event_id] is None), key=lambda m: m.event_id)]
+    return [Happening(id=_happening_id(block, ms), type=block[0], countries=block[1], members=ms) for ms in members]
+
+
+def blocks_of(mentions: Iterable[Mention]) -> dict[Block, list[Mention]]:
+    blocks: dict[Block, list[Mention]] = {}
+    for mention in {m.event_id: m for m in mentions}.values():
+        blocks.setdefault(mention.block, []).append(mention)
+    return blocks
 
 
 def cluster(mentions: Iterable[Mention]) -> list[Happening]:
-    """The happenings of these events, in a fixed order (by first date, then id)."""
-    blocks: dict[tuple[str, tuple[str, ...], str], list[Mention]] = {}
-    for mention in {m.event.id: m for m in mentions}.values():
-        blocks.setdefault(mention.block, []).append(mention)
+    """The happenings of these events, in a fixed order (by representative date, then id)."""
+    blocks = blocks_of(mentions)
     happenings = [h for block in sorted(blocks) for h in _cluster_block(block, blocks[block])]
     return sorted(happenings, key=lambda h: (h.representative().date or "9999", h.id))
