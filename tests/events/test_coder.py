@@ -454,8 +454,12 @@ def test_a_broken_lexicon_file_is_named(tmp_path, monkeypatch):
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "triggers.yaml").write_text("verbs:\n  praise: [{type: SUPPORT]\n", encoding="utf-8")
     monkeypatch.setattr(lexicon, "DATA", tmp_path)
-    with pytest.raises(ConfigError, match=r"triggers\.yaml"):
-        lexicon.load_lexicon.__wrapped__()
+    lexicon._read.cache_clear()  # files are read once; this test swaps the folder
+    try:
+        with pytest.raises(ConfigError, match=r"triggers\.yaml"):
+            lexicon.load_lexicon.__wrapped__()
+    finally:
+        lexicon._read.cache_clear()
 
 
 def test_a_leader_among_those_who_travelled(pipeline):
