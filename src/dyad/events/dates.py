@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import dateparser
+import yaml
 from spacy.tokens import Span, Token
 
-from dyad.events.lexicon import grammar_words
+from dyad.errors import ConfigError
+from dyad.events.lexicon import DATA as LEXICON_DATA
+from dyad.events.lexicon import LANGUAGE, grammar_words
 from dyad.events.roles import in_clause_of
 
 _REFERENCE_FRAMES = grammar_words("reference_frames")
@@ -190,7 +193,17 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     return None
 
 
-_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
+@lru_cache(maxsize=8)
+def date_words(name: str) -> frozenset[str]:
+    """A word list from data/en/date_words.yaml ('ordinal_suffixes'), read once."""
+    words = yaml.safe_load((LEXICON_DATA / LANGUAGE / "date_words.yaml").read_text(encoding="utf-8")).get(name)
+    if not words:
+        raise ConfigError(f"date_words.yaml: no list named {name!r}")
+    return frozenset(str(word).lower() for word in words)
+
+
+# a day number's suffix split off in copied text: "14 th"
+_ORDINAL_SUFFIXES = date_words("ordinal_suffixes")
 _DAY_TOKEN = re.compile(r"(\d{1,2})(st|nd|rd|th)?", re.I)
 
 
