@@ -261,3 +261,23 @@ def test_talks_in_person_at_the_dateline_happened_there(pipeline):
     text = "Leaders meet\n\nROME, May 2 (Wire) - Italy's prime minister held talks with Brazil's president on Friday."
     talks = find(code_text(pipeline, text, published="2025-05-02"), "CONSULT", {"ITA", "BRA"})
     assert _country(talks) == "ITA"
+
+
+def test_the_leads_news_happened_at_the_scene_the_lead_goes_on_to_tell(pipeline):
+    text = (
+        "Peru and Chile agree to reopen border\n\nPeru and Chile have agreed to reopen their border crossings.\n\n"
+        "Peru's president held talks with Chile's president in Lima on Friday."
+    )
+    events = code_text(pipeline, text, published="2025-07-25")
+    assert _country(find(events, "CONSULT", {"CHL", "PER"})) == "PER"
+    assert _country(find(events, "AGREE", {"CHL", "PER"})) == "PER"
+
+
+def test_a_scene_of_another_day_does_not_place_the_leads_news(pipeline):
+    text = (
+        "Peru and Chile agree to reopen border\n\nPeru and Chile have agreed to reopen their border crossings.\n\n"
+        "Peru's president had held talks with Chile's president in Lima on Tuesday."
+    )
+    events = code_text(pipeline, text, published="2025-07-25")
+    agreement = find(events, "AGREE", {"CHL", "PER"})
+    assert agreement is not None and _country(agreement) is None

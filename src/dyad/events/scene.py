@@ -62,6 +62,7 @@ def place_events(
     placed = [hosted_at_home(event, gazetteer) for event in placed]
     forum = dateline.place if dateline is not None and dateline.forum else None
     placed = scene_locations(placed, relayed, forum)
+    placed = lead_scene(placed, lead_end, relayed)
     if dateline is not None:
         placed = dateline_story(placed, dateline, lead_end, relayed)
     return [hosted_meeting(event, gazetteer) for event in home_acts(placed, gazetteer)]
@@ -220,6 +221,31 @@ def scene_locations(events: list[Event], relayed: set[str], forum: Location | No
             scene.add(event)
         elif _unplaced(event, relayed) and scene is not None and event.date == day and scene.admits(event):
             placed[index] = event.model_copy(update={"location": scene.location})
+    return placed
+
+
+def lead_scene(events: list[Event], lead_end: int, relayed: set[str]) -> list[Event]:
+    """The lead's headline news happened at the scene the lead goes on to tell: 'Japan and
+    South Korea agreed to resume visits. The two leaders spoke after a summit in Tokyo on
+    Thursday.' An unplaced asserted act of the lead takes the place of a later lead event of
+    the same day whose participants include its actors."""
+    lead = sorted(
+        (i for i, e in enumerate(events) if e.evidence[0].start < lead_end), key=lambda i: events[i].evidence[0].start
+    )
+    placed = list(events)
+    for position, index in enumerate(lead):
+        event = events[index]
+        if not _unplaced(event, relayed) or event.date is None:
+            continue
+        for later in lead[position + 1 :]:
+            scene_event = events[later]
+            if scene_event.modality != "asserted" or scene_event.location is None or scene_event.date != event.date:
+                continue
+            scene = _Scene(scene_event.location)
+            scene.add(scene_event)
+            if scene.holds(event):
+                placed[index] = event.model_copy(update={"location": scene_event.location})
+            break
     return placed
 
 
