@@ -382,8 +382,8 @@ def eval_events(
         console.print(f"[red]FP[/red] {ref} {key[0]} {sorted(key[1])}: {text[:160]}", highlight=False)
     for ref, key, text in report.false_negatives[:errors_shown]:
         console.print(f"[yellow]FN[/yellow] {ref} {key[0]} {sorted(key[1])}: {text[:160]}", highlight=False)
-    for ref, type_, name, wanted, got in report.field_misses[:errors_shown]:
-        console.print(f"[blue]{name}[/blue] {ref} {type_}: gold {wanted} / got {got}", highlight=False)
+    for ref, type_, name, wanted, got, text in report.field_misses[:errors_shown]:
+        console.print(f"[blue]{name}[/blue] {ref} {type_}: gold {wanted} / got {got}: {text[:160]}", highlight=False)
 
 
 @eval_app.command("actors")

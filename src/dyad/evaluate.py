@@ -61,7 +61,9 @@ class Report:
     matched: int = 0
     false_positives: list[tuple[str, Key, str]] = field(default_factory=list)
     false_negatives: list[tuple[str, Key, str]] = field(default_factory=list)
-    field_misses: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    # (article, type, field, gold value, predicted value, predicted evidence) for each field
+    # a matched event got wrong, so that date and location misses can be read in their sentence
+    field_misses: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
 
     def accuracy(self, name: str) -> float:
         return self.field_hits[name] / self.matched if self.matched else 0.0
@@ -173,7 +175,8 @@ def score(gold: Iterable[GoldArticle], predicted: dict[str, list[Event]]) -> Rep
             for name, hit in field_checks(gold_event, event).items():
                 report.field_hits[name] += hit
                 if not hit:
-                    report.field_misses.append((ref, key[0], name, _show(gold_event, name), _show(event, name)))
+                    shown = (_show(gold_event, name), _show(event, name), _evidence_text(event))
+                    report.field_misses.append((ref, key[0], name, *shown))
         for key, event in required.items():
             if key not in found:
                 report.overall.fn += 1
@@ -188,7 +191,10 @@ def _show(event: dict[str, Any], name: str) -> str:
     if name == "modality":
         return str(event.get("modality"))
     if name == "location":
-        return str((event.get("location") or {}).get("country"))
+        location = event.get("location") or {}
+        return (
+            f"{location.get('country')} ({location['name']})" if location.get("name") else str(location.get("country"))
+        )
     if name == "direction":
         actors = "+".join(sorted(str(e.get("country")) for e in event["actor"]))
         recipients = "+".join(sorted(str(e.get("country")) for e in event.get("recipient", [])))
@@ -196,6 +202,12 @@ def _show(event: dict[str, Any], name: str) -> str:
     return ",".join(
         sorted(f"{e.get('country')}:{e.get('sector')}" for e in [*event["actor"], *event.get("recipient", [])])
     )
+
+
+def _evidence_text(event: dict[str, Any]) -> str:
+    """The first evidence sentence of a predicted event, for reading a field miss in place."""
+    evidence = event.get("evidence") or []
+    return str(evidence[0].get("text", "")) if evidence else ""
 
 
 def evaluate_events(

@@ -275,3 +275,43 @@ def test_the_days_news_told_this_afternoon_sets_the_storys_clock(pipeline):
     )
     thanks = find(code_text(pipeline, text, published="2023-10-14"), "SUPPORT", {"GBR", "JOR"})
     assert thanks is not None and (thanks.date, thanks.date_precision) == ("2023-10-14", "day")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "value"),
+    [
+        ("last March", dt.date(2025, 7, 27), "2025-03"),
+        ("Last July", dt.date(2025, 7, 27), "2024-07"),  # the July before, not this one
+        ("last September", dt.date(2025, 7, 27), "2024-09"),
+        ("next February", dt.date(2025, 7, 27), "2026-02"),
+    ],
+)
+def test_last_or_next_named_month_counts_from_the_publication_month(phrase, published, value):
+    found = parse_date_phrase(phrase, published)
+    assert found is not None and (found.value, found.precision) == (value, "month")
+
+
+def test_a_repeated_accusation_is_a_stance_and_undated(pipeline):
+    text = (
+        "Border\n\nPeru and Chile held talks in Lima on Friday.\n\n"
+        "Peru has repeatedly accused Chile of ignoring the maritime ruling."
+    )
+    events = code_text(pipeline, text)
+    assert find(events, "CONSULT", {"CHL", "PER"}).date == "2025-07-25"
+    accusation = find(events, "ACCUSE", {"CHL", "PER"})
+    assert accusation is not None and accusation.date is None
+
+
+def test_a_one_off_accusation_takes_the_story_day(pipeline):
+    text = "Border\n\nPeru and Chile held talks in Lima on Friday.\n\nPeru accused Chile of ignoring the sea ruling."
+    accusation = find(code_text(pipeline, text), "ACCUSE", {"CHL", "PER"})
+    assert accusation is not None and accusation.date == "2025-07-25"
+
+
+def test_a_habit_told_in_a_relative_clause_is_undated(pipeline):
+    text = (
+        "Talks\n\nPeru and Chile held talks in Lima on Friday.\n\n"
+        "The talks included Bolivia, which has accused Chile of blocking its access to the sea."
+    )
+    accusation = find(code_text(pipeline, text), "ACCUSE", {"BOL", "CHL"})
+    assert accusation is not None and accusation.date is None

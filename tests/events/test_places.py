@@ -221,3 +221,63 @@ def test_talks_within_a_visit_to_an_unnamed_place_are_hosted_by_the_other_side(p
     plain = "Cuban Foreign Minister Bruno Rodríguez held talks on Tuesday with his Russian counterpart Sergei Lavrov."
     talks = find(code_text(pipeline, plain), "CONSULT", {"CUB", "RUS"})
     assert talks is not None and talks.location is None and talks.recipient == []
+
+
+def test_a_visit_received_with_no_place_named_took_place_at_the_hosts_home(pipeline):
+    text = "Kenya's president received the foreign minister of Ghana on Monday, his office said."
+    visit = find(code_text(pipeline, text, published="2025-03-04"), "CONSULT", {"KEN", "GHA"})
+    assert _country(visit) == "KEN"
+
+
+def test_a_visit_received_at_a_named_venue_abroad_keeps_that_venue(pipeline):
+    text = "Kenya's president received the foreign minister of Ghana in Geneva on Monday."
+    visit = find(code_text(pipeline, text, published="2025-03-04"), "CONSULT", {"KEN", "GHA"})
+    assert _country(visit) == "CHE"
+
+
+def test_an_attack_on_a_named_country_took_place_on_its_ground(pipeline):
+    text = "The minister warned that Azerbaijani forces had launched an attack on Armenia overnight."
+    attack = find(code_text(pipeline, text, published="2025-03-04"), "ASSAULT", {"AZE", "ARM"})
+    assert _country(attack) == "ARM"
+
+
+def test_an_attack_on_soldiers_names_no_ground(pipeline):
+    text = "Azerbaijani forces attacked Armenian soldiers on Tuesday."
+    attack = find(code_text(pipeline, text, published="2025-03-04"), "ASSAULT", {"AZE", "ARM"})
+    assert attack is not None and _country(attack) is None
+
+
+def test_a_phone_call_has_no_scene_at_the_dateline(pipeline):
+    text = (
+        "Leaders speak\n\nROME, May 2 (Wire) - Italy's prime minister received a telephone call from Brazil's "
+        "president on Friday. The two leaders discussed trade and investment."
+    )
+    events = code_text(pipeline, text, published="2025-05-02")
+    call = find(events, "CONSULT", {"ITA", "BRA"})
+    assert call is not None and _country(call) is None
+
+
+def test_talks_in_person_at_the_dateline_happened_there(pipeline):
+    text = "Leaders meet\n\nROME, May 2 (Wire) - Italy's prime minister held talks with Brazil's president on Friday."
+    talks = find(code_text(pipeline, text, published="2025-05-02"), "CONSULT", {"ITA", "BRA"})
+    assert _country(talks) == "ITA"
+
+
+def test_the_leads_news_happened_at_the_scene_the_lead_goes_on_to_tell(pipeline):
+    text = (
+        "Peru and Chile agree to reopen border\n\nPeru and Chile have agreed to reopen their border crossings.\n\n"
+        "Peru's president held talks with Chile's president in Lima on Friday."
+    )
+    events = code_text(pipeline, text, published="2025-07-25")
+    assert _country(find(events, "CONSULT", {"CHL", "PER"})) == "PER"
+    assert _country(find(events, "AGREE", {"CHL", "PER"})) == "PER"
+
+
+def test_a_scene_of_another_day_does_not_place_the_leads_news(pipeline):
+    text = (
+        "Peru and Chile agree to reopen border\n\nPeru and Chile have agreed to reopen their border crossings.\n\n"
+        "Peru's president had held talks with Chile's president in Lima on Tuesday."
+    )
+    events = code_text(pipeline, text, published="2025-07-25")
+    agreement = find(events, "AGREE", {"CHL", "PER"})
+    assert agreement is not None and _country(agreement) is None

@@ -15,7 +15,7 @@ from dyad.dates import iso_to_date
 from dyad.events import roles
 from dyad.events.chronology import narrative_dates
 from dyad.events.confidence import load_calibration
-from dyad.events.dates import date_for_trigger, is_time_reference, own_date
+from dyad.events.dates import date_for_trigger, is_ongoing, is_time_reference, own_date
 from dyad.events.discourse import recall_antecedents
 from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon, Sense, grammar_words
@@ -117,8 +117,8 @@ class EventCoder:
             event = self._finish(draft, sentence, article, published)
             if event is not None:
                 found.append(event)
-                if is_time_reference(draft.trigger):
-                    references.add(event.id)
+                if is_time_reference(draft.trigger) or is_ongoing(draft.trigger):
+                    references.add(event.id)  # undated by the story's clock
         return found
 
     # -- triggers ---------------------------------------------------------------------

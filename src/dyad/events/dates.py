@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import dateparser
+import yaml
 from spacy.tokens import Span, Token
 
-from dyad.events.lexicon import grammar_words
+from dyad.errors import ConfigError
+from dyad.events.lexicon import DATA as LEXICON_DATA
+from dyad.events.lexicon import LANGUAGE, grammar_words
 from dyad.events.roles import in_clause_of
 
 _REFERENCE_FRAMES = grammar_words("reference_frames")
@@ -154,7 +157,25 @@ def _month_phrase(phrase: str, published: dt.date | None) -> dt.datetime | None:
         return dt.datetime.combine(published, dt.time())
     if "last week" in lowered:
         return dt.datetime.combine(published - dt.timedelta(days=7), dt.time())
+    if (named := _LAST_NAMED_MONTH.search(lowered)) is not None:
+        return dt.datetime.combine(_named_month(named.group(2), named.group(1), published), dt.time())
     return None
+
+
+# "last July", "next March": a month named from the publication month
+_LAST_NAMED_MONTH = re.compile(rf"\b(last|past|next|coming)\s+({_MONTHS})\b", re.I)
+
+
+def _named_month(month_name: str, direction: str, published: dt.date) -> dt.date:
+    """'Last July' is the latest July before the publication month (a year back when the story
+    is itself of July); 'next March' the first March after it."""
+    month = _MONTHS.split("|").index(month_name.lower()) + 1
+    year = published.year
+    if direction in ("last", "past"):
+        year -= 1 if month >= published.month else 0
+    else:
+        year += 1 if month <= published.month else 0
+    return dt.date(year, month, 1)
 
 
 def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, prefer: str) -> EventDate | None:
@@ -190,7 +211,17 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     return None
 
 
-_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
+@lru_cache(maxsize=8)
+def date_words(name: str) -> frozenset[str]:
+    """A word list from data/en/date_words.yaml ('ordinal_suffixes'), read once."""
+    words = yaml.safe_load((LEXICON_DATA / LANGUAGE / "date_words.yaml").read_text(encoding="utf-8")).get(name)
+    if not words:
+        raise ConfigError(f"date_words.yaml: no list named {name!r}")
+    return frozenset(str(word).lower() for word in words)
+
+
+# a day number's suffix split off in copied text: "14 th"
+_ORDINAL_SUFFIXES = date_words("ordinal_suffixes")
 _DAY_TOKEN = re.compile(r"(\d{1,2})(st|nd|rd|th)?", re.I)
 
 
@@ -236,6 +267,36 @@ def is_time_reference(trigger: Token) -> bool:
     if prep.lower_ in _REFERENCE_FRAMES:
         return True
     return prep.lower_ in ("of", "to") and prep.head.lower_ in _REFERENCE_FRAMES  # "ahead of", "prior to"
+
+
+_ONGOING_ADVERBS = date_words("ongoing_adverbs")
+_ONGOING_VERBS = date_words("ongoing_verbs")
+_PRESENT = ("VBZ", "VBP")
+
+
+def is_ongoing(trigger: Token) -> bool:
+    """An act told as a lasting stance or a habit, not as something done on one day: 'has
+    repeatedly accused', 'continues to blame', 'who refuses to talk', 'the rebels, who have
+    killed thousands'. Guide section 6: an ongoing stance is asserted and undated, so the
+    story's day must not be given to it. A past or present-perfect act in a main clause
+    ('has signed') is the day's news; in a relative clause the perfect tells a record, and the
+    present tense there tells a habit. A date phrase of its own still dates it."""
+    chain = [trigger]
+    if trigger.dep_ in ("xcomp", "acomp") and trigger.head.pos_ in ("VERB", "AUX"):
+        chain.append(trigger.head)  # "continues to blame", "refuses to talk", "is ready to"
+    for verb in chain:
+        children = list(verb.children)
+        if any(c.dep_ == "advmod" and c.lower_ in _ONGOING_ADVERBS for c in children):
+            return True
+        if verb is not trigger and verb.lemma_.lower() in _ONGOING_VERBS:
+            return True
+    verb = clause = chain[-1]
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # "who has repressed the press and refuses to talk"
+    if clause.dep_ != "relcl":
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in (*verb.children, *clause.children))
+    return perfect or verb.tag_ in _PRESENT
 
 
 def own_date(trigger: Token, sentence: Span, published: dt.date | None, prefer: str) -> EventDate | None:

@@ -8,7 +8,9 @@ import yaml
 from spacy.tokens import Span, Token
 
 from dyad.actors.gazetteer import DATA, Gazetteer
-from dyad.events.lexicon import grammar_words
+from dyad.errors import ConfigError
+from dyad.events.lexicon import DATA as LEXICON_DATA
+from dyad.events.lexicon import LANGUAGE, grammar_words
 from dyad.events.roles import in_clause_of
 from dyad.records import Location
 
@@ -225,7 +227,17 @@ def departure_place(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> Loc
     return None
 
 
-_NAME_LINKS = {"de", "del", "la", "las", "los", "do", "da", "dos", "das"}
+@lru_cache(maxsize=8)
+def place_words(name: str) -> frozenset[str]:
+    """A word list from data/en/place_words.yaml ('name_links'), read once."""
+    words = yaml.safe_load((LEXICON_DATA / LANGUAGE / "place_words.yaml").read_text(encoding="utf-8")).get(name)
+    if not words:
+        raise ConfigError(f"place_words.yaml: no list named {name!r}")
+    return frozenset(str(word).lower() for word in words)
+
+
+# the small words inside a split place name: "Santiago" + "de" + "Cuba"
+_NAME_LINKS = place_words("name_links")
 
 
 def _joined_place(ent: Span, sentence: Span, gazetteer: Gazetteer) -> Location | None:

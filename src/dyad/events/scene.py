@@ -10,7 +10,14 @@ from spacy.tokens import Doc
 
 from dyad.actors.gazetteer import Gazetteer
 from dyad.events.lexicon import grammar_words, load_lexicon
-from dyad.events.places import country_location, is_country, organisation_seat, resolve_place, seat_city
+from dyad.events.places import (
+    country_location,
+    is_country,
+    organisation_seat,
+    place_words,
+    resolve_place,
+    seat_city,
+)
 from dyad.records import Entity, Event, Location
 
 # "HAVANA, Feb 19 (Wire) - ", "WASHINGTON/CARACAS, Oct 22 (INW) – ", "PYONGYANG, July 2 (KCD) -- ",
@@ -43,16 +50,69 @@ class Dateline:
 def place_events(
     events: list[Event], doc: Doc, body: list[tuple[int, int]], lead_end: int, gazetteer: Gazetteer
 ) -> list[Event]:
-    """Fill unplaced events: the lead from the dateline, then the day's scene, then the rest of
-    the story from the dateline where its actors were there, then a domestic act's own country."""
+    """Fill unplaced events: an attack on its target's ground, the lead from the dateline (unless
+    the lead is a phone call), a hosted visit at the host's home, then the day's scene, then the
+    rest of the story from the dateline where its actors were there, then a domestic act's own
+    country."""
     relayed = {event.id for event in events if _relayed(event, doc)}
-    dateline = dateline_place(doc, body, gazetteer)
+    events = [target_territory(event, gazetteer) for event in events]
+    dateline = None if remote_lead(events, lead_end) else dateline_place(doc, body, gazetteer)
     placed = dateline_scene(events, dateline, lead_end, relayed, gazetteer)
+    # after the dateline, which names the host's city where this gives only the country
+    placed = [hosted_at_home(event, gazetteer) for event in placed]
     forum = dateline.place if dateline is not None and dateline.forum else None
     placed = scene_locations(placed, relayed, forum)
+    placed = lead_scene(placed, lead_end, relayed)
     if dateline is not None:
         placed = dateline_story(placed, dateline, lead_end, relayed)
     return [hosted_meeting(event, gazetteer) for event in home_acts(placed, gazetteer)]
+
+
+_TERRITORY_ACTS = place_words("territory_acts")
+_HOSTED_VISITS = place_words("hosted_visit_cameos")
+_REMOTE_MODES = place_words("remote_modes")
+
+
+def target_territory(event: Event, gazetteer: Gazetteer) -> Event:
+    """An attack, invasion or annexation with no place of its own happened on its target's
+    ground when the target is named as a country or city: 'the invasion of Ukraine', 'a fresh
+    attack on Armenia' (guide section 5: where it happened, not where it was reported). Any
+    modality: the place is in the act's own words, not read from the story."""
+    kind = event.type.lower()
+    if event.location is not None or not ({kind, f"{kind}:{event.mode}"} & _TERRITORY_ACTS):
+        return event
+    actors = {e.country for e in event.actor}
+    for target in event.recipient:
+        entry = gazetteer.find(target.text.removeprefix("the ").strip())
+        if entry is None or entry.kind not in ("country", "capital", "place") or target.country in actors:
+            continue
+        place = resolve_place(target.text, gazetteer)
+        if place is not None and place.country == target.country and is_country(place.country, gazetteer):
+            return event.model_copy(update={"location": place})
+    return event
+
+
+def hosted_at_home(event: Event, gazetteer: Gazetteer) -> Event:
+    """A visit whose sentence names no place took place at the host's home: 'the president
+    received the visiting prime minister', 'X welcomed the king to his office' (guide section
+    2: the visitor acts, the host receives). Only when the hosts are of one state and the
+    guests of others."""
+    if event.type != "CONSULT" or event.location is not None or event.cameo not in _HOSTED_VISITS:
+        return event
+    hosts = {e.country for e in event.recipient if e.country}
+    if len(hosts) != 1 or hosts & {e.country for e in event.actor}:
+        return event
+    (host,) = hosts
+    home = country_location(host, gazetteer) if is_country(host, gazetteer) else None
+    return event.model_copy(update={"location": home}) if home is not None else event
+
+
+def remote_lead(events: list[Event], lead_end: int) -> bool:
+    """Whether the lead's news is a phone call: the two sides spoke from their own offices, so
+    the dateline ('ABU DHABI - the crown prince received a call from the king') tells where the
+    story was written, not a scene the call or what was said in it took place at."""
+    lead = sorted((e for e in events if e.evidence[0].start < lead_end), key=lambda e: e.evidence[0].start)
+    return bool(lead) and lead[0].type == "CONSULT" and (lead[0].mode or "") in _REMOTE_MODES
 
 
 def dateline_place(doc: Doc, body: list[tuple[int, int]], gazetteer: Gazetteer) -> Dateline | None:
@@ -161,6 +221,31 @@ def scene_locations(events: list[Event], relayed: set[str], forum: Location | No
             scene.add(event)
         elif _unplaced(event, relayed) and scene is not None and event.date == day and scene.admits(event):
             placed[index] = event.model_copy(update={"location": scene.location})
+    return placed
+
+
+def lead_scene(events: list[Event], lead_end: int, relayed: set[str]) -> list[Event]:
+    """The lead's headline news happened at the scene the lead goes on to tell: 'Japan and
+    South Korea agreed to resume visits. The two leaders spoke after a summit in Tokyo on
+    Thursday.' An unplaced asserted act of the lead takes the place of a later lead event of
+    the same day whose participants include its actors."""
+    lead = sorted(
+        (i for i, e in enumerate(events) if e.evidence[0].start < lead_end), key=lambda i: events[i].evidence[0].start
+    )
+    placed = list(events)
+    for position, index in enumerate(lead):
+        event = events[index]
+        if not _unplaced(event, relayed) or event.date is None:
+            continue
+        for later in lead[position + 1 :]:
+            scene_event = events[later]
+            if scene_event.modality != "asserted" or scene_event.location is None or scene_event.date != event.date:
+                continue
+            scene = _Scene(scene_event.location)
+            scene.add(scene_event)
+            if scene.holds(event):
+                placed[index] = event.model_copy(update={"location": scene_event.location})
+            break
     return placed
 
 
