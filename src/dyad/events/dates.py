@@ -8,12 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import dateparser
-import yaml
 from spacy.tokens import Span, Token
 
-from dyad.errors import ConfigError
-from dyad.events.lexicon import DATA as LEXICON_DATA
-from dyad.events.lexicon import LANGUAGE, grammar_words
+from dyad.events.lexicon import grammar_words, word_list
 from dyad.events.roles import in_clause_of
 
 _REFERENCE_FRAMES = grammar_words("reference_frames")
@@ -211,13 +208,9 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     return None
 
 
-@lru_cache(maxsize=8)
 def date_words(name: str) -> frozenset[str]:
     """A word list from data/en/date_words.yaml ('ordinal_suffixes'), read once."""
-    words = yaml.safe_load((LEXICON_DATA / LANGUAGE / "date_words.yaml").read_text(encoding="utf-8")).get(name)
-    if not words:
-        raise ConfigError(f"date_words.yaml: no list named {name!r}")
-    return frozenset(str(word).lower() for word in words)
+    return word_list("date_words.yaml", name)
 
 
 # a day number's suffix split off in copied text: "14 th"

@@ -133,12 +133,18 @@ def _read(name: str, words: bool = True) -> Any:
 
 
 @cache
-def grammar_words(name: str) -> frozenset[str]:
-    """A list of grammar words from data/en/grammar.yaml ('speech_verbs'), read once."""
-    words = _read("grammar.yaml").get(name)
+def word_list(file: str, name: str) -> frozenset[str]:
+    """A named list of lower-cased words from one of data/en/'s word files, read once:
+    the one reader behind grammar_words, the date words and the place words."""
+    words = (_read(file) or {}).get(name)
     if not words:
-        raise ConfigError(f"grammar.yaml: no list named {name!r}")
+        raise ConfigError(f"{file}: no list named {name!r}")
     return frozenset(str(word).lower() for word in words)
+
+
+def grammar_words(name: str) -> frozenset[str]:
+    """A list of grammar words from data/en/grammar.yaml ('speech_verbs')."""
+    return word_list("grammar.yaml", name)
 
 
 @lru_cache(maxsize=1)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
 from spacy.tokens import Span, Token
 
 from dyad.actors.gazetteer import DATA, Gazetteer
-from dyad.errors import ConfigError
-from dyad.events.lexicon import DATA as LEXICON_DATA
-from dyad.events.lexicon import LANGUAGE, grammar_words
+from dyad.datafiles import read_yaml
+from dyad.events.lexicon import grammar_words, word_list
 from dyad.events.roles import in_clause_of
 from dyad.records import Location
 
@@ -72,7 +70,7 @@ def organisation_seat(code: str, gazetteer: Gazetteer) -> Location | None:
 @lru_cache(maxsize=1)
 def _seats() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """From places.yaml: seat name or alias -> city, and organisation code -> (first seat, city)."""
-    rows = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8")) or []
+    rows = read_yaml(DATA / "places.yaml", what="gazetteer file") or []
     by_name: dict[str, str] = {}
     by_owner: dict[str, tuple[str, str]] = {}
     for row in rows:
@@ -227,13 +225,9 @@ def departure_place(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> Loc
     return None
 
 
-@lru_cache(maxsize=8)
 def place_words(name: str) -> frozenset[str]:
     """A word list from data/en/place_words.yaml ('name_links'), read once."""
-    words = yaml.safe_load((LEXICON_DATA / LANGUAGE / "place_words.yaml").read_text(encoding="utf-8")).get(name)
-    if not words:
-        raise ConfigError(f"place_words.yaml: no list named {name!r}")
-    return frozenset(str(word).lower() for word in words)
+    return word_list("place_words.yaml", name)
 
 
 # the small words inside a split place name: "Santiago" + "de" + "Cuba"
