@@ -109,5 +109,19 @@ def test_different_named_actors_are_two_happenings():
     assert len(cluster([leaders, ministers])) == 2
 
 
+def test_reports_naming_only_the_guest_or_the_host_are_one_happening():
+    guest = _mention("guest", recipient=("Belarus", "BLR"))
+    host = _mention("host", actor=("Cuba", "CUB"), date="2025-06-25")
+    assert len(cluster([guest, host])) == 1
+
+
+def test_a_vague_report_joins_the_happening_that_had_begun_when_it_was_published():
+    first = _mention("first-protest", date="2025-10-04", published="2025-10-04")
+    second = [_mention(f"second-protest-{i}", date="2025-10-11", published="2025-10-11") for i in range(3)]
+    vague = _mention("vague", date="2025-10", precision="month", published="2025-10-05")
+    groups = _groups(cluster([first, *second, vague]))
+    assert frozenset({"first-protest", "vague"}) in groups
+
+
 def test_reports_three_days_apart_are_two_happenings():
     assert len(cluster([_mention("a", date="2025-06-20"), _mention("b", date="2025-06-23")])) == 2

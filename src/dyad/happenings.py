@@ -11,7 +11,8 @@ what might happen, what is denied are different happenings). Within a block:
    Measuring from the first day, not the last member, stops daily reports of a war from
    chaining into one happening.
 2. Events dated only to the month or year, or not at all ("during his June visit to
-   Minsk"), then join the largest compatible group whose days they overlap, finest first,
+   Minsk"), then join the largest compatible group whose days they overlap and that had
+   begun when their article was published, finest first,
    so a June mention can anchor a "this year" one. A vague mention that overlaps more
    than AMBIGUOUS groups could be any of them, and stays a happening of its own.
 
@@ -59,7 +60,7 @@ class Mention:
     date: str | None = None
     precision: str | None = None
     place: str | None = None
-    names: frozenset[str] = frozenset()
+    people: frozenset[tuple[str, str]] = frozenset()
     published: str | None = None
     outlet: str | None = None
 
@@ -74,7 +75,7 @@ class Mention:
             date=event.date,
             precision=event.date_precision if event.date else None,
             place=event.location.country if event.location else None,
-            names=frozenset(e.name for e in [*event.actor, *event.recipient] if e.name),
+            people=_people(event),
             published=published,
             outlet=outlet,
         )
@@ -99,10 +100,34 @@ class Mention:
         return None
 
     def conflicts(self, other: Mention) -> bool:
-        """Different places, or named actors on both sides with none in common."""
+        """Different places, or different people acting for one country: the foreign
+        ministers' talks are not the presidents' talks of the same day. One report naming
+        only the guest and another only the host do not conflict."""
         if self.place and other.place and self.place != other.place:
             return True
-        return bool(self.names and other.names and not self.names & other.names)
+        for country in {c for c, _ in self.people} & {c for c, _ in other.people}:
+            mine = {name for c, name in self.people if c == country}
+            theirs = {name for c, name in other.people if c == country}
+            if not mine & theirs:
+                return True
+        return False
+
+
+def _people(event: Event) -> frozenset[tuple[str, str]]:
+    """(country, name) of the named people among the event's entities. Countries, capitals
+    and organisations are left out: "Belarus" and "Lukashenko" are one side in two words,
+    and "the Council of the EU" is the EU."""
+    from dyad.actors.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    people = set()
+    for entity in [*event.actor, *event.recipient]:
+        if not entity.name or not entity.country:
+            continue
+        entry = gazetteer.find(entity.name)
+        if entry is None or entry.kind == "person":
+            people.add((entity.country, entity.name))
+    return frozenset(people)
 
 
 @dataclass
@@ -207,6 +232,15 @@ class _Level:
         return found
 
 
+def _after_the_report(group: _Group, mention: Mention) -> bool:
+    """A report cannot tell of what had not begun when it was published ("the October
+    protest" in a paper of 5 October is not the protest of the 11th), unless it tells of
+    what is to come."""
+    if mention.block[2] != "real" or not mention.published:
+        return False
+    return group.start > iso_to_date(mention.published)[0]
+
+
 def _happening_id(block: Block, members: list[Mention]) -> str:
     """From the block and the earliest of the most precisely dated members, so that later
     reports, and vaguer ones, join without changing it."""
@@ -236,7 +270,12 @@ def _cluster_block(block: Block, mentions: list[Mention]) -> list[Happening]:
             open_days = [g for g in open_days if g.start >= span[0] - tolerance]
             chosen = _best([g for g in open_days if g.accepts(mention)])
         else:
-            overlapping = [g for level in levels.values() for g in level.overlapping(span, AMBIGUOUS)]
+            overlapping = [
+                g
+                for level in levels.values()
+                for g in level.overlapping(span, AMBIGUOUS)
+                if not _after_the_report(g, mention)
+            ]
             ambiguous = len(overlapping) > AMBIGUOUS
             chosen = None if ambiguous else _best([g for g in overlapping if g.accepts(mention)])
         if chosen is not None:

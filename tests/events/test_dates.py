@@ -315,3 +315,24 @@ def test_a_habit_told_in_a_relative_clause_is_undated(pipeline):
     )
     accusation = find(code_text(pipeline, text), "ACCUSE", {"BOL", "CHL"})
     assert accusation is not None and accusation.date is None
+
+
+def test_a_plans_horizon_is_not_when_a_reported_act_happened(pipeline):
+    text = (
+        "Roadmap\n\nHANOI, March 3 (Wire) - Vietnam and Laos signed a cooperation programme to 2030 "
+        "in Hanoi on Monday, officials said."
+    )
+    signing = find(code_text(pipeline, text, published="2025-03-04"), "SUPPORT", {"VNM", "LAO"})
+    assert signing is not None and signing.date == "2025-03-03"
+    undated = (
+        "Roadmap\n\nHANOI, March 3 (Wire) - Vietnam and Laos have signed a cooperation programme to 2030, "
+        "officials said."
+    )
+    signing = find(code_text(pipeline, undated, published="2025-03-04"), "SUPPORT", {"VNM", "LAO"})
+    assert signing is not None and signing.date != "2030"
+
+
+def test_a_hypothetical_act_takes_the_coming_weekday(pipeline):
+    text = "Talks\n\nHANOI, March 3 (Wire) - Vietnam could hold talks with Laos on Friday, officials said."
+    talks = find(code_text(pipeline, text, published="2025-03-04"), "CONSULT", {"VNM", "LAO"})
+    assert talks is not None and talks.modality == "hypothetical" and talks.date == "2025-03-07"

@@ -398,7 +398,8 @@ class EventCoder:
             support = self.lexicon.rewrites["sovereignty"]  # "committed to the sovereignty of X"
             event_type, mode, cameo = support.type, support.mode, self.lexicon.cameo(support)
         promised_act = event_type == "AGREE" and sense.type != "AGREE"
-        prefer = "future" if modality == "future" or promised_act else "past"
+        # what is to come, or only might be, is dated forward: "could meet on Friday"
+        prefer = "future" if modality in ("future", "hypothetical") or promised_act else "past"
         if is_time_reference(draft.trigger):  # "before his trip to Doha": only the trip's own date
             when = own_date(draft.trigger, sentence, published[0] if published else None, prefer)
         else:

@@ -197,7 +197,7 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     ordered += [ent for ent in own + carrier + main if ent not in ordered]
     for ent in ordered:
         found = parse_date_phrase(ent.text, published, prefer)
-        if found is not None:
+        if found is not None and not _after_publication(found, published, prefer):
             return found
     if trigger.pos_ == "ADJ" or prefer == "future":
         promised = [ent for ent in rest if in_clause_of(ent.root, trigger, through=("xcomp",), nonfinite=True)]
@@ -290,6 +290,12 @@ def is_ongoing(trigger: Token) -> bool:
         return False
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in (*verb.children, *clause.children))
     return perfect or verb.tag_ in _PRESENT
+
+
+def _after_publication(found: EventDate, published: dt.date | None, prefer: str) -> bool:
+    """A date after publication cannot be when a reported act happened: "signed a roadmap
+    to 2030" names the plan's horizon. Only what is to come (prefer="future") may be later."""
+    return prefer == "past" and published is not None and found.day > published
 
 
 def own_date(trigger: Token, sentence: Span, published: dt.date | None, prefer: str) -> EventDate | None:
