@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,7 +22,11 @@ from dyad import query, render
 from dyad.errors import DyadError, InputError
 from dyad.ingest.options import DEFAULT_MAX_BYTES
 from dyad.records import EVENT_TYPES, Failure, event_json_schema
-from dyad.store import BATCH_ARTICLES, DB_ENV, DEFAULT_DB, IngestSummary, Store
+from dyad.runner import IngestSummary
+from dyad.store import BATCH_ARTICLES, DB_ENV, DEFAULT_DB, Store, StoreOptions
+
+if TYPE_CHECKING:
+    from dyad.pipeline import Pipeline
 
 app = typer.Typer(
     help="dyad: turn news articles into verifiable political event records.\n\n"
@@ -112,7 +117,7 @@ def _actor_files(actors: list[Path] | None) -> tuple[str, ...]:
     return tuple(str(path) for path in actors or [])
 
 
-def _pipeline(actors: list[Path] | None) -> Any:
+def _pipeline(actors: list[Path] | None) -> Pipeline:
     """The shared pipeline, or one whose gazetteer the user's actor files extend."""
     from dyad.pipeline import Pipeline, default_pipeline
 
@@ -192,51 +197,47 @@ def run(
 
     Reads text, JSON Lines, CSV, HTML, WARC, RSS/Atom, and any of them gzipped or zipped.
     """
-    from dyad.ingest import Columns, expand_paths
+    from dyad.ingest import Columns
+    from dyad.ingest.options import ReadOptions
+    from dyad.runner import PathSource, RunOptions
+    from dyad.runner import run as run_loop
 
-    columns = Columns.parse(column or [])
-    include, exclude = include or [], exclude or []
-    total = len(list(expand_paths(paths, include=include, exclude=exclude)))
+    read = ReadOptions(published=published, url=url, max_bytes=max_bytes, columns=Columns.parse(column or []))
+    source = PathSource(paths, read, include=include or [], exclude=exclude or [])
     started = time.monotonic()
-    pipeline = _pipeline(actors) if actors else None
-    with Store(db, pipeline=pipeline, min_confidence=_threshold(min_confidence)) as store:
-        columns_shown = (
-            TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("{task.fields[detail]}"),
-        )  # fmt: skip
-        with Progress(*columns_shown, console=errors, disable=total < 2 and not errors.is_terminal) as progress:
-            task = progress.add_task("files", total=total, detail="")
-
-            def update(summary: IngestSummary, source: str | None) -> None:
-                read = summary.articles_added + summary.articles_known
-                rate = read / max(time.monotonic() - started, 1e-6)
-                detail = (
-                    f"{read} articles ({rate:,.1f}/s), {summary.events_added} events, {len(summary.failures)} failures"
-                )
-                progress.update(task, completed=summary.files, detail=detail)
-
-            summary = store.ingest(
-                paths,
-                published=published,
-                url=url,
-                progress=update,
-                batch_size=batch_size,
-                max_bytes=max_bytes,
-                columns=columns,
-                include=include,
-                exclude=exclude,
-            )
+    with Store(db, StoreOptions(min_confidence=_threshold(min_confidence))) as store:
+        with _progress(len(source.files), quiet=False) as update:
+            summary = run_loop(source, _pipeline(actors), store, RunOptions(batch_size=batch_size), update)
         _report_failures(summary.failures)
         counts = store.counts()
     elapsed = time.monotonic() - started
-    read = summary.articles_added + summary.articles_known
     console.print(
         f"[bold]{summary.files}[/bold] files: [green]{summary.articles_added} new articles[/green] "
         f"({summary.articles_known} already stored), [green]{summary.events_added} events[/green], "
-        f"[yellow]{summary.failures_added} new failures[/yellow], in {elapsed:.1f}s ({read / max(elapsed, 1e-6):,.1f} "
-        f"articles/s).  Database {db}: {counts['articles']} articles, {counts['events']} events, "
-        f"{counts['failures']} failures."
+        f"[yellow]{summary.failures_added} new failures[/yellow], in {elapsed:.1f}s "
+        f"({summary.articles_read / max(elapsed, 1e-6):,.1f} articles/s).  Database {db}: {counts['articles']} "
+        f"articles, {counts['events']} events, {counts['failures']} failures."
     )
+
+
+@contextlib.contextmanager
+def _progress(files: int, quiet: bool) -> Iterator[Callable[[IngestSummary], None]]:
+    """A rich bar over files, with articles/s, events and failures; off when quiet or for one file off a terminal."""
+    columns_shown = (
+        TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[detail]}"),
+    )  # fmt: skip
+    with Progress(*columns_shown, console=errors, disable=quiet or (files < 2 and not errors.is_terminal)) as bar:
+        task = bar.add_task("files", total=files, detail="")
+
+        def update(summary: IngestSummary) -> None:
+            detail = (
+                f"{summary.articles_read} articles ({summary.rate():,.1f}/s), {summary.events_added} events, "
+                f"{len(summary.failures)} failures"
+            )
+            bar.update(task, completed=summary.files, detail=detail)
+
+        yield update
 
 
 @app.command()
