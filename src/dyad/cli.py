@@ -206,7 +206,7 @@ def run(
     source = PathSource(paths, read, include=include or [], exclude=exclude or [])
     started = time.monotonic()
     with Store(db, StoreOptions(min_confidence=_threshold(min_confidence))) as store:
-        with _progress(len(source.files), quiet=False) as update:
+        with _progress("ingest", len(source.files), lambda summary: summary.files, quiet=False) as update:
             summary = run_loop(source, _pipeline(actors), store, RunOptions(batch_size=batch_size), update)
         _report_failures(summary.failures)
         counts = store.counts()
@@ -221,23 +221,58 @@ def run(
 
 
 @contextlib.contextmanager
-def _progress(files: int, quiet: bool) -> Iterator[Callable[[IngestSummary], None]]:
-    """A rich bar over files, with articles/s, events and failures; off when quiet or for one file off a terminal."""
+def _progress(
+    label: str, total: int, done: Callable[[IngestSummary], int], quiet: bool
+) -> Iterator[Callable[[IngestSummary], None]]:
+    """A rich bar with articles/s, events and failures; off when quiet, or for one item off a terminal."""
     columns_shown = (
-        TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn(f"[bold]{label}[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.fields[detail]}"),
     )  # fmt: skip
-    with Progress(*columns_shown, console=errors, disable=quiet or (files < 2 and not errors.is_terminal)) as bar:
-        task = bar.add_task("files", total=files, detail="")
+    with Progress(*columns_shown, console=errors, disable=quiet or (total < 2 and not errors.is_terminal)) as bar:
+        task = bar.add_task(label, total=total, detail="")
 
         def update(summary: IngestSummary) -> None:
             detail = (
                 f"{summary.articles_read} articles ({summary.rate():,.1f}/s), {summary.events_added} events, "
                 f"{len(summary.failures)} failures"
             )
-            bar.update(task, completed=summary.files, detail=detail)
+            bar.update(task, completed=done(summary), detail=detail)
 
         yield update
+
+
+@app.command()
+@friendly
+def recode(
+    db: DbOption = Path(DEFAULT_DB),
+    batch_size: Annotated[
+        int,
+        typer.Option("--batch-size", min=1, help="Articles per transaction; a killed recode resumes after the last."),
+    ] = BATCH_ARTICLES,
+    actors: ActorsOption = None,
+    min_confidence: MinConfidenceOption = None,
+) -> None:
+    """Re-code the stored articles whose events came from another coder version (see `coder_version`).
+
+    Each article is re-coded once: its events and coding failures are replaced. Running it again does nothing.
+    """
+    from dyad.events.version import coder_version
+    from dyad.runner import RunOptions
+    from dyad.runner import recode as recode_loop
+
+    _require_db(db)
+    started = time.monotonic()
+    with Store(db, StoreOptions(min_confidence=_threshold(min_confidence))) as store:
+        stale = len(store.stale_ids(coder_version()))
+        with _progress("recode", stale, lambda summary: summary.articles_read, quiet=False) as update:
+            _, summary = recode_loop(store, _pipeline(actors), RunOptions(batch_size=batch_size), update)
+        _report_failures(summary.failures)
+    console.print(
+        f"[green]{summary.articles_added} articles re-coded[/green] to coder version {coder_version()}: "
+        f"[green]{summary.events_added} events[/green], [yellow]{len(summary.failures)} failures[/yellow], "
+        f"in {time.monotonic() - started:.1f}s."
+    )
 
 
 @app.command()

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from dyad.events import version
 from dyad.ingest import expand_paths, read_paths
 from dyad.ingest.options import ReadOptions
 from dyad.records import Article, Event, Failure
-from dyad.store import BATCH_ARTICLES, Batch, Written
+from dyad.store import BATCH_ARTICLES, Batch, Store, Written
 
 if TYPE_CHECKING:
     from dyad.pipeline import Pipeline
@@ -187,7 +188,8 @@ def run(
 
     def commit(item: _InFlight) -> None:
         coded = item.coded.result()
-        batch = Batch(item.articles, item.fresh, coded.events, [*item.read_failures, *coded.failures])
+        failures = [*item.read_failures, *coded.failures]
+        batch = Batch(item.articles, item.fresh, coded.events, failures, version.coder_version())
         written = sink.write(batch)
         coding.difference_update(article.id for article in item.fresh)
         summary.articles_added += len(item.fresh)
@@ -245,3 +247,42 @@ def _executor(pipeline: Pipeline, workers: int) -> Executor:
     if workers < 1:
         raise ValueError("workers must be at least 1")
     return InProcess(pipeline)
+
+
+class StaleArticles:
+    """The stored articles another coder version coded, read batch by batch as the run asks."""
+
+    def __init__(self, store: Store, coder_version: str, batch_size: int = BATCH_ARTICLES) -> None:
+        self.store = store
+        self.ids = store.stale_ids(coder_version)
+        self.batch_size = batch_size
+
+    def __iter__(self) -> Iterator[Article]:
+        for start in range(0, len(self.ids), self.batch_size):
+            yield from self.store.articles(self.ids[start : start + self.batch_size])
+
+
+class Recoding:
+    """A store seen as the sink of a recode: every article is coded again and its results replaced."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def known_ids(self, ids: list[str]) -> set[str]:
+        return set()
+
+    def write(self, batch: Batch) -> Written:
+        return self.store.replace(batch)
+
+
+def recode(
+    store: Store, pipeline: Pipeline, options: RunOptions | None = None, progress: ProgressCallback | None = None
+) -> tuple[int, IngestSummary]:
+    """Re-code the stored articles whose coder version is not this one, each exactly once.
+
+    Returns how many were stale and what re-coding them gave. Each batch is one transaction,
+    so a killed recode resumes where it stopped.
+    """
+    options = options or RunOptions()
+    source = StaleArticles(store, version.coder_version(), options.batch_size)
+    return len(source.ids), run(source, pipeline, Recoding(store), options, progress)

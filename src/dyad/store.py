@@ -51,6 +51,9 @@ CREATE TABLE IF NOT EXISTS event_evidence (
     event_id VARCHAR, article_id VARCHAR, position INTEGER, text VARCHAR,
     start_char INTEGER, end_char INTEGER, PRIMARY KEY (event_id, position)
 );
+-- Which coder made an event, and which coded an article (NULL: before versions; `dyad recode` re-codes).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS coder_version VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS coder_version VARCHAR;
 CREATE TABLE IF NOT EXISTS failures (
     source VARCHAR, stage VARCHAR, reason VARCHAR, recorded_at TIMESTAMP,
     PRIMARY KEY (source, stage, reason)
@@ -77,6 +80,7 @@ class Batch:
     fresh: list[Article]
     events: list[Event]
     failures: list[Failure]
+    coder_version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,16 +149,12 @@ class Store:
 
     def write(self, batch: Batch) -> Written:
         """Commit one batch in one transaction, so a killed run resumes after the last batch."""
-        events = [
-            event
-            for event in batch.events
-            if event.confidence is None or event.confidence >= self.options.min_confidence
-        ]
+        events = self._kept(batch.events)
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         try:
             self.connection.begin()
             self._insert("article_sources", [{"article_id": a.id, "source": a.ref} for a in batch.articles])
-            self._insert("articles", [_article_row(a, now) for a in batch.fresh])
+            self._insert("articles", [_article_row(a, now, batch.coder_version) for a in batch.fresh])
             self._insert("events", [_event_row(e) for e in events])
             self._insert("event_evidence", [row for e in events for row in _evidence_rows(e)])
             failures = self._insert("failures", [_failure_row(f, now) for f in batch.failures])
@@ -165,10 +165,57 @@ class Store:
         log.debug("committed a batch of %d articles (%d new) to %s", len(batch.articles), len(batch.fresh), self.path)
         return Written(events=len(events), failures=failures)
 
+    def replace(self, batch: Batch) -> Written:
+        """Re-coded articles: their events and coding failures replaced, their coder version set, in one
+        transaction, so a killed recode resumes with the articles not yet committed."""
+        events = self._kept(batch.events)
+        ids = [article.id for article in batch.fresh]
+        refs = [article.ref for article in batch.fresh]
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        try:
+            self.connection.begin()
+            self.connection.execute("DELETE FROM event_evidence WHERE list_contains(?, article_id)", [ids])
+            self.connection.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+            self.connection.execute(
+                "DELETE FROM failures WHERE list_contains(?, source) AND stage IN ('nlp', 'events')", [refs]
+            )
+            self._insert("events", [_event_row(e) for e in events])
+            self._insert("event_evidence", [row for e in events for row in _evidence_rows(e)])
+            failures = self._insert("failures", [_failure_row(f, now) for f in batch.failures])
+            self.connection.execute(
+                "UPDATE articles SET coder_version = ? WHERE list_contains(?, id)", [batch.coder_version, ids]
+            )
+            self.connection.commit()
+        except duckdb.Error as error:
+            self.connection.rollback()
+            raise StoreError(f"cannot write to {self.path}: {error}") from None
+        log.debug("committed a recoded batch of %d articles to %s", len(ids), self.path)
+        return Written(events=len(events), failures=failures)
+
+    def stale_ids(self, coder_version: str) -> list[str]:
+        """Stored articles coded by another coder version (or before versions), in id order."""
+        sql = "SELECT id FROM articles WHERE coder_version IS DISTINCT FROM ? ORDER BY id"
+        return [row[0] for row in self.connection.execute(sql, [coder_version]).fetchall()]
+
+    def articles(self, ids: list[str]) -> list[Article]:
+        """Stored articles, in the order of `ids`."""
+        columns = ", ".join(Article.model_fields)
+        rows = self.connection.execute(f"SELECT {columns} FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+        found = {}
+        for row in rows:
+            fields = dict(zip(Article.model_fields, row, strict=True))
+            fields["sections"] = json.loads(fields["sections"] or "[]")
+            found[fields["id"]] = Article.model_validate(fields)
+        return [found[i] for i in ids if i in found]
+
     def known_ids(self, ids: list[str]) -> set[str]:
         """Which of these article ids are stored already."""
         rows = self.connection.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
         return {row[0] for row in rows}
+
+    def _kept(self, events: list[Event]) -> list[Event]:
+        threshold = self.options.min_confidence
+        return [event for event in events if event.confidence is None or event.confidence >= threshold]
 
     def _insert(self, table: str, rows: list[Row]) -> int:
         """Insert what is new and return how many rows that was (DuckDB counts ignored rows out)."""
@@ -260,10 +307,11 @@ def _event_filters(
     return clauses, params
 
 
-def _article_row(article: Article, now: dt.datetime) -> Row:
+def _article_row(article: Article, now: dt.datetime, coder_version: str | None) -> Row:
     row = article.to_dict()
     row["sections"] = json.dumps(row["sections"])
     row["ingested_at"] = now
+    row["coder_version"] = coder_version
     return row
 
 
@@ -283,6 +331,7 @@ def _event_row(event: Event) -> Row:
         "cameo": event.cameo,
         "record": event.to_json(),
         "confidence": event.confidence,
+        "coder_version": event.coder_version,
     }
 
 

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyad.actors.gazetteer import load_gazetteer
+from dyad.events import version
 from dyad.events.coder import EventCoder
 from dyad.events.lexicon import load_lexicon
 from dyad.records import Article, Event, Failure, article_id_for
@@ -53,4 +54,6 @@ class EventComponent:
         return doc
 
     def code(self, doc: Doc, article: Article) -> list[Event]:
-        return self.coder.code(doc, article)
+        """The coder's events, stamped with the coder version that made them."""
+        stamp = {"coder_version": version.coder_version()}
+        return [event.model_copy(update=stamp) for event in self.coder.code(doc, article)]
