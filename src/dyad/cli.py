@@ -6,6 +6,7 @@ import contextlib
 import functools
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -16,7 +17,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from dyad import query, render
 from dyad.errors import DyadError, InputError
@@ -66,6 +74,19 @@ ActorsOption = Annotated[
         "Repeatable.",
     ),
 ]
+
+
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Worker processes, each loading the model once (default: the number of cores). 1 runs in this "
+        "process. The output is the same for any number.",
+        show_default=False,
+    ),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, for scripts.")]
 
 
 MinConfidenceOption = Annotated[
@@ -122,6 +143,11 @@ def _pipeline(actors: list[Path] | None) -> Pipeline:
     from dyad.pipeline import Pipeline, default_pipeline
 
     return Pipeline(actor_files=_actor_files(actors)) if actors else default_pipeline()
+
+
+def _workers(given: int | None) -> int:
+    """--workers, else one per core."""
+    return given or os.cpu_count() or 1
 
 
 def _report_failures(failures: list[Failure]) -> None:
@@ -190,6 +216,8 @@ def run(
     ] = BATCH_ARTICLES,
     actors: ActorsOption = None,
     min_confidence: MinConfidenceOption = None,
+    workers: WorkersOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Ingest articles into the database; running the same input again adds nothing.
 
@@ -206,8 +234,9 @@ def run(
     source = PathSource(paths, read, include=include or [], exclude=exclude or [])
     started = time.monotonic()
     with Store(db, StoreOptions(min_confidence=_threshold(min_confidence))) as store:
-        with _progress("ingest", len(source.files), lambda summary: summary.files, quiet=False) as update:
-            summary = run_loop(source, _pipeline(actors), store, RunOptions(batch_size=batch_size), update)
+        options = RunOptions(batch_size=batch_size, workers=_workers(workers))
+        with _progress("ingest", len(source.files), lambda summary: summary.files, quiet) as update:
+            summary = run_loop(source, _pipeline(actors), store, options, update)
         _report_failures(summary.failures)
         counts = store.counts()
     elapsed = time.monotonic() - started
@@ -227,7 +256,7 @@ def _progress(
     """A rich bar with articles/s, events and failures; off when quiet, or for one item off a terminal."""
     columns_shown = (
         TextColumn(f"[bold]{label}[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[detail]}"),
+        TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[detail]}"),
     )  # fmt: skip
     with Progress(*columns_shown, console=errors, disable=quiet or (total < 2 and not errors.is_terminal)) as bar:
         task = bar.add_task(label, total=total, detail="")
@@ -252,6 +281,8 @@ def recode(
     ] = BATCH_ARTICLES,
     actors: ActorsOption = None,
     min_confidence: MinConfidenceOption = None,
+    workers: WorkersOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Re-code the stored articles whose events came from another coder version (see `coder_version`).
 
@@ -265,8 +296,9 @@ def recode(
     started = time.monotonic()
     with Store(db, StoreOptions(min_confidence=_threshold(min_confidence))) as store:
         stale = len(store.stale_ids(coder_version()))
-        with _progress("recode", stale, lambda summary: summary.articles_read, quiet=False) as update:
-            _, summary = recode_loop(store, _pipeline(actors), RunOptions(batch_size=batch_size), update)
+        options = RunOptions(batch_size=batch_size, workers=_workers(workers))
+        with _progress("recode", stale, lambda summary: summary.articles_read, quiet) as update:
+            _, summary = recode_loop(store, _pipeline(actors), options, update)
         _report_failures(summary.failures)
     console.print(
         f"[green]{summary.articles_added} articles re-coded[/green] to coder version {coder_version()}: "

@@ -9,10 +9,15 @@ a prefix of the input.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import multiprocessing
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -181,7 +186,11 @@ def run(
     options = options or RunOptions()
     if options.batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    executor = options.executor or _executor(pipeline, options.workers)
+    items = iter(source)
+    head = _first_batch_and_one(items, options.batch_size)
+    # input that fits in one batch is coded here: starting workers would cost more than it saves
+    workers = options.workers if sum(isinstance(item, Article) for item in head) > options.batch_size else 1
+    executor = options.executor or _executor(pipeline, workers)
     summary = IngestSummary()
     in_flight: deque[_InFlight] = deque()
     coding: set[str] = set()  # ids submitted but not yet committed count as known
@@ -215,7 +224,7 @@ def run(
         articles: list[Article] = []
         failures: list[Failure] = []
         files_read = 0
-        for item in source:
+        for item in itertools.chain(head, items):
             if isinstance(item, Failure):
                 failures.append(item)
             else:
@@ -237,6 +246,18 @@ def run(
     return summary
 
 
+def _first_batch_and_one(items: Iterator[Article | Failure], batch_size: int) -> list[Article | Failure]:
+    """Items read until more articles than one batch holds are seen, or the input ends."""
+    head: list[Article | Failure] = []
+    articles = 0
+    for item in items:
+        head.append(item)
+        articles += isinstance(item, Article)
+        if articles > batch_size:
+            break
+    return head
+
+
 def _report(summary: IngestSummary, source: object, progress: ProgressCallback | None) -> None:
     summary.files = getattr(source, "files_read", summary.files)
     if progress:
@@ -246,7 +267,55 @@ def _report(summary: IngestSummary, source: object, progress: ProgressCallback |
 def _executor(pipeline: Pipeline, workers: int) -> Executor:
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    return InProcess(pipeline)
+    return InProcess(pipeline) if workers == 1 else WorkerPool(pipeline, workers)
+
+
+class WorkerPool:
+    """Worker processes that each load the model once and code whole batches with nlp.pipe.
+
+    They send back events and failures, never Docs; the parent alone writes, in input order.
+    Workers are spawned, not forked (the parent holds a DuckDB connection and threads), and
+    each leaves when the parent dies, so a killed run leaves no orphans behind.
+    """
+
+    def __init__(self, pipeline: Pipeline, workers: int) -> None:
+        self.window = 2 * workers  # enough queued to keep every worker busy while the parent writes
+        self.pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(pipeline.model, pipeline.actor_files, os.getpid()),
+        )
+
+    def submit(self, articles: list[Article]) -> Pending:
+        return self.pool.submit(_code_in_worker, articles)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker(model: str | None, actor_files: tuple[str, ...], parent: int) -> None:
+    global _worker_pipeline
+    from dyad.pipeline import Pipeline
+
+    _worker_pipeline = Pipeline(model, actor_files)
+    _worker_pipeline.nlp  # noqa: B018 (load the model now, once, not on the first batch)
+    threading.Thread(target=_leave_with, args=(parent,), daemon=True, name="dyad-parent-watch").start()
+
+
+def _leave_with(parent: int) -> None:
+    """Exit as soon as the parent is gone (killed with -9, say): nobody is left to read our results."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _code_in_worker(articles: list[Article]) -> CodedBatch:
+    assert _worker_pipeline is not None, "the worker's initializer loads the pipeline"
+    return code_batch(_worker_pipeline, articles)
 
 
 class StaleArticles:
