@@ -167,8 +167,8 @@ def main() -> None:
             subset.write_text("".join(line for _, line in zip(range(args.end_to_end), source, strict=False)))
         pipeline = Pipeline()
         list(pipeline.code([a for a in read_paths([subset]) if isinstance(a, Article)][:10]))  # warm up
-        with Store(root / "bench.duckdb", pipeline=pipeline) as store:
-            summary, seconds = timed(lambda: store.ingest([subset]).articles_added)
+        with Store(root / "bench.duckdb") as store:
+            summary, seconds = timed(lambda: store.ingest([subset], pipeline=pipeline).articles_added)
         print(
             f"end to end (Store.ingest: read, parse, code, store): {summary:,} articles in {seconds:.1f}s,"
             f" {summary / seconds:,.1f} articles/s"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.pipeline import Pipeline
+from dyad.pipeline import Pipeline, default_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -19,7 +19,8 @@ MESSAGE_SEED = SEEDS / "000_c922d414002a9c02.txt"
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
-    return Pipeline()
+    """The shared default pipeline, the one `Store.ingest` and `dyad.extract` use."""
+    return default_pipeline()
 
 
 @pytest.fixture()

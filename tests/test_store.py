@@ -16,7 +16,7 @@ GOOD = (
 
 @pytest.fixture()
 def store(tmp_path, pipeline):
-    with Store(tmp_path / "test.duckdb", pipeline=pipeline) as opened:
+    with Store(tmp_path / "test.duckdb") as opened:
         yield opened
 
 

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
+import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from dyad import query, render
 from dyad.errors import DyadError, InputError
 from dyad.ingest.options import DEFAULT_MAX_BYTES
 from dyad.records import EVENT_TYPES, Failure, event_json_schema
-from dyad.store import BATCH_ARTICLES, DB_ENV, DEFAULT_DB, IngestSummary, Store
+from dyad.runner import IngestSummary
+from dyad.store import BATCH_ARTICLES, DB_ENV, DEFAULT_DB, Store, StoreOptions
+
+if TYPE_CHECKING:
+    from dyad.pipeline import Pipeline
 
 app = typer.Typer(
     help="dyad: turn news articles into verifiable political event records.\n\n"
@@ -61,6 +74,19 @@ ActorsOption = Annotated[
         "Repeatable.",
     ),
 ]
+
+
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Worker processes, each loading the model once (default: the number of cores). 1 runs in this "
+        "process. The output is the same for any number.",
+        show_default=False,
+    ),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, for scripts.")]
 
 
 MinConfidenceOption = Annotated[
@@ -112,11 +138,16 @@ def _actor_files(actors: list[Path] | None) -> tuple[str, ...]:
     return tuple(str(path) for path in actors or [])
 
 
-def _pipeline(actors: list[Path] | None) -> Any:
+def _pipeline(actors: list[Path] | None) -> Pipeline:
     """The shared pipeline, or one whose gazetteer the user's actor files extend."""
     from dyad.pipeline import Pipeline, default_pipeline
 
     return Pipeline(actor_files=_actor_files(actors)) if actors else default_pipeline()
+
+
+def _workers(given: int | None) -> int:
+    """--workers, else one per core."""
+    return given or os.cpu_count() or 1
 
 
 def _report_failures(failures: list[Failure]) -> None:
@@ -185,6 +216,8 @@ def run(
     ] = BATCH_ARTICLES,
     actors: ActorsOption = None,
     min_confidence: MinConfidenceOption = None,
+    workers: WorkersOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Ingest articles into the database; running the same input again adds nothing.
 
@@ -192,50 +225,85 @@ def run(
 
     Reads text, JSON Lines, CSV, HTML, WARC, RSS/Atom, and any of them gzipped or zipped.
     """
-    from dyad.ingest import Columns, expand_paths
+    from dyad.ingest import Columns
+    from dyad.ingest.options import ReadOptions
+    from dyad.runner import PathSource, RunOptions
+    from dyad.runner import run as run_loop
 
-    columns = Columns.parse(column or [])
-    include, exclude = include or [], exclude or []
-    total = len(list(expand_paths(paths, include=include, exclude=exclude)))
+    read = ReadOptions(published=published, url=url, max_bytes=max_bytes, columns=Columns.parse(column or []))
+    source = PathSource(paths, read, include=include or [], exclude=exclude or [])
     started = time.monotonic()
-    pipeline = _pipeline(actors) if actors else None
-    with Store(db, pipeline=pipeline, min_confidence=_threshold(min_confidence)) as store:
-        columns_shown = (
-            TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("{task.fields[detail]}"),
-        )  # fmt: skip
-        with Progress(*columns_shown, console=errors, disable=total < 2 and not errors.is_terminal) as progress:
-            task = progress.add_task("files", total=total, detail="")
-
-            def update(summary: IngestSummary, source: str | None) -> None:
-                read = summary.articles_added + summary.articles_known
-                rate = read / max(time.monotonic() - started, 1e-6)
-                detail = (
-                    f"{read} articles ({rate:,.1f}/s), {summary.events_added} events, {len(summary.failures)} failures"
-                )
-                progress.update(task, completed=summary.files, detail=detail)
-
-            summary = store.ingest(
-                paths,
-                published=published,
-                url=url,
-                progress=update,
-                batch_size=batch_size,
-                max_bytes=max_bytes,
-                columns=columns,
-                include=include,
-                exclude=exclude,
-            )
+    with Store(db, StoreOptions(min_confidence=_threshold(min_confidence))) as store:
+        options = RunOptions(batch_size=batch_size, workers=_workers(workers))
+        with _progress("ingest", len(source.files), lambda summary: summary.files, quiet) as update:
+            summary = run_loop(source, _pipeline(actors), store, options, update)
         _report_failures(summary.failures)
         counts = store.counts()
     elapsed = time.monotonic() - started
-    read = summary.articles_added + summary.articles_known
     console.print(
         f"[bold]{summary.files}[/bold] files: [green]{summary.articles_added} new articles[/green] "
         f"({summary.articles_known} already stored), [green]{summary.events_added} events[/green], "
-        f"[yellow]{summary.failures_added} new failures[/yellow], in {elapsed:.1f}s ({read / max(elapsed, 1e-6):,.1f} "
-        f"articles/s).  Database {db}: {counts['articles']} articles, {counts['events']} events, "
-        f"{counts['failures']} failures."
+        f"[yellow]{summary.failures_added} new failures[/yellow], in {elapsed:.1f}s "
+        f"({summary.articles_read / max(elapsed, 1e-6):,.1f} articles/s).  Database {db}: {counts['articles']} "
+        f"articles, {counts['events']} events, {counts['failures']} failures."
+    )
+
+
+@contextlib.contextmanager
+def _progress(
+    label: str, total: int, done: Callable[[IngestSummary], int], quiet: bool
+) -> Iterator[Callable[[IngestSummary], None]]:
+    """A rich bar with articles/s, events and failures; off when quiet, or for one item off a terminal."""
+    columns_shown = (
+        TextColumn(f"[bold]{label}[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[detail]}"),
+    )  # fmt: skip
+    with Progress(*columns_shown, console=errors, disable=quiet or (total < 2 and not errors.is_terminal)) as bar:
+        task = bar.add_task(label, total=total, detail="")
+
+        def update(summary: IngestSummary) -> None:
+            detail = (
+                f"{summary.articles_read} articles ({summary.rate():,.1f}/s), {summary.events_added} events, "
+                f"{len(summary.failures)} failures"
+            )
+            bar.update(task, completed=done(summary), detail=detail)
+
+        yield update
+
+
+@app.command()
+@friendly
+def recode(
+    db: DbOption = Path(DEFAULT_DB),
+    batch_size: Annotated[
+        int,
+        typer.Option("--batch-size", min=1, help="Articles per transaction; a killed recode resumes after the last."),
+    ] = BATCH_ARTICLES,
+    actors: ActorsOption = None,
+    min_confidence: MinConfidenceOption = None,
+    workers: WorkersOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Re-code the stored articles whose events came from another coder version (see `coder_version`).
+
+    Each article is re-coded once: its events and coding failures are replaced. Running it again does nothing.
+    """
+    from dyad.events.version import coder_version
+    from dyad.runner import RunOptions
+    from dyad.runner import recode as recode_loop
+
+    _require_db(db)
+    started = time.monotonic()
+    with Store(db, StoreOptions(min_confidence=_threshold(min_confidence))) as store:
+        stale = len(store.stale_ids(coder_version()))
+        options = RunOptions(batch_size=batch_size, workers=_workers(workers))
+        with _progress("recode", stale, lambda summary: summary.articles_read, quiet) as update:
+            _, summary = recode_loop(store, _pipeline(actors), options, update)
+        _report_failures(summary.failures)
+    console.print(
+        f"[green]{summary.articles_added} articles re-coded[/green] to coder version {coder_version()}: "
+        f"[green]{summary.events_added} events[/green], [yellow]{len(summary.failures)} failures[/yellow], "
+        f"in {time.monotonic() - started:.1f}s."
     )
 
 

@@ -130,7 +130,7 @@ def model_name() -> str:
 
 @lru_cache(maxsize=2)
 def load_pipeline(model: str | None = None, actor_files: tuple[str, ...] = ()) -> Language:
-    """Load the model, add line-break sentence starts and the gazetteer's entity ruler.
+    """Load the model, add line-break sentence starts, the gazetteer's entity ruler and the event coder.
 
     Set DYAD_MODEL (or pass `model`) to swap in a larger English model.
     """
@@ -150,6 +150,9 @@ def load_pipeline(model: str | None = None, actor_files: tuple[str, ...] = ()) -
     add_spelling_patterns(nlp, ruler, gazetteer.patterns())
     single_word_titles = sorted({word for title in gazetteer.titles for word in title.split()})
     nlp.add_pipe("dyad_name_guard", after="entity_ruler", config={"titles": single_word_titles})
+    from dyad.events.component import EVENTS  # registers the event coder's factory
+
+    nlp.add_pipe(EVENTS, last=True, config={"actor_files": list(actor_files)})  # sets doc._.events
     return nlp
 
 

@@ -195,6 +195,11 @@ class Event(_Record):
         description="How likely the record is right, 0-1, calibrated on real news (events/data/confidence.yaml); "
         "null only on records stored before dyad scored confidence",
     )
+    coder_version: str | None = Field(
+        default=None,
+        description="The coder that made the record: the package version and a hash of the coder's code and "
+        "data (dyad.events.version); `dyad recode` re-codes articles coded by another version",
+    )
 
     @field_validator("date")
     @classmethod

@@ -1,4 +1,4 @@
-"""The DuckDB store: idempotent ingest in atomic batches, and event queries."""
+"""The DuckDB store: batches written atomically and idempotently, and event queries."""
 
 from __future__ import annotations
 
@@ -6,23 +6,29 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 
 from dyad.dates import iso_to_date
 from dyad.errors import StoreError
-from dyad.ingest import DEFAULT_MAX_BYTES, Columns, expand_paths, read_paths
+from dyad.ingest.options import DEFAULT_MAX_BYTES, Columns, ReadOptions
 from dyad.records import Article, Event, Failure
+
+if TYPE_CHECKING:
+    from dyad.pipeline import Pipeline
+    from dyad.runner import IngestSummary, ProgressCallback
 
 log = logging.getLogger(__name__)
 DEFAULT_DB = "dyad.duckdb"
 DB_ENV = "DYAD_DB"
-BATCH_ARTICLES = 64
+BATCH_ARTICLES = 64  # articles per transaction, unless a run says otherwise
+# A row as DuckDB takes it from pyarrow: column name to a plain Python value.
+Row = dict[str, object]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -45,6 +51,9 @@ CREATE TABLE IF NOT EXISTS event_evidence (
     event_id VARCHAR, article_id VARCHAR, position INTEGER, text VARCHAR,
     start_char INTEGER, end_char INTEGER, PRIMARY KEY (event_id, position)
 );
+-- Which coder made an event, and which coded an article (NULL: before versions; `dyad recode` re-codes).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS coder_version VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS coder_version VARCHAR;
 CREATE TABLE IF NOT EXISTS failures (
     source VARCHAR, stage VARCHAR, reason VARCHAR, recorded_at TIMESTAMP,
     PRIMARY KEY (source, stage, reason)
@@ -56,34 +65,43 @@ def default_db_path() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB
 
 
-@dataclass
-class IngestSummary:
-    """What one `ingest` call added; a second run of the same input adds zeros."""
+@dataclass(frozen=True)
+class StoreOptions:
+    """How a store writes: `min_confidence` drops events scoring below it (0 keeps every event)."""
 
-    files: int = 0
-    articles_added: int = 0
-    articles_known: int = 0
-    events_added: int = 0
-    failures_added: int = 0
-    failures: list[Failure] = field(default_factory=list)
+    min_confidence: float = 0.0
 
 
-ProgressCallback = Callable[[IngestSummary, str | None], None]
+@dataclass(frozen=True)
+class Batch:
+    """One transaction: every article read (each is recorded as a source), the new ones, their results."""
+
+    articles: list[Article]
+    fresh: list[Article]
+    events: list[Event]
+    failures: list[Failure]
+    coder_version: str | None = None
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a committed batch added: events kept and failure rows that were new."""
+
+    events: int
+    failures: int
 
 
 class Store:
-    """A DuckDB file of articles, events (with evidence) and failures."""
+    """A DuckDB file of articles, events (with evidence) and failures; it writes what it is given."""
 
-    def __init__(self, path: str | Path | None = None, *, pipeline: Any = None, min_confidence: float = 0.0) -> None:
-        """`min_confidence`: events scoring below it are not stored (0 keeps every event)."""
+    def __init__(self, path: str | Path | None = None, options: StoreOptions | None = None) -> None:
         self.path = str(path or default_db_path())
-        self.min_confidence = min_confidence
+        self.options = options or StoreOptions()
         try:
             self.connection = duckdb.connect(self.path)
             self.connection.execute(SCHEMA)
         except duckdb.Error as error:
             raise StoreError(f"cannot open database {self.path}: {error}") from None
-        self._pipeline = pipeline
 
     def __enter__(self) -> Store:
         return self
@@ -94,104 +112,112 @@ class Store:
     def close(self) -> None:
         self.connection.close()
 
-    @property
-    def pipeline(self) -> Any:
-        if self._pipeline is None:
-            from dyad.pipeline import default_pipeline
-
-            self._pipeline = default_pipeline()
-        return self._pipeline
-
     # -- writing ----------------------------------------------------------------------
     def ingest(
         self,
         paths: Iterable[str | Path],
         *,
+        pipeline: Pipeline | None = None,
         published: str | None = None,
         url: str | None = None,
         progress: ProgressCallback | None = None,
         batch_size: int = BATCH_ARTICLES,
+        workers: int = 1,
         max_bytes: int = DEFAULT_MAX_BYTES,
         columns: Columns | None = None,
         include: Sequence[str] = (),
         exclude: Sequence[str] = (),
     ) -> IngestSummary:
-        """Read, code and store; each batch is one transaction, so a killed run resumes cleanly.
+        """Read, code and store, for the Python API: `dyad.runner.run` with this store as the sink.
 
         `max_bytes`, `columns`, `include` and `exclude` are passed to `dyad.ingest.read_paths`.
         """
-        if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
-        summary = IngestSummary()
-        batch: list[Article] = []
-        files = list(expand_paths(paths, include=include, exclude=exclude))
-        for source in files:
-            for item in read_paths([source], published=published, url=url, max_bytes=max_bytes, columns=columns):
-                if isinstance(item, Failure):
-                    self._write_failures([item], summary)
-                else:
-                    batch.append(item)
-                    if len(batch) >= batch_size:
-                        self._ingest_batch(batch, summary)
-                        batch = []
-                        if progress:
-                            progress(summary, source)
-            summary.files += 1
-            if progress:
-                progress(summary, source)
-        if batch:
-            self._ingest_batch(batch, summary)
-        if progress:
-            progress(summary, None)
-        return summary
+        from dyad.pipeline import default_pipeline
+        from dyad.runner import PathSource, RunOptions, run
 
-    def add_articles(self, articles: Iterable[Article]) -> IngestSummary:
+        read = ReadOptions(published=published, url=url, max_bytes=max_bytes, columns=columns or Columns())
+        source = PathSource(paths, read, include=include, exclude=exclude)
+        options = RunOptions(batch_size=batch_size, workers=workers)
+        return run(source, pipeline or default_pipeline(), self, options, progress)
+
+    def add_articles(self, articles: Iterable[Article], *, pipeline: Pipeline | None = None) -> IngestSummary:
         """Code and store articles already read (from the Python API)."""
-        summary = IngestSummary()
-        for chunk in _chunks(articles, BATCH_ARTICLES):
-            self._ingest_batch(chunk, summary)
-        return summary
+        from dyad.pipeline import default_pipeline
+        from dyad.runner import run
 
-    def _ingest_batch(self, batch: list[Article], summary: IngestSummary) -> None:
-        known = self._known_ids([a.id for a in batch])
-        fresh: dict[str, Article] = {}
-        for article in batch:
-            if article.id in known or article.id in fresh:
-                summary.articles_known += 1
-            else:
-                fresh[article.id] = article
-        coded = list(self.pipeline.code(fresh.values())) if fresh else []
-        events = [
-            event
-            for item in coded
-            for event in item.events
-            if event.confidence is None or event.confidence >= self.min_confidence
-        ]
-        failures = [item.failure for item in coded if item.failure]
+        return run(articles, pipeline or default_pipeline(), self)
+
+    def write(self, batch: Batch) -> Written:
+        """Commit one batch in one transaction, so a killed run resumes after the last batch."""
+        events = self._kept(batch.events)
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         try:
             self.connection.begin()
-            self._insert("article_sources", [{"article_id": a.id, "source": a.ref} for a in batch])
-            self._insert("articles", [_article_row(a, now) for a in fresh.values()])
+            self._insert("article_sources", [{"article_id": a.id, "source": a.ref} for a in batch.articles])
+            self._insert("articles", [_article_row(a, now, batch.coder_version) for a in batch.fresh])
             self._insert("events", [_event_row(e) for e in events])
             self._insert("event_evidence", [row for e in events for row in _evidence_rows(e)])
-            self._insert("failures", [_failure_row(f, now) for f in failures])
+            failures = self._insert("failures", [_failure_row(f, now) for f in batch.failures])
             self.connection.commit()
         except duckdb.Error as error:
             self.connection.rollback()
             raise StoreError(f"cannot write to {self.path}: {error}") from None
-        log.debug("committed a batch of %d articles (%d new) to %s", len(batch), len(fresh), self.path)
-        summary.articles_added += len(fresh)
-        summary.events_added += len(events)
-        summary.failures_added += len(failures)
-        summary.failures += failures
+        log.debug("committed a batch of %d articles (%d new) to %s", len(batch.articles), len(batch.fresh), self.path)
+        return Written(events=len(events), failures=failures)
 
-    def _write_failures(self, failures: list[Failure], summary: IngestSummary) -> None:
+    def replace(self, batch: Batch) -> Written:
+        """Re-coded articles: their events and coding failures replaced, their coder version set, in one
+        transaction, so a killed recode resumes with the articles not yet committed."""
+        events = self._kept(batch.events)
+        ids = [article.id for article in batch.fresh]
+        refs = [article.ref for article in batch.fresh]
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        summary.failures_added += self._insert("failures", [_failure_row(f, now) for f in failures])
-        summary.failures += failures
+        try:
+            self.connection.begin()
+            self.connection.execute("DELETE FROM event_evidence WHERE list_contains(?, article_id)", [ids])
+            self.connection.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+            self.connection.execute(
+                "DELETE FROM failures WHERE list_contains(?, source) AND stage IN ('nlp', 'events')", [refs]
+            )
+            self._insert("events", [_event_row(e) for e in events])
+            self._insert("event_evidence", [row for e in events for row in _evidence_rows(e)])
+            failures = self._insert("failures", [_failure_row(f, now) for f in batch.failures])
+            self.connection.execute(
+                "UPDATE articles SET coder_version = ? WHERE list_contains(?, id)", [batch.coder_version, ids]
+            )
+            self.connection.commit()
+        except duckdb.Error as error:
+            self.connection.rollback()
+            raise StoreError(f"cannot write to {self.path}: {error}") from None
+        log.debug("committed a recoded batch of %d articles to %s", len(ids), self.path)
+        return Written(events=len(events), failures=failures)
 
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
+    def stale_ids(self, coder_version: str) -> list[str]:
+        """Stored articles coded by another coder version (or before versions), in id order."""
+        sql = "SELECT id FROM articles WHERE coder_version IS DISTINCT FROM ? ORDER BY id"
+        return [row[0] for row in self.connection.execute(sql, [coder_version]).fetchall()]
+
+    def articles(self, ids: list[str]) -> list[Article]:
+        """Stored articles, in the order of `ids`."""
+        columns = ", ".join(Article.model_fields)
+        rows = self.connection.execute(f"SELECT {columns} FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+        found = {}
+        for row in rows:
+            fields = dict(zip(Article.model_fields, row, strict=True))
+            fields["sections"] = json.loads(fields["sections"] or "[]")
+            found[fields["id"]] = Article.model_validate(fields)
+        return [found[i] for i in ids if i in found]
+
+    def known_ids(self, ids: list[str]) -> set[str]:
+        """Which of these article ids are stored already."""
+        rows = self.connection.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+        return {row[0] for row in rows}
+
+    def _kept(self, events: list[Event]) -> list[Event]:
+        threshold = self.options.min_confidence
+        return [event for event in events if event.confidence is None or event.confidence >= threshold]
+
+    def _insert(self, table: str, rows: list[Row]) -> int:
         """Insert what is new and return how many rows that was (DuckDB counts ignored rows out)."""
         if not rows:
             return 0
@@ -203,10 +229,6 @@ class Store:
             return self.connection.execute(sql).fetchall()[0][0]
         finally:
             self.connection.unregister("incoming")
-
-    def _known_ids(self, ids: list[str]) -> set[str]:
-        rows = self.connection.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
-        return {row[0] for row in rows}
 
     def _count(self, table: str) -> int:
         return self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
@@ -250,7 +272,7 @@ class Store:
         ).fetchall()
         return [Failure(source=s, stage=st, reason=r) for s, st, r in rows]
 
-    def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    def query(self, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
         return self.connection.execute(sql, params or []).fetchall()
 
 
@@ -261,9 +283,9 @@ def _event_filters(
     type: str | None,
     since: str | None,
     until: str | None,
-) -> tuple[list[str], list[Any]]:
+) -> tuple[list[str], list[object]]:
     clauses: list[str] = []
-    params: list[Any] = []
+    params: list[object] = []
     if actor:
         clauses.append("list_contains(actor_countries, ?)")
         params.append(actor.upper())
@@ -285,25 +307,15 @@ def _event_filters(
     return clauses, params
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _article_row(article: Article, now: dt.datetime) -> dict[str, Any]:
+def _article_row(article: Article, now: dt.datetime, coder_version: str | None) -> Row:
     row = article.to_dict()
     row["sections"] = json.dumps(row["sections"])
     row["ingested_at"] = now
+    row["coder_version"] = coder_version
     return row
 
 
-def _event_row(event: Event) -> dict[str, Any]:
+def _event_row(event: Event) -> Row:
     return {
         "id": event.id,
         "article_id": event.article_id,
@@ -319,10 +331,11 @@ def _event_row(event: Event) -> dict[str, Any]:
         "cameo": event.cameo,
         "record": event.to_json(),
         "confidence": event.confidence,
+        "coder_version": event.coder_version,
     }
 
 
-def _evidence_rows(event: Event) -> list[dict[str, Any]]:
+def _evidence_rows(event: Event) -> list[Row]:
     return [
         {
             "event_id": event.id,
@@ -336,5 +349,5 @@ def _evidence_rows(event: Event) -> list[dict[str, Any]]:
     ]
 
 
-def _failure_row(failure: Failure, now: dt.datetime) -> dict[str, Any]:
+def _failure_row(failure: Failure, now: dt.datetime) -> Row:
     return {**failure.to_dict(), "recorded_at": now}

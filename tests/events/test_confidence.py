@@ -6,7 +6,7 @@ import pytest
 
 from dyad.evaluate import Counts, lowest_threshold_for
 from dyad.events.confidence import Calibration, features, fit, load_calibration, write_calibration
-from dyad.store import Store
+from dyad.store import Store, StoreOptions
 from tests.conftest import SAMPLES
 from tests.helpers import code_text
 from tests.test_cli import run
@@ -66,7 +66,7 @@ def test_calibration_file_round_trips(tmp_path):
 
 
 def test_store_keeps_what_reaches_the_threshold(pipeline, tmp_path):
-    with Store(tmp_path / "all.duckdb", pipeline=pipeline, min_confidence=0.0) as store:
+    with Store(tmp_path / "all.duckdb", StoreOptions(min_confidence=0.0)) as store:
         store.ingest([SAMPLES])
         everything = store.events()
         scores = sorted(e.confidence for e in everything)
@@ -74,7 +74,7 @@ def test_store_keeps_what_reaches_the_threshold(pipeline, tmp_path):
         assert {e.id for e in store.events(min_confidence=middle)} == {
             e.id for e in everything if e.confidence >= middle
         }
-    with Store(tmp_path / "some.duckdb", pipeline=pipeline, min_confidence=middle) as store:
+    with Store(tmp_path / "some.duckdb", StoreOptions(min_confidence=middle)) as store:
         store.ingest([SAMPLES])
         assert {e.id for e in store.events()} == {e.id for e in everything if e.confidence >= middle}
 

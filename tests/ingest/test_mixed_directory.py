@@ -72,7 +72,7 @@ def _write_corpus(root):
 
 @pytest.fixture()
 def store(tmp_path, pipeline):
-    with Store(tmp_path / "mixed.duckdb", pipeline=pipeline) as opened:
+    with Store(tmp_path / "mixed.duckdb") as opened:
         yield opened
 
 

@@ -80,11 +80,11 @@ def test_run_killed_after_a_commit_resumes_without_duplicates_or_gaps(tmp_path, 
     assert resumed.returncode == 0, resumed.stderr
     assert f"{total - stored} new articles" in resumed.stdout
 
-    with Store(tmp_path / "clean.duckdb", pipeline=pipeline) as clean:
+    with Store(tmp_path / "clean.duckdb") as clean:
         clean.ingest([corpus], batch_size=16)
         clean_articles = {row[0] for row in clean.query("SELECT id FROM articles")}
         clean_events = {row[0] for row in clean.query("SELECT id FROM events")}
-    with Store(db, pipeline=pipeline) as store:
+    with Store(db) as store:
         assert store.counts()["articles"] == total
         assert {row[0] for row in store.query("SELECT id FROM articles")} == clean_articles
         [(events, distinct)] = store.query("SELECT count(*), count(DISTINCT id) FROM events")

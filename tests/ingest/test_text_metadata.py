@@ -140,9 +140,9 @@ def test_author_is_stored_and_an_older_database_gains_the_column(tmp_path, pipel
     with duckdb.connect(str(db)) as connection:
         connection.execute(OLD_ARTICLES)
     (tmp_path / "a.txt").write_text(f"Tractors for Havana\nBy Laura Pérez\n\n{BODY}\n", encoding="utf-8")
-    with Store(db, pipeline=pipeline) as store:
+    with Store(db) as store:
         store.ingest([tmp_path / "a.txt"])
         rows = store.query("SELECT ref, author FROM articles ORDER BY ref")
     assert rows == [(str(tmp_path / "a.txt"), "Laura Pérez"), ("old.txt", None)]
-    with Store(db, pipeline=pipeline) as store:  # opening again is harmless
+    with Store(db) as store:  # opening again is harmless
         assert store.counts()["articles"] == 2
