@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
+from dyad import clustering
 from dyad.dates import iso_to_date
 from dyad.errors import StoreError
 from dyad.ingest.options import DEFAULT_MAX_BYTES, Columns, ReadOptions
@@ -58,7 +59,24 @@ CREATE TABLE IF NOT EXISTS failures (
     source VARCHAR, stage VARCHAR, reason VARCHAR, recorded_at TIMESTAMP,
     PRIMARY KEY (source, stage, reason)
 );
+-- Schema 2: near-duplicate articles and happenings (dyad.clustering). A database of schema 1
+-- gains these when opened, and its duplicates and happenings are then built (see _migrate).
+CREATE TABLE IF NOT EXISTS dyad_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
+CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR PRIMARY KEY, published VARCHAR, minhash UBIGINT[]);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS countries VARCHAR[];
+ALTER TABLE events ADD COLUMN IF NOT EXISTS modality_kind VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_country VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS people VARCHAR[];
+CREATE TABLE IF NOT EXISTS happenings (
+    id VARCHAR PRIMARY KEY, type VARCHAR, countries VARCHAR[], modality_kind VARCHAR, modality VARCHAR,
+    date VARCHAR, date_precision VARCHAR, date_start DATE, place_country VARCHAR, representative VARCHAR,
+    mentions INTEGER, articles INTEGER, sources INTEGER, outlets VARCHAR[], first_report VARCHAR, last_report VARCHAR
+);
+CREATE TABLE IF NOT EXISTS happening_events (event_id VARCHAR PRIMARY KEY, happening_id VARCHAR);
 """
+# What the database holds, in dyad_meta: 1 had no clusters; 2 adds duplicates and happenings.
+SCHEMA_VERSION = 2
 
 
 def default_db_path() -> str:
@@ -99,9 +117,44 @@ class Store:
         self.options = options or StoreOptions()
         try:
             self.connection = duckdb.connect(self.path)
+            existed = bool(self.connection.execute(_HAS_ARTICLES).fetchall())
             self.connection.execute(SCHEMA)
+            self._migrate(existed)
         except duckdb.Error as error:
             raise StoreError(f"cannot open database {self.path}: {error}") from None
+
+    def schema_version(self) -> int:
+        row = self.connection.execute("SELECT value FROM dyad_meta WHERE key = 'schema_version'").fetchall()
+        return int(row[0][0]) if row else 1
+
+    def _migrate(self, existed: bool) -> None:
+        """A database from before schema 2 gets its new columns filled from the stored records,
+        then its duplicates and happenings built; a newer one than this dyad knows is refused."""
+        version = self.schema_version() if existed else SCHEMA_VERSION
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema {version}, newer than this dyad's {SCHEMA_VERSION}: upgrade dyad to read it"
+            )
+        if version < SCHEMA_VERSION:
+            log.warning(
+                "%s: migrating from schema %d to %d (building duplicates and happenings)",
+                self.path,
+                version,
+                SCHEMA_VERSION,
+            )
+            self.connection.begin()
+            rows = self.connection.execute("SELECT record FROM events").fetchall()
+            keyed = [_event_keys_row(Event.model_validate_json(row[0])) for row in rows]
+            if keyed:
+                _update_event_keys(self.connection, keyed)
+            clustering.rebuild(self.connection)
+            self._set_version()
+            self.connection.commit()
+        elif not existed:
+            self._set_version()
+
+    def _set_version(self) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO dyad_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     def __enter__(self) -> Store:
         return self
@@ -158,6 +211,7 @@ class Store:
             self._insert("events", [_event_row(e) for e in events])
             self._insert("event_evidence", [row for e in events for row in _evidence_rows(e)])
             failures = self._insert("failures", [_failure_row(f, now) for f in batch.failures])
+            clustering.update(self.connection, batch.fresh, events)
             self.connection.commit()
         except duckdb.Error as error:
             self.connection.rollback()
@@ -174,6 +228,7 @@ class Store:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         try:
             self.connection.begin()
+            before = clustering.blocks_of_articles(self.connection, ids)
             self.connection.execute("DELETE FROM event_evidence WHERE list_contains(?, article_id)", [ids])
             self.connection.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
             self.connection.execute(
@@ -185,6 +240,7 @@ class Store:
             self.connection.execute(
                 "UPDATE articles SET coder_version = ? WHERE list_contains(?, id)", [batch.coder_version, ids]
             )
+            clustering.recluster(self.connection, before | clustering.blocks_of_events(events))
             self.connection.commit()
         except duckdb.Error as error:
             self.connection.rollback()
@@ -236,6 +292,22 @@ class Store:
     # -- reading ----------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         return {table: self._count(table) for table in ("articles", "events", "failures")}
+
+    def cluster_counts(self) -> dict[str, int]:
+        """Happenings, and articles stored as near-duplicates of another."""
+        duplicates = self.connection.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
+        return {"happenings": self._count("happenings"), "duplicates": duplicates.fetchall()[0][0]}
+
+    def rebuild_happenings(self) -> int:
+        """Duplicates and happenings made anew from every stored article and event."""
+        try:
+            self.connection.begin()
+            count = clustering.rebuild(self.connection)
+            self.connection.commit()
+        except duckdb.Error as error:
+            self.connection.rollback()
+            raise StoreError(f"cannot write to {self.path}: {error}") from None
+        return count
 
     def events(
         self,
@@ -332,7 +404,34 @@ def _event_row(event: Event) -> Row:
         "record": event.to_json(),
         "confidence": event.confidence,
         "coder_version": event.coder_version,
+        **_event_keys_row(event),
     }
+
+
+def _event_keys_row(event: Event) -> Row:
+    """The columns that place an event in its happening's block (dyad.clustering)."""
+    keys = clustering.event_keys(event)
+    return {
+        "id": event.id,
+        "countries": keys.countries,
+        "modality_kind": keys.modality_kind,
+        "place_country": keys.place_country,
+        "people": keys.people,
+    }
+
+
+def _update_event_keys(connection: duckdb.DuckDBPyConnection, rows: list[Row]) -> None:
+    connection.register("event_keys", pa.Table.from_pylist(rows))
+    try:
+        connection.execute(
+            "UPDATE events e SET countries = k.countries, modality_kind = k.modality_kind, "
+            "place_country = k.place_country, people = k.people FROM event_keys k WHERE e.id = k.id"
+        )
+    finally:
+        connection.unregister("event_keys")
+
+
+_HAS_ARTICLES = "SELECT 1 FROM information_schema.tables WHERE table_name = 'articles'"
 
 
 def _evidence_rows(event: Event) -> list[Row]:
