@@ -139,3 +139,127 @@ def test_trigger_lexicon_codes(pipeline, sentence, type_, countries):
 def test_trigger_lexicon_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# Breadth: at least one phrasing per type and mode the broadened lexicon adds (verbs with
+# particles, nominal triggers, adjectives), then look-alikes that share the word but not the act.
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Ecuador and Peru reestablished diplomatic relations on Monday.", "SUPPORT", {"ECU", "PER"}),
+        ("Hungary's foreign minister sympathized with Serbia on Monday.", "SUPPORT", {"HUN", "SRB"}),
+        ("Poland rallied behind Lithuania in the dispute with Minsk on Monday.", "SUPPORT", {"LTU", "POL"}),
+        ("Senegal sided with Gambia on Monday.", "SUPPORT", {"GMB", "SEN"}),
+        ("Hungary aligned itself with Serbia on the Kosovo question on Monday.", "SUPPORT", {"HUN", "SRB"}),
+        ("Turkey and Armenia mended ties on Monday.", "SUPPORT", {"ARM", "TUR"}),
+        (
+            "The Serbian president awarded a state medal to the Hungarian prime minister on Monday.",
+            "SUPPORT",
+            {"HUN", "SRB"},
+        ),
+        ("Uzbekistan entered into a defence pact with Kazakhstan on Monday.", "SUPPORT", {"KAZ", "UZB"}),
+        ("Japan reopened its embassy in Syria on Monday.", "SUPPORT", {"JPN", "SYR"}),
+        ("The Estonian prime minister sent condolences to Finland on Monday.", "SUPPORT", {"EST", "FIN"}),
+        ("The Chinese envoy reassured Cambodia on Monday.", "AGREE", {"CHN", "KHM"}),
+        ("Oman issued an invitation to the Iranian president on Monday.", "AGREE", {"IRN", "OMN"}),
+        ("Angola declared its readiness to mediate between Rwanda and Congo on Monday.", "AGREE", {"AGO"}),
+        ("Ghana is determined to work with Togo on border security, its president said.", "AGREE", {"GHA", "TGO"}),
+        ("The Indonesian president stopped over in Singapore on Monday.", "CONSULT", {"IDN", "SGP"}),
+        ("The Saudi foreign minister headed to Cairo on Monday.", "CONSULT", {"EGY", "SAU"}),
+        ("The Kenyan president concluded his tour of Ethiopia on Monday.", "CONSULT", {"ETH", "KEN"}),
+        ("Qatar brokered a deal between Russia and Ukraine on Monday.", "CONSULT", {"QAT", "RUS", "UKR"}),
+        (
+            "The Turkish foreign minister informed his Swedish counterpart of the decision on Monday.",
+            "CONSULT",
+            {"SWE", "TUR"},
+        ),
+        ("Chile and Argentina initiated talks on the glacier border on Monday.", "CONSULT", {"ARG", "CHL"}),
+        (
+            "Jordanian and Iraqi officials exchanged intelligence on smuggling networks on Monday.",
+            "COOPERATE",
+            {"IRQ", "JOR"},
+        ),
+        ("Kenya coordinated with Uganda on the border operation on Monday.", "COOPERATE", {"KEN", "UGA"}),
+        ("Brazil joined forces with Argentina against cattle smuggling on Monday.", "COOPERATE", {"ARG", "BRA"}),
+        ("Morocco hosted joint drills with the United States on Monday.", "COOPERATE", {"MAR", "USA"}),
+        ("Bolivia exported gas to Brazil on Monday.", "COOPERATE", {"BOL", "BRA"}),
+        ("Chad sheltered thousands of Sudanese refugees last year.", "AID", {"SDN", "TCD"}),
+        ("The IMF bailed out Sri Lanka on Monday.", "AID", {"IMF", "LKA"}),
+        ("The Japanese grant to Laos was announced on Monday.", "AID", {"JPN", "LAO"}),
+        ("Ukraine pressured Germany to send more tanks on Monday.", "REQUEST", {"DEU", "UKR"}),
+        ("Nepal repeated its call on India to open the border on Monday.", "REQUEST", {"IND", "NPL"}),
+        ("The Philippine government excoriated China on Monday.", "ACCUSE", {"CHN", "PHL"}),
+        ("Seoul railed against Tokyo's decision on Monday.", "ACCUSE", {"JPN", "KOR"}),
+        ("Vietnam registered a protest with China on Monday.", "ACCUSE", {"CHN", "VNM"}),
+        ("Azerbaijan pointed the finger at Armenia on Monday.", "ACCUSE", {"ARM", "AZE"}),
+        ("Mexico's lawsuit against the United States was filed on Monday.", "ACCUSE", {"MEX", "USA"}),
+        ("Greece opposed the Turkish plan on Monday.", "REJECT", {"GRC", "TUR"}),
+        ("Israel ruled out talks with Hamas on Monday.", "REJECT", {"ISR", "PSE"}),
+        ("Iran vowed revenge against Israel on Monday.", "THREATEN", {"IRN", "ISR"}),
+        ("Ethiopia set a deadline for Eritrea on Monday.", "THREATEN", {"ERI", "ETH"}),
+        ("China's threats against Taiwan grew on Monday.", "THREATEN", {"CHN", "TWN"}),
+        ("Hundreds of Serbian students occupied the faculty in Belgrade on Monday.", "PROTEST", {"SRB"}),
+        ("Thousands of Kenyan protesters chanted slogans outside parliament on Monday.", "PROTEST", {"KEN"}),
+        ("Jailed Bahraini activists began a hunger strike on Monday.", "PROTEST", {"BHR"}),
+        ("French unions called a strike on Monday.", "PROTEST", {"FRA"}),
+        ("Greek protesters hurled stones at police in Athens on Monday.", "PROTEST", {"GRC"}),
+        ("Mali ordered out the French ambassador on Monday.", "SANCTION", {"FRA", "MLI"}),
+        ("Germany paused arms exports to Israel on Monday.", "SANCTION", {"DEU", "ISR"}),
+        ("Washington rolled out new tariffs on Canada on Monday.", "SANCTION", {"CAN", "USA"}),
+        ("An Iranian court upheld the sentence against a French citizen on Monday.", "SANCTION", {"FRA", "IRN"}),
+        ("Saudi Arabia's travel ban on Lebanon was extended on Monday.", "SANCTION", {"LBN", "SAU"}),
+        ("Poland bolstered its presence on the Belarusian border on Monday.", "MOBILIZE", {"POL"}),
+        ("Chinese warships sailed through the Taiwan Strait on Monday.", "MOBILIZE", {"CHN"}),
+        ("Russia recruited mercenaries in Syria last year.", "MOBILIZE", {"RUS"}),
+        ("Belarusian police surrounded the Lithuanian embassy in Minsk on Monday.", "COERCE", {"BLR", "LTU"}),
+        ("A Russian court liquidated the Norwegian foundation on Monday.", "COERCE", {"NOR", "RUS"}),
+        ("Iranian agents ransacked the Saudi embassy in Tehran in 2016.", "COERCE", {"IRN", "SAU"}),
+        ("Russian troops advanced on the Ukrainian town of Pokrovsk on Monday.", "ASSAULT", {"RUS", "UKR"}),
+        ("Somali militants planted a bomb near the Kenyan border post on Monday.", "ASSAULT", {"SOM"}),
+        ("Russia hammered Kyiv with drones on Monday.", "ASSAULT", {"RUS", "UKR"}),
+        ("Boko Haram fighters slaughtered 30 Nigerian villagers on Monday.", "ASSAULT", {"NGA"}),
+        ("French troops left Niger on Monday.", "RETREAT", {"FRA", "NER"}),
+        ("Armenia handed back four villages to Azerbaijan on Monday.", "RETREAT", {"ARM", "AZE"}),
+        ("The Colombian rebels gave up their weapons on Monday.", "RETREAT", {"COL"}),
+        ("Beijing reversed its ban on Japanese seafood on Monday.", "CONCEDE", {"CHN", "JPN"}),
+        ("The Afghan minister received a travel waiver from the UN on Monday.", "CONCEDE", {"AFG", "UN"}),
+        ("Japan's apology to South Korea was welcomed in Seoul.", "CONCEDE", {"JPN", "KOR"}),
+        ("The EU's lifting of sanctions took effect on Monday.", "CONCEDE", {"EU"}),
+    ],
+)
+def test_broadened_lexicon_codes(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Peruvian team rallied in the second half against Chile.", "SUPPORT"),
+        ("The Kenyan ministry awarded the road contract to a local firm.", "SUPPORT"),
+        ("The Indonesian minister stopped the car outside the hotel on Monday.", "CONSULT"),
+        ("The Spanish company exported olive oil to France on Monday.", "COOPERATE"),
+        ("A Nigerian firm built a new stadium in Lagos on Monday.", "COOPERATE"),
+        ("Chilean firefighters rescued a cat from a tree on Monday.", "AID"),
+        ("The Indian minister pointed at the map during the briefing on Monday.", "ACCUSE"),
+        ("The Greek parliament opposed nothing on the agenda on Monday.", "REJECT"),
+        ("Brazil's coach ruled out the injured striker on Monday.", "REJECT"),
+        ("Ethiopia's athletics body set a new record on Monday.", "THREATEN"),
+        ("Hundreds of Serbian students occupied the front rows at the concert on Monday.", "COERCE"),
+        ("French ministers called a meeting on Monday.", "PROTEST"),
+        ("Mali ordered new buses from China on Monday.", "SANCTION"),
+        ("Chinese tourists sailed through the fjords on Monday.", "MOBILIZE"),
+        ("Fans surrounded the Argentine footballer at the airport on Monday.", "COERCE"),
+        ("The Kenyan farmer planted maize near the border on Monday.", "ASSAULT"),
+        ("The Colombian president left for Madrid on Monday.", "RETREAT"),
+        ("The Bolivian minister reversed his car into a wall on Monday.", "CONCEDE"),
+        ("The Indian team gave up two goals against Pakistan on Monday.", "RETREAT"),
+        ("A Turkish firm won the grant for research on Monday.", "AID"),
+        ("Jordanian students exchanged gifts on Monday.", "COOPERATE"),
+        ("The Ecuadorian minister headed the delegation on Monday.", "CONSULT"),
+        ("The Japanese chef hammered the steak with a mallet on Monday.", "ASSAULT"),
+    ],
+)
+def test_broadened_lexicon_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
