@@ -17,3 +17,23 @@ def test_the_source_a_sentence_cites_is_no_party(pipeline):
     # a country named in the act itself still counts
     text = "Chilean President Ana Torres will hold meetings with Argentina on Tuesday, according to her office."
     assert find(code_text(pipeline, text), "AGREE", {"CHL", "ARG"}) is not None
+
+
+def test_the_two_countries_are_the_two_the_sentence_names(pipeline):
+    text = (
+        "Brazil hosted talks on trade on Monday. "
+        "During the Peruvian president's visit to Santiago, the two countries signed a trade agreement."
+    )
+    signing = find(code_text(pipeline, text), "SUPPORT", {"PER", "CHL"})
+    assert signing is not None
+    assert {e.country for e in signing.actor} == {"PER", "CHL"} and signing.recipient == []
+
+
+def test_the_two_countries_are_the_last_pair_when_the_sentence_names_one(pipeline):
+    text = (
+        "Ecuadorian President Luis Vega met Peruvian President Ana Quispe in Quito on Monday. "
+        "After talks mediated by Brazil, the two countries signed a border deal."
+    )
+    events = code_text(pipeline, text)
+    assert find(events, "SUPPORT", {"ECU", "PER"}) is not None
+    assert not any(e.type == "SUPPORT" and "BRA" in e.countries() for e in events)

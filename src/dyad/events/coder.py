@@ -113,7 +113,7 @@ class EventCoder:
             before = (list(draft.actor), list(draft.recipient))
             recall_antecedents(draft, [*earlier, *found], self.lexicon, resolver)
             draft.rules += [f"{side}:story" for side, was in zip(("actor", "recipient"), before, strict=True)
-                            if getattr(draft, side) != was]  # fmt: skip
+                            if getattr(draft, side) != was and getattr(draft, side)]  # fmt: skip
             event = self._finish(draft, sentence, article, published)
             if event is not None:
                 found.append(event)
