@@ -37,3 +37,32 @@ def test_the_person_whose_threat_is_dismissed_is_the_recipient(pipeline):
     assert reject is not None
     assert [e.country for e in reject.actor] == ["CHL"] and [e.country for e in reject.recipient] == ["ARG"]
     assert "recipient:inside-objects" in reject.rules
+
+
+def test_rebels_in_a_when_clause_are_where_its_main_clause_happened(resolve):
+    text = (
+        "Russia has sent instructors to the region for years. "
+        "Moscow lost its main partner in Mali last year when rebels overran the northern garrisons."
+    )
+    assert _first(resolve(text, "rebels")) == ("MLI", "REB")
+    # a place of the 'when' clause's own comes first
+    text = "Moscow lost its main partner in Mali last year when rebels overran garrisons in Niger."
+    assert _first(resolve(text, "rebels")) == ("NER", "REB")
+
+
+def test_opponents_set_against_a_government_are_that_governments_country(resolve):
+    text = (
+        "Turkish officials met Russian envoys in Ankara, which armed opposition factions against the Syrian government."
+    )
+    assert _first(resolve(text, "opposition factions")) == ("SYR", "OPP")
+    # with no government named, they stay the story's
+    text = "Turkish officials met Russian envoys in Ankara, and Turkey armed opposition factions for years."
+    assert _first(resolve(text, "opposition factions"))[0] != "SYR"
+
+
+def test_people_whose_property_a_state_seizes_are_that_states(resolve):
+    text = (
+        "WASHINGTON (Wire) - The United States took in the exiles. Nicaragua said it was revoking the "
+        "citizenship and seizing the property of 94 people."
+    )
+    assert _first(resolve(text, "people"))[0] == "NIC"
