@@ -37,3 +37,10 @@ def test_the_two_countries_are_the_last_pair_when_the_sentence_names_one(pipelin
     events = code_text(pipeline, text)
     assert find(events, "SUPPORT", {"ECU", "PER"}) is not None
     assert not any(e.type == "SUPPORT" and "BRA" in e.countries() for e in events)
+
+
+def test_who_is_scheduled_to_hold_talks_holds_them(pipeline):
+    text = "The IAEA chief is scheduled to hold talks with Iranian Vice President Ali Karimi on Monday."
+    events = code_text(pipeline, text, published="2025-07-25")
+    talks = find(events, "AGREE", {"IAEA", "IRN"})
+    assert talks is not None and talks.actor[0].country == "IAEA"
