@@ -44,3 +44,16 @@ def test_who_is_scheduled_to_hold_talks_holds_them(pipeline):
     events = code_text(pipeline, text, published="2025-07-25")
     talks = find(events, "AGREE", {"IAEA", "IRN"})
     assert talks is not None and talks.actor[0].country == "IAEA"
+
+
+def test_what_a_meeting_discusses_is_no_party_to_it(pipeline):
+    text = (
+        "Peruvian President Ana Quispe hosted a regional summit on Monday "
+        "to discuss the dispute between Ecuador and Colombia."
+    )
+    events = code_text(pipeline, text)
+    consults = [e for e in events if e.type == "CONSULT"]
+    assert consults and not any({"ECU", "COL"} & e.countries() for e in consults)
+    # the partner named with 'with' still is
+    text = "Peruvian President Ana Quispe met with Ecuador's foreign minister on Monday to discuss the border."
+    assert find(code_text(pipeline, text), "CONSULT", {"PER", "ECU"}) is not None

@@ -45,14 +45,18 @@ def other_country_in_clause(
 
 
 _TOPIC_PREPS = grammar_words("meeting_topic_preps")
+_TOPIC_VERBS = grammar_words("meeting_topic_verbs")
 
 
 def _under_topic(candidate: Token, trigger: Token) -> bool:
-    """Whether the word sits in an 'on/about/over ...' phrase below the trigger: a topic."""
+    """Whether the word sits in an 'on/about/over ...' phrase below the trigger, or in what
+    it discusses: a topic."""
     current = candidate
     while current.i != trigger.i and current.head.i != current.i:
         if current.dep_ == "prep" and current.lower_ in _TOPIC_PREPS:
             return True
+        if current.dep_ == "dobj" and current.head.lemma_.lower() in _TOPIC_VERBS:
+            return True  # "met to discuss the conflict between A and B"
         current = current.head
     return False
 
@@ -111,8 +115,10 @@ def recipient_in_objects(
             if o.lower_ != "what"
         ]
         authors = _misattached_authors(holder)
+        # "met to discuss the conflict between A and B": what a meeting discusses is its topic
+        topic = meeting and holder.lemma_.lower() in _TOPIC_VERBS
         for obj in (
-            roles.children(holder, "dobj", *(("nsubjpass",) if roles.is_passive(holder) else ()))
+            ([] if topic else roles.children(holder, "dobj", *(("nsubjpass",) if roles.is_passive(holder) else ())))
             + authors
             + roles.prep_objects(holder, preps)
             + helped
