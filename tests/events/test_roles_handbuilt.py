@@ -102,3 +102,18 @@ def test_relative_pronoun_points_to_its_noun():
     )
     assert roles.is_relative_pronoun(doc[2])
     assert roles.antecedent_of_relative(doc[2]).text == "minister"
+
+
+def test_a_passive_verbs_subject_does_what_its_infinitive_says():
+    # "Lula is expected to visit Caracas ."
+    doc = parse(
+        ["Lula", "is", "expected", "to", "visit", "Caracas", "."],
+        heads=[2, 2, 2, 4, 2, 4, 2],
+        deps=["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        pos=["PROPN", "AUX", "VERB", "PART", "VERB", "PROPN", "PUNCT"],
+        lemmas=["Lula", "be", "expect", "to", "visit", "Caracas", "."],
+        tags=["NNP", "VBZ", "VBN", "TO", "VB", "NNP", "."],
+    )
+    assert roles.subject_of(doc[4]).text == "Lula"
+    # the passive verb's own subject is its patient, not a subject it has
+    assert roles.subject_of(doc[2]) is None

@@ -28,7 +28,7 @@ class CoreferenceMixin:
         lowered = pronoun.lower_
         antecedent = None
         if lowered in _PERSON_PRONOUNS:
-            antecedent = self._antecedent(pronoun)
+            antecedent = self._continued_subject(pronoun) or self._antecedent(pronoun)
         elif lowered == "it" and pronoun.dep_ in ("nsubj", "nsubjpass") and not _expletive(pronoun):
             speaker = self._speaking_body(pronoun)
             if speaker is not None:
@@ -43,6 +43,32 @@ class CoreferenceMixin:
         if antecedent is None:
             return []
         return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
+
+    def _continued_subject(self, pronoun: Token) -> Entity | None:
+        """'X said ... Y ..., and she rejected ...': a 'he'/'she' subject of a clause joined to
+        one whose subject is a named person goes on with that person (the sentence's topic),
+        not with whoever was named last in between."""
+        verb = pronoun.head
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return None
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+        if not subjects or subjects[0].pos_ == "PRON":
+            return None
+        named = [e for e in self.resolve(subjects[0]) if e.country and e.name]
+        person = self._ent(subjects[0])
+        return named[0] if len(named) == 1 and person is not None and person.label_ == "PERSON" else None
+
+    def _possessed_place(self, token: Token) -> Entity | None:
+        """'his country', 'her nation': the country of the person the possessive points to
+        ('X rejected the sanctions against his country' is X's own country)."""
+        possessive = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _PERSON_PRONOUNS), None)
+        if possessive is None:
+            return None
+        owners = [e for e in self._pronoun(possessive) if e.country and len(e.country) == 3]
+        if not owners:
+            return None
+        text = self.doc[_left_edge(token) : token.i + 1].text
+        return Entity(text=text, name=None, country=owners[0].country, sector="GOV", resolved_by="coref")
 
     def _speaking_body(self, pronoun: Token) -> Entity | None:
         """'The army said it had struck ...': a subject 'it' in a clause under a body that

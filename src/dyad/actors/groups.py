@@ -33,6 +33,10 @@ _OWNERSHIP_PARTICIPLES = actor_words("ownership_participles")
 
 # "insurgents who attacked villages in Mali", "gangs that roam across the country"
 _PLACE_PREPOSITIONS = actor_words("place_prepositions")
+# "seized the property of 135 people": taking people's goods or rights, like holding them
+_DEPRIVATION_VERBS = actor_words("deprivation_verbs")
+# Sectors that rise against their own state: rebels and the opposition
+_DOMESTIC_FOES = frozenset(["REB", "OPP"])
 # Who holds people for a state: its government, forces, police and courts
 _STATE_HOLDERS = frozenset(["GOV", "MIL", "COP", "JUD"])
 
@@ -186,6 +190,8 @@ class GroupsMixin:
             country = self._recent_country(token)  # "Cuba and its people": the country just named owns them
         if country is None and sector in ("GOV", "MIL") and _national_body(token, sector) and _in_subject(token):
             country = self._state_before(token.i)  # "The ministry said": the state that spoke last
+        if country is None and sector in _DOMESTIC_FOES:
+            country = self._opposed_state(token)
         if country is None and sector not in ("GOV", "MIL"):
             country = self._custodian_country(token) or self._acts_in(token)
         country = country or self.home_country
@@ -193,6 +199,21 @@ class GroupsMixin:
             return None
         text = self.doc[start : token.i + 1].text
         return Entity(text=text, name=None, country=country, sector=sector, resolved_by="context")
+
+    def _opposed_state(self, token: Token) -> str | None:
+        """'opposition factions against Assad's government', 'rebels fighting the junta in
+        Niamey': rebels and opponents with no country of their own rise against their own
+        state, not the story's."""
+        heads = [token]
+        heads += [c for c in token.children if c.dep_ in ("relcl", "acl")]  # "rebels fighting X"
+        for head in heads:
+            targets = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children]
+            targets += [o for o in head.children if o.dep_ == "dobj"] if head is not token else []
+            for target in targets:
+                found = [e for e in self.resolve(target) if e.country and len(e.country) == 3]
+                if found and found[0].sector in ("GOV", "MIL"):
+                    return found[0].country
+        return None
 
     def _acts_in(self, token: Token) -> str | None:
         """Where a group the text names with no country acts, told in its own clause:
@@ -202,6 +223,10 @@ class GroupsMixin:
         clauses = [c for c in token.children if c.dep_ in ("relcl", "acl")]
         if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX"):
             clauses.append(token.head)
+            if token.head.dep_ == "advcl" and any(c.lower_ == "when" for c in token.head.children):
+                # "suffered a setback in Syria when rebels toppled ...": the 'when' clause
+                # happened where its main clause did
+                clauses.append(token.head.head)
         # "killed thousands in Mali": the parse hangs the place on the object
         clauses += [o for c in clauses for o in c.children if o.dep_ == "dobj"]
         for clause in clauses:
@@ -229,11 +254,16 @@ class GroupsMixin:
         verb = first.head
         if first.dep_ == "pobj" and verb.lower_ == "of":
             verb = verb.head  # "Nicaragua's release of 222 priests"
+            if verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_.lower() in _DEPRIVATION_VERBS:
+                # "seized the property of 135 people": whose goods or rights a state takes
+                verb = verb.head
         elif first.dep_ not in ("dobj", "nsubjpass"):
             return None
-        if verb.lemma_.lower() not in self.gazetteer.custody_verbs:
+        if verb.lemma_.lower() not in self.gazetteer.custody_verbs | _DEPRIVATION_VERBS:
             return None
         holders = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not holders and verb.dep_ == "conj":  # "it was revoking ... and seizing ...": a shared subject
+            holders = [c for c in verb.head.children if c.dep_ == "nsubj"]
         holders += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         holders += [c for c in verb.children if c.dep_ == "poss"]  # "Nicaragua's release of ..."
         for holder in holders:

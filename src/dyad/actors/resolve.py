@@ -250,6 +250,8 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             return [body_role]
         if token.lower_ in _COLLECTIVE_NOUNS or token.lemma_.lower() in _COLLECTIVE_NOUNS:
             return self._collective(token)
+        if token.lower_ in _PLACE_REFERENCES and (owned := self._possessed_place(token)) is not None:
+            return [owned]
         if token.lower_ in _PLACE_REFERENCES and _definite(token) and not self._owner_countries(token):
             country = self._audience_country(token) or self._recent_country(token) or self.home_country
             if country:  # "help the island modernise", "the country's leadership"

@@ -113,7 +113,7 @@ class EventCoder:
             before = (list(draft.actor), list(draft.recipient))
             recall_antecedents(draft, [*earlier, *found], self.lexicon, resolver)
             draft.rules += [f"{side}:story" for side, was in zip(("actor", "recipient"), before, strict=True)
-                            if getattr(draft, side) != was]  # fmt: skip
+                            if getattr(draft, side) != was and getattr(draft, side)]  # fmt: skip
             event = self._finish(draft, sentence, article, published)
             if event is not None:
                 found.append(event)
@@ -200,7 +200,7 @@ class EventCoder:
             meeting = sense.type == "CONSULT"
             # "fired at Indian positions": a violent act's own target prepositions count too
             aimed = sense.recipient_preps if sense.type in _VIOLENT_TYPES else ()
-            found = recipient_in_objects(token, resolver, meeting, aimed)
+            found = recipient_in_objects(token, resolver, meeting, aimed, own)
             recipient = [e for e in found if e.country not in own]
             source = "recipient:inside-objects"
         if not recipient and not sense.reverse and not joint and "clause_country" in fallbacks:

@@ -22,6 +22,7 @@ _MESSAGE_NOUNS = grammar_words("message_nouns")
 # "Washington has yet to respond to Havana's offer": whoever responds is the one addressed
 _RESPONSE_VERBS = grammar_words("response_verbs")
 _SANCTION_NOUNS = grammar_words("sanction_nouns")
+_ATTRIBUTION_WORDS = grammar_words("attribution_words")
 
 
 def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, resolver: ActorResolver) -> None:
@@ -30,7 +31,12 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
     # "They also agreed to meet in January": a joint act's 'they' is the pair just told
     pair_subject = pair_subject or (draft.sense.symmetric and draft.subject_phrase == "they")
     if not any(e.country for e in draft.actor) and pair_subject:
-        draft.actor = _last_pair(earlier, _group_size(draft.subject_phrase or "")) or draft.actor
+        size = _group_size(draft.subject_phrase or "")
+        draft.actor = _states_named_here(draft, resolver, size) or _last_pair(earlier, size) or draft.actor
+        pair = {e.country for e in draft.actor}  # a joint act: no party of it is its recipient
+        draft.recipient = [e for e in draft.recipient if e.country not in pair]
+        if len(pair) >= 2:
+            return  # nor is anyone the story named before
     if any(e.country for e in draft.recipient):
         return
     own = {e.country for e in draft.actor}
@@ -53,6 +59,29 @@ _GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
 def _group_size(phrase: str) -> int:
     """How many parties 'the two sides', 'all three countries' count."""
     return next((_GROUP_SIZES[word] for word in phrase.split() if word in _GROUP_SIZES), 2)
+
+
+_STATE_PAIR_NOUNS = grammar_words("state_pair_nouns")
+
+
+def _states_named_here(draft: Draft, resolver: ActorResolver, size: int) -> list[Entity]:
+    """'During the Venezuelan leader's trip to Tehran, the two countries signed ...': the
+    states are the ones the sentence itself names, when it names exactly that many, before
+    any pair the story told earlier. Only for words that mean states ('the two countries',
+    'both governments'), not 'the two sides', which in a civil war are one country's."""
+    words = (draft.subject_phrase or "").split()
+    if not words or words[-1] not in _STATE_PAIR_NOUNS:
+        return []
+    found: dict[str, Entity] = {}
+    for ent in draft.trigger.sent.ents:
+        if ent.label_ not in ("GPE", "NORP") or any(
+            a.lower_ in _ATTRIBUTION_WORDS and a.dep_ == "prep" for a in ent.root.ancestors
+        ):
+            continue
+        entity = resolver.owner(ent.root)
+        if entity is not None and entity.country and len(entity.country) == 3:
+            found.setdefault(entity.country, entity)
+    return list(found.values()) if len(found) == size else []
 
 
 def _last_pair(earlier: list[Event], size: int = 2) -> list[Entity]:

@@ -14,6 +14,7 @@ from dyad.records import Entity
 _PLACE_REFERENCES = grammar_words("clause_place_references")
 _DEMAND_VERBS = grammar_words("demand_verbs")
 _HELP_VERBS = grammar_words("help_verbs")
+_AUTHOR_PRONOUNS = grammar_words("author_pronouns")
 
 
 def other_country_in_clause(
@@ -33,6 +34,8 @@ def other_country_in_clause(
                 return referred
         if candidate.ent_type_ not in ("GPE", "NORP") or _only_where(candidate, resolver):
             continue
+        if _in_attribution(candidate):
+            continue
         if meeting and _under_topic(candidate, token):
             continue  # "hosted talks on Sudan's war": what a meeting is about is not a party to it
         owner = resolver.owner(candidate)
@@ -42,16 +45,29 @@ def other_country_in_clause(
 
 
 _TOPIC_PREPS = grammar_words("meeting_topic_preps")
+_TOPIC_VERBS = grammar_words("meeting_topic_verbs")
 
 
 def _under_topic(candidate: Token, trigger: Token) -> bool:
-    """Whether the word sits in an 'on/about/over ...' phrase below the trigger: a topic."""
+    """Whether the word sits in an 'on/about/over ...' phrase below the trigger, or in what
+    it discusses: a topic."""
     current = candidate
     while current.i != trigger.i and current.head.i != current.i:
         if current.dep_ == "prep" and current.lower_ in _TOPIC_PREPS:
             return True
+        if current.dep_ == "dobj" and current.head.lemma_.lower() in _TOPIC_VERBS:
+            return True  # "met to discuss the conflict between A and B"
         current = current.head
     return False
+
+
+_ATTRIBUTION_WORDS = grammar_words("attribution_words")
+
+
+def _in_attribution(candidate: Token) -> bool:
+    """'..., according to Kazakhstan's presidency': whoever a sentence cites as its source
+    tells of the act; it takes no part in it."""
+    return any(a.lower_ in _ATTRIBUTION_WORDS and a.dep_ == "prep" for a in candidate.ancestors)
 
 
 def _only_where(name: Token, resolver: ActorResolver) -> bool:
@@ -68,7 +84,11 @@ def story_country(code: str) -> Entity:
 
 
 def recipient_in_objects(
-    token: Token, resolver: ActorResolver, meeting: bool = False, own_preps: tuple[str, ...] = ()
+    token: Token,
+    resolver: ActorResolver,
+    meeting: bool = False,
+    own_preps: tuple[str, ...] = (),
+    own: set[str | None] | frozenset[str | None] = frozenset(),
 ) -> list[Entity]:
     """Who the act is aimed at when no role names it: 'condemned the U.S. move',
     'praised the resilience of the Cuban people', 'ready to help Cuba'. For a meeting, what
@@ -95,8 +115,10 @@ def recipient_in_objects(
             if o.lower_ != "what"
         ]
         authors = _misattached_authors(holder)
+        # "met to discuss the conflict between A and B": what a meeting discusses is its topic
+        topic = meeting and holder.lemma_.lower() in _TOPIC_VERBS
         for obj in (
-            roles.children(holder, "dobj", *(("nsubjpass",) if roles.is_passive(holder) else ()))
+            ([] if topic else roles.children(holder, "dobj", *(("nsubjpass",) if roles.is_passive(holder) else ())))
             + authors
             + roles.prep_objects(holder, preps)
             + helped
@@ -112,6 +134,11 @@ def recipient_in_objects(
             if found:
                 return found
             for modifier in obj.children:
+                if modifier.dep_ == "poss" and modifier.lower_ in _AUTHOR_PRONOUNS:
+                    # "dismissed his threat", "rejected her remarks": the person whose words they are
+                    found = [e for e in resolver.resolve(modifier) if e.country and e.country not in own]
+                    if found:
+                        return found
                 if modifier.dep_ in ("compound", "amod", "poss", "nmod") and modifier.ent_type_:
                     owner = resolver.owner(modifier)
                     if owner is not None:
@@ -148,6 +175,8 @@ def sole_other_country(sentence: Span, resolver: ActorResolver, own: set[str | N
         return []  # "the two countries commit to ...": a joint promise needs no beneficiary
     found: dict[str, Entity] = {}
     for token in sentence:
+        if _in_attribution(token):
+            continue
         if token.ent_type_ in ("GPE", "NORP"):
             if _only_where(token, resolver):
                 continue

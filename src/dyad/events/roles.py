@@ -65,8 +65,13 @@ def subject_of(token: Token) -> Token | None:
     """The subject, climbing through xcomp/advcl/conj ('took the opportunity to send');
     'it' or 'they' in a reported clause is the reporter ('Havana announced it would free')."""
     current = token
+    raised = False  # climbed from an infinitive: "X is scheduled to hold talks"
     for _ in range(6):
         subjects = _past_dateline(children(current, *_SUBJECT_DEPS))
+        if not subjects and raised:
+            # "X is expected to visit", "X was invited to attend": a passive verb's subject is
+            # who does what its infinitive says
+            subjects = children(current, "nsubjpass")
         if subjects and _describes_its_noun(subjects[0]) and current.dep_ == "relcl":
             # "The Georgian government, which suspended talks": the noun the clause is about
             subjects = [_among_subject(current.head) or current.head]
@@ -88,6 +93,7 @@ def subject_of(token: Token) -> Token | None:
             current = current.head.head
             continue
         if current.dep_ in _INHERIT_SUBJECT_DEPS and current.head.i != current.i:
+            raised = current.dep_ == "xcomp"
             current = current.head
             continue
         return None

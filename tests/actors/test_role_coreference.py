@@ -1,0 +1,68 @@
+"""Coreference that decides whose side an actor or recipient is on (issue 9).
+
+Sentences written for these tests; the people are invented and known only by their titles.
+"""
+
+from tests.helpers import code_text, find
+from tests.helpers import country_and_sector as _first
+
+TWO_LEADERS = (
+    "Chilean President Ana Torres said on Monday that she and Argentine President Pablo Ruiz had spoken "
+    "by phone, and she rejected his proposal to close the border."
+)
+
+
+def test_a_pronoun_in_a_joined_clause_goes_on_with_its_subject(resolve):
+    # the second 'she' is Torres, though Ruiz was named last
+    assert _first(resolve(TWO_LEADERS, "she", occurrence=1)) == ("CHL", "GOV")
+    # and 'his' is still the last other person named
+    assert _first(resolve(TWO_LEADERS, "his")) == ("ARG", "GOV")
+
+
+def test_a_pronoun_joined_to_a_clause_led_by_a_body_keeps_the_last_person(resolve):
+    # a ministry is no 'he': the pronoun is the last person named
+    text = "The Chilean Foreign Ministry summoned Argentine Ambassador Pablo Ruiz, and he rejected the protest."
+    assert _first(resolve(text, "he", occurrence=1)) == ("ARG", "GOV")  # not the "he" in "The"
+
+
+def test_his_country_is_the_country_of_the_person_he_is(resolve):
+    text = "Argentine President Pablo Ruiz met the Chilean envoy and rejected the sanctions against his country."
+    assert _first(resolve(text, "his country")) == ("ARG", "GOV")
+    text = "Chilean President Ana Torres said her nation would not bow to pressure from Argentina."
+    assert _first(resolve(text, "her nation")) == ("CHL", "GOV")
+
+
+def test_the_person_whose_threat_is_dismissed_is_the_recipient(pipeline):
+    reject = find(code_text(pipeline, TWO_LEADERS), "REJECT", {"CHL", "ARG"})
+    assert reject is not None
+    assert [e.country for e in reject.actor] == ["CHL"] and [e.country for e in reject.recipient] == ["ARG"]
+    assert "recipient:inside-objects" in reject.rules
+
+
+def test_rebels_in_a_when_clause_are_where_its_main_clause_happened(resolve):
+    text = (
+        "Russia has sent instructors to the region for years. "
+        "Moscow lost its main partner in Mali last year when rebels overran the northern garrisons."
+    )
+    assert _first(resolve(text, "rebels")) == ("MLI", "REB")
+    # a place of the 'when' clause's own comes first
+    text = "Moscow lost its main partner in Mali last year when rebels overran garrisons in Niger."
+    assert _first(resolve(text, "rebels")) == ("NER", "REB")
+
+
+def test_opponents_set_against_a_government_are_that_governments_country(resolve):
+    text = (
+        "Turkish officials met Russian envoys in Ankara, which armed opposition factions against the Syrian government."
+    )
+    assert _first(resolve(text, "opposition factions")) == ("SYR", "OPP")
+    # with no government named, they stay the story's
+    text = "Turkish officials met Russian envoys in Ankara, and Turkey armed opposition factions for years."
+    assert _first(resolve(text, "opposition factions"))[0] != "SYR"
+
+
+def test_people_whose_property_a_state_seizes_are_that_states(resolve):
+    text = (
+        "WASHINGTON (Wire) - The United States took in the exiles. Nicaragua said it was revoking the "
+        "citizenship and seizing the property of 94 people."
+    )
+    assert _first(resolve(text, "people"))[0] == "NIC"

@@ -1,0 +1,59 @@
+"""Where recipients come from when no argument of the trigger names them (issue 9).
+
+Sentences written for these tests; the people are invented and known only by their titles.
+"""
+
+from tests.helpers import code_text, find
+
+
+def test_the_source_a_sentence_cites_is_no_party(pipeline):
+    text = (
+        "Chilean President Ana Torres will hold bilateral meetings before the summit on Tuesday, "
+        "according to Argentina's foreign ministry."
+    )
+    events = code_text(pipeline, text)
+    assert find(events, "AGREE", {"CHL"}) is not None
+    assert find(events, "AGREE", {"CHL", "ARG"}) is None
+    # a country named in the act itself still counts
+    text = "Chilean President Ana Torres will hold meetings with Argentina on Tuesday, according to her office."
+    assert find(code_text(pipeline, text), "AGREE", {"CHL", "ARG"}) is not None
+
+
+def test_the_two_countries_are_the_two_the_sentence_names(pipeline):
+    text = (
+        "Brazil hosted talks on trade on Monday. "
+        "During the Peruvian president's visit to Santiago, the two countries signed a trade agreement."
+    )
+    signing = find(code_text(pipeline, text), "SUPPORT", {"PER", "CHL"})
+    assert signing is not None
+    assert {e.country for e in signing.actor} == {"PER", "CHL"} and signing.recipient == []
+
+
+def test_the_two_countries_are_the_last_pair_when_the_sentence_names_one(pipeline):
+    text = (
+        "Ecuadorian President Luis Vega met Peruvian President Ana Quispe in Quito on Monday. "
+        "After talks mediated by Brazil, the two countries signed a border deal."
+    )
+    events = code_text(pipeline, text)
+    assert find(events, "SUPPORT", {"ECU", "PER"}) is not None
+    assert not any(e.type == "SUPPORT" and "BRA" in e.countries() for e in events)
+
+
+def test_who_is_scheduled_to_hold_talks_holds_them(pipeline):
+    text = "The IAEA chief is scheduled to hold talks with Iranian Vice President Ali Karimi on Monday."
+    events = code_text(pipeline, text, published="2025-07-25")
+    talks = find(events, "AGREE", {"IAEA", "IRN"})
+    assert talks is not None and talks.actor[0].country == "IAEA"
+
+
+def test_what_a_meeting_discusses_is_no_party_to_it(pipeline):
+    text = (
+        "Peruvian President Ana Quispe hosted a regional summit on Monday "
+        "to discuss the dispute between Ecuador and Colombia."
+    )
+    events = code_text(pipeline, text)
+    consults = [e for e in events if e.type == "CONSULT"]
+    assert consults and not any({"ECU", "COL"} & e.countries() for e in consults)
+    # the partner named with 'with' still is
+    text = "Peruvian President Ana Quispe met with Ecuador's foreign minister on Monday to discuss the border."
+    assert find(code_text(pipeline, text), "CONSULT", {"PER", "ECU"}) is not None
