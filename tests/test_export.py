@@ -19,6 +19,7 @@ from dyad.export import (
     iter_exported,
     json_schema,
     quad_class,
+    summarize,
     write_gdelt,
     write_lines,
     write_parquet,
@@ -52,16 +53,17 @@ def test_the_gdelt_table_has_its_61_columns():
 def test_gdelt_csv_reads_back_in_pandas(coded):
     events, sources, happenings = coded
     out = io.StringIO()
-    assert write_gdelt(happenings, {e.id: e for e in events}, sources, out) == len(happenings)
+    by_id = {e.id: e for e in events}
+    assert write_gdelt([summarize(h, by_id, sources) for h in happenings], sources, out) == len(happenings)
     frame = pd.read_csv(io.StringIO(out.getvalue()), sep="\t", dtype=str, keep_default_na=False)
     assert list(frame.columns) == list(GDELT_COLUMNS)
     assert len(frame) == len(happenings)
     assert frame["GLOBALEVENTID"].is_unique
     assert set(frame["QuadClass"]) <= {"1", "2", "3", "4"}
     assert all(len(day) == 8 for day in frame["SQLDATE"] if day)
-    by_id = {str(global_event_id(h.id)): h for h in happenings}
+    by_gdelt_id = {str(global_event_id(h.id)): h for h in happenings}
     for row in frame.itertuples():
-        happening = by_id[row.GLOBALEVENTID]
+        happening = by_gdelt_id[row.GLOBALEVENTID]
         assert int(row.NumArticles) == happening.source_count
         assert int(row.NumMentions) == len(happening.members)
         assert row.EventRootCode == row.EventCode[:2]

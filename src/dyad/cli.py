@@ -320,11 +320,29 @@ def events(
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, jsonl or csv.")] = OutputFormat.table,
     min_confidence: MinConfidenceOption = None,
+    clusters: Annotated[
+        bool,
+        typer.Option(
+            "--clusters", help="One row per happening (the reports of one happening merged), with its source count."
+        ),
+    ] = False,
 ) -> None:
-    """Query stored events, e.g. `dyad events --actor BLR --type SUPPORT --since 2025-06`."""
+    """Query stored events, e.g. `dyad events --actor BLR --type SUPPORT --since 2025-06`.
+
+    With --clusters, each happening is one row: the record most of its reports agree on,
+    and how many articles and outlets tell it.
+    """
     if type and type.upper() not in EVENT_TYPES:
         raise typer.BadParameter(f"unknown type {type!r}; choose from {', '.join(EVENT_TYPES)}", param_hint="--type")
     _require_db(db)
+    if clusters:
+        with Store(db) as store:
+            rows = query.happenings(
+                store, actor=actor, recipient=recipient, country=country, type=type, since=since, until=until,
+                limit=limit, min_confidence=_threshold(min_confidence),
+            )  # fmt: skip
+        _print_happenings(rows, format)
+        return
     with Store(db) as store:
         found = store.events(
             actor=actor,
@@ -351,18 +369,23 @@ def summary(
     _require_db(db)
     with Store(db) as store:
         counts = store.counts()
+        clustered = store.cluster_counts()
         by_type = query.counts_by_type(store)
+        happenings_by_type = dict(query.counts_of_happenings_by_type(store))
         by_modality = query.counts_by_modality(store)
         dyads = query.busiest_dyads(store)
         shown = query.example_events(store, examples)
     console.print(
-        f"[bold]{counts['articles']} articles, {counts['events']} events, {counts['failures']} failures[/bold] in {db}"
+        f"[bold]{clustered['happenings']} happenings told in {counts['events']} event mentions, from "
+        f"{counts['articles']} articles ({clustered['duplicates']} of them near-duplicates of another); "
+        f"{counts['failures']} failures[/bold] in {db}"
     )
-    types = Table(title="Events by type")
+    types = Table(title="Happenings by type")
     types.add_column("type")
-    types.add_column("events", justify="right")
+    types.add_column("happenings", justify="right")
+    types.add_column("mentions", justify="right")
     for name, count in by_type:
-        types.add_row(name, str(count))
+        types.add_row(name, str(happenings_by_type.get(name, 0)), str(count))
     console.print(types)
     console.print("Modality: " + ", ".join(f"{name} {count}" for name, count in by_modality))
     pairs = Table(title="Busiest dyads")
@@ -695,10 +718,23 @@ def _print_events(events: list, format: OutputFormat, title: str) -> None:
         console.print(render.events_table(events, title=title))
 
 
+def _print_happenings(rows: list[query.HappeningRow], format: OutputFormat) -> None:
+    if format is OutputFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+    elif format is OutputFormat.csv:
+        sys.stdout.write(render.happenings_csv(rows))
+    else:
+        console.print(render.happenings_table(rows, title=f"{len(rows)} happenings"))
+
+
 def _require_db(db: Path) -> None:
     if not db.exists():
         raise DyadError(f"no database at {db}: run `dyad run PATH --db {db}` first")
 
+
+# the happening commands (export, cluster, eval clusters) register themselves on `app`
+from dyad import cli_happenings  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -26,7 +26,7 @@ from itertools import combinations
 from pathlib import Path
 
 from dyad.errors import ConfigError
-from dyad.happenings import Happening
+from dyad.happenings import Happening, Mention
 
 
 @dataclass(frozen=True)
@@ -136,3 +136,40 @@ def score(happenings: Iterable[Happening], gold: list[GoldHappening], article_ke
         gold_happenings=len(gold),
         predicted_happenings=len({predicted[e] for e in events}),
     )
+
+
+def score_corpus(folder: Path, db_path: Path) -> tuple[ClusterScores, dict[str, float]]:
+    """Run a cluster gold folder's articles into a new database, as `dyad run` would, and
+    score its happenings (pairwise, B-cubed) and its duplicate pairs against the gold."""
+    from dataclasses import replace
+
+    from dyad import query
+    from dyad.records import article_id_for
+    from dyad.store import Store
+
+    rows = [json.loads(line) for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    names = {article_id_for(row["text"]): row["id"] for row in rows}
+    gold_copies: dict[str, str] = json.loads((folder / "duplicates.json").read_text(encoding="utf-8"))
+    # a copy's report is told by its canonical article, whose events stand for both
+    gold = [replace(h, articles=h.articles - set(gold_copies)) for h in read_gold(folder / "gold.jsonl")]
+    with Store(db_path) as store:
+        store.ingest([folder / "articles.jsonl"])
+        found_copies = {
+            names[a]: names[b]
+            for a, b in store.query("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL")
+        }
+        clusters = [
+            Happening(id=row.id, type=row.type, countries=tuple(row.countries), members=_members(store, row.id))
+            for row in query.happenings(store)
+        ]
+    true = len(set(found_copies.items()) & set(gold_copies.items()))
+    precision = true / len(found_copies) if found_copies else 1.0
+    recall = true / len(gold_copies) if gold_copies else 1.0
+    duplicates = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(_f1(precision, recall), 3)}
+    return score(clusters, gold, names), duplicates
+
+
+def _members(store: object, happening_id: str) -> list[Mention]:
+    from dyad import query
+
+    return [Mention.of(event) for event in query.happening_members(store, happening_id)]  # type: ignore[arg-type]

@@ -191,11 +191,36 @@ def _day(date: str | None) -> dt.date | None:
     return iso_to_date(date)[0] if date else None
 
 
-def gdelt_row(happening: Happening, events: dict[str, Event], sources: dict[str, Source]) -> list[str]:
+@dataclass(frozen=True)
+class HappeningSummary:
+    """What a GDELT row says of a happening: its record and how it was reported."""
+
+    id: str
+    representative: Event
+    mentions: int
+    outlets: int
+    articles: int
+    first_report: str | None
+
+
+def summarize(happening: Happening, events: dict[str, Event], sources: dict[str, Source]) -> HappeningSummary:
+    """A clustered happening (dyad.happenings) as an export row's input."""
+    return HappeningSummary(
+        id=happening.id,
+        representative=events[happening.representative().event_id],
+        mentions=len(happening.members),
+        outlets=len(happening.outlets) or 1,
+        articles=happening.source_count,
+        first_report=happening.first_report,
+    )
+
+
+def gdelt_row(happening: HappeningSummary, sources: dict[str, Source]) -> list[str]:
     """One happening as a GDELT 2.0 event row, from its representative record (dates at
     day precision: a month-dated happening gets the month's first day, as GDELT has no
-    coarser date)."""
-    event = events[happening.representative().event_id]
+    coarser date). NumMentions counts its reports, NumSources its outlets, NumArticles
+    its articles (re-posts included)."""
+    event = happening.representative
     source = sources.get(event.article_id, Source(article_id=event.article_id))
     day = _day(event.date) or _day(source.published)
     first_report = _day(happening.first_report)
@@ -214,9 +239,9 @@ def gdelt_row(happening: Happening, events: dict[str, Event], sources: dict[str,
         event.cameo[:2],
         str(quad_class(event.cameo)),
         f"{event.score:.1f}",
-        str(len(happening.members)),
-        str(len({sources[a].outlet or a for a in happening.articles if a in sources} or happening.articles)),
-        str(happening.source_count),
+        str(happening.mentions),
+        str(happening.outlets),
+        str(happening.articles),
         "",
         *([""] * len(_GEO_FIELDS)),
         *([""] * len(_GEO_FIELDS)),
@@ -314,16 +339,14 @@ def write_lines(format: str, items: Iterable[Exported], out: IO[str]) -> int:
     return count
 
 
-def write_gdelt(
-    happenings: Iterable[Happening], events: dict[str, Event], sources: dict[str, Source], out: IO[str]
-) -> int:
+def write_gdelt(happenings: Iterable[HappeningSummary], sources: dict[str, Source], out: IO[str]) -> int:
     """GDELT's files are tab-separated with no header; a header row is written first here
     so that the columns can be read by name (skip it to concatenate with GDELT files)."""
     writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(GDELT_COLUMNS)
     count = 0
     for happening in happenings:
-        writer.writerow(gdelt_row(happening, events, sources))
+        writer.writerow(gdelt_row(happening, sources))
         count += 1
     return count
 

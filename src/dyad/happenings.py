@@ -37,8 +37,9 @@ from dyad.records import Event
 
 TOLERANCE_DAYS = 1
 AMBIGUOUS = 5
-# An undated event is compared with happenings of the month before its article appeared.
-UNDATED_LOOKBACK_DAYS = 30
+# An undated event is compared with happenings of the two months before its article appeared
+# ("during his recent visit to Minsk" in a paper of 26 July is the visit of 24 June).
+UNDATED_LOOKBACK_DAYS = 60
 # Which modalities can report the same happening: a background mention ("historical") of
 # an asserted visit is that visit; a promise of it is another record.
 MODALITY_KIND = {"asserted": "real", "historical": "real", "future": "future", "hypothetical": "hypothetical"}

@@ -6,11 +6,15 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 
 from dyad.evaluate import Report
 from dyad.records import Entity, Event
+
+if TYPE_CHECKING:
+    from dyad.query import HappeningRow
 
 CSV_COLUMNS = [
     "id", "article_ref", "type", "mode", "modality", "date", "date_precision", "actor", "actor_country",
@@ -116,3 +120,59 @@ def sweep_table(sweep: list) -> Table:
             str(counts.tp + counts.fp),
         )
     return table
+
+
+def happenings_table(rows: Iterable[HappeningRow], *, title: str | None = None) -> Table:
+    """One row per happening: its record, its modality, and how many told it."""
+    table = Table(title=title, show_lines=True)
+    for column in ("date", "type", "actor", "recipient", "modality", "sources", "outlets"):
+        table.add_column(column, justify="right" if column == "sources" else "left")
+    table.add_column("evidence", ratio=2)
+    for row in rows:
+        event = row.representative
+        table.add_row(
+            row.date or "",
+            event.type + (f" / {event.mode}" if event.mode else ""),
+            entity_label(event.actor),
+            entity_label(event.recipient),
+            row.modality,
+            str(row.sources),
+            ", ".join(row.outlets),
+            event.evidence[0].text,
+        )
+    return table
+
+
+HAPPENING_CSV_COLUMNS = [
+    "id", "type", "countries", "modality", "date", "date_precision", "place_country", "mentions", "articles",
+    "sources", "outlets", "first_report", "last_report", "actor", "recipient", "evidence",
+]  # fmt: skip
+
+
+def happenings_csv(rows: Iterable[HappeningRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=HAPPENING_CSV_COLUMNS)
+    writer.writeheader()
+    for row in rows:
+        event = row.representative
+        writer.writerow(
+            {
+                "id": row.id,
+                "type": row.type,
+                "countries": "; ".join(row.countries),
+                "modality": row.modality,
+                "date": row.date or "",
+                "date_precision": row.date_precision or "",
+                "place_country": row.place_country or "",
+                "mentions": row.mentions,
+                "articles": row.articles,
+                "sources": row.sources,
+                "outlets": "; ".join(row.outlets),
+                "first_report": row.first_report or "",
+                "last_report": row.last_report or "",
+                "actor": entity_label(event.actor),
+                "recipient": entity_label(event.recipient),
+                "evidence": event.evidence[0].text,
+            }
+        )
+    return buffer.getvalue()

@@ -295,8 +295,8 @@ class Store:
 
     def cluster_counts(self) -> dict[str, int]:
         """Happenings, and articles stored as near-duplicates of another."""
-        duplicates = self.connection.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
-        return {"happenings": self._count("happenings"), "duplicates": duplicates.fetchall()[0][0]}
+        duplicates = self.connection.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchall()
+        return {"happenings": self._count("happenings"), "duplicates": duplicates[0][0]}
 
     def rebuild_happenings(self) -> int:
         """Duplicates and happenings made anew from every stored article and event."""
@@ -325,7 +325,7 @@ class Store:
 
         Events stored before dyad scored confidence (NULL) are kept by any threshold.
         """
-        clauses, params = _event_filters(actor, recipient, country, type, since, until)
+        clauses, params = event_filters(actor, recipient, country, type, since, until)
         if min_confidence > 0:
             clauses.append("(confidence IS NULL OR confidence >= ?)")
             params.append(min_confidence)
@@ -348,33 +348,36 @@ class Store:
         return self.connection.execute(sql, params or []).fetchall()
 
 
-def _event_filters(
+def event_filters(
     actor: str | None,
     recipient: str | None,
     country: str | None,
     type: str | None,
     since: str | None,
     until: str | None,
+    table: str = "",
 ) -> tuple[list[str], list[object]]:
+    """SQL conditions on the events table's columns (prefixed `table.` when given, for joins)."""
+    t = f"{table}." if table else ""
     clauses: list[str] = []
     params: list[object] = []
     if actor:
-        clauses.append("list_contains(actor_countries, ?)")
+        clauses.append(f"list_contains({t}actor_countries, ?)")
         params.append(actor.upper())
     if recipient:
-        clauses.append("list_contains(recipient_countries, ?)")
+        clauses.append(f"list_contains({t}recipient_countries, ?)")
         params.append(recipient.upper())
     if country:
-        clauses.append("(list_contains(actor_countries, ?) OR list_contains(recipient_countries, ?))")
+        clauses.append(f"(list_contains({t}actor_countries, ?) OR list_contains({t}recipient_countries, ?))")
         params += [country.upper(), country.upper()]
     if type:
-        clauses.append("type = ?")
+        clauses.append(f"{t}type = ?")
         params.append(type.upper())
     if since:
-        clauses.append("date_start >= ?")
+        clauses.append(f"{t}date_start >= ?")
         params.append(iso_to_date(since)[0])
     if until:
-        clauses.append("date_start <= ?")
+        clauses.append(f"{t}date_start <= ?")
         params.append(iso_to_date(until)[0])
     return clauses, params
 
