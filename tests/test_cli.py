@@ -68,7 +68,7 @@ def test_run_events_summary_and_failures(tmp_path):
     assert listed.returncode == 0 and listed.stdout.startswith("id,")
     assert len(listed.stdout.splitlines()) > 1
     summary = run("summary", "--db", str(db))
-    assert "Busiest dyads" in summary.stdout and "Events by type" in summary.stdout
+    assert "Busiest dyads" in summary.stdout and "Happenings by type" in summary.stdout
     failures = run("failures", "--db", str(db))
     assert str(bad) in failures.stdout
 

@@ -737,4 +737,8 @@ def _require_db(db: Path) -> None:
 from dyad import cli_happenings  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    # `python -m dyad.cli` runs this file as __main__; the module imported by name is the
+    # one the happening commands registered on
+    from dyad.cli import app as registered
+
+    registered()
