@@ -233,7 +233,7 @@ def run(
     read = ReadOptions(published=published, url=url, max_bytes=max_bytes, columns=Columns.parse(column or []))
     source = PathSource(paths, read, include=include or [], exclude=exclude or [])
     started = time.monotonic()
-    with Store(db, StoreOptions(min_confidence=_threshold(min_confidence))) as store:
+    with Store(db, StoreOptions(min_confidence=_threshold(min_confidence), release_between_batches=True)) as store:
         options = RunOptions(batch_size=batch_size, workers=_workers(workers))
         with _progress("ingest", len(source.files), lambda summary: summary.files, quiet) as update:
             summary = run_loop(source, _pipeline(actors), store, options, update)
@@ -294,7 +294,7 @@ def recode(
 
     _require_db(db)
     started = time.monotonic()
-    with Store(db, StoreOptions(min_confidence=_threshold(min_confidence))) as store:
+    with Store(db, StoreOptions(min_confidence=_threshold(min_confidence), release_between_batches=True)) as store:
         stale = len(store.stale_ids(coder_version()))
         options = RunOptions(batch_size=batch_size, workers=_workers(workers))
         with _progress("recode", stale, lambda summary: summary.articles_read, quiet) as update:
@@ -336,14 +336,14 @@ def events(
         raise typer.BadParameter(f"unknown type {type!r}; choose from {', '.join(EVENT_TYPES)}", param_hint="--type")
     _require_db(db)
     if clusters:
-        with Store(db) as store:
+        with Store(db, READER) as store:
             rows = query.happenings(
                 store, actor=actor, recipient=recipient, country=country, type=type, since=since, until=until,
                 limit=limit, min_confidence=_threshold(min_confidence),
             )  # fmt: skip
         _print_happenings(rows, format)
         return
-    with Store(db) as store:
+    with Store(db, READER) as store:
         found = store.events(
             actor=actor,
             recipient=recipient,
@@ -367,7 +367,7 @@ def summary(
     from rich.table import Table
 
     _require_db(db)
-    with Store(db) as store:
+    with Store(db, READER) as store:
         counts = store.counts()
         clustered = store.cluster_counts()
         by_type = query.counts_by_type(store)
@@ -404,7 +404,7 @@ def summary(
 def failures(db: DbOption = Path(DEFAULT_DB)) -> None:
     """List what could not be processed, and why: source, stage and reason, tab-separated."""
     _require_db(db)
-    with Store(db) as store:
+    with Store(db, READER) as store:
         found = store.failures()
     if not found:
         console.print("No failures recorded.")
@@ -726,6 +726,10 @@ def _print_happenings(rows: list[query.HappeningRow], format: OutputFormat) -> N
         sys.stdout.write(render.happenings_csv(rows))
     else:
         console.print(render.happenings_table(rows, title=f"{len(rows)} happenings"))
+
+
+# Readers share the file with each other and with a `dyad run` between its batches.
+READER = StoreOptions(read_only=True)
 
 
 def _require_db(db: Path) -> None:

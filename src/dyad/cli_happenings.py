@@ -16,6 +16,7 @@ from rich.table import Table
 from dyad import export as exporting
 from dyad import query
 from dyad.cli import (
+    READER,
     DbOption,
     MinConfidenceOption,
     QuietOption,
@@ -73,7 +74,7 @@ def export(
     _require_db(db)
     filters = {"actor": actor, "recipient": recipient, "country": country, "type": type, "since": since, "until": until}
     threshold = _threshold(min_confidence)
-    with Store(db) as store:
+    with Store(db, READER) as store:
         sources = {
             row[0]: exporting.Source(*row)
             for row in store.query("SELECT id, url, title, outlet, published, language FROM articles")

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import os
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +76,7 @@ CREATE TABLE IF NOT EXISTS happenings (
 );
 CREATE TABLE IF NOT EXISTS happening_events (event_id VARCHAR PRIMARY KEY, happening_id VARCHAR);
 """
+_LOCK_POLL_SECONDS = 0.1
 # What the database holds, in dyad_meta: 1 had no clusters; 2 adds duplicates and happenings.
 SCHEMA_VERSION = 2
 
@@ -85,9 +87,21 @@ def default_db_path() -> str:
 
 @dataclass(frozen=True)
 class StoreOptions:
-    """How a store writes: `min_confidence` drops events scoring below it (0 keeps every event)."""
+    """How a store is opened and writes.
+
+    `min_confidence` drops events scoring below it (0 keeps every event). `read_only` opens
+    the file for reading only, so that several readers can share it. A writer with
+    `release_between_batches` closes the file after each batch it commits (and each lookup),
+    so readers get in between batches and see the last committed one: DuckDB lets one
+    process write a file, or several read it, never both at once. Whoever finds the file
+    locked by another process waits up to `wait_seconds` for it, then gives up with a message
+    naming the holder.
+    """
 
     min_confidence: float = 0.0
+    read_only: bool = False
+    release_between_batches: bool = False
+    wait_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -115,13 +129,69 @@ class Store:
     def __init__(self, path: str | Path | None = None, options: StoreOptions | None = None) -> None:
         self.path = str(path or default_db_path())
         self.options = options or StoreOptions()
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._open()
+        if self.options.release_between_batches:
+            self.release()
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The open connection; a store that released the file between batches opens it again."""
+        if self._connection is None:
+            self._open()
+        assert self._connection is not None
+        return self._connection
+
+    def _open(self) -> None:
+        deadline = time.monotonic() + self.options.wait_seconds
+        while True:
+            try:
+                connection = duckdb.connect(self.path, read_only=self.options.read_only)
+                break
+            except duckdb.Error as error:
+                if "lock" not in str(error).lower():
+                    raise StoreError(f"cannot open database {self.path}: {error}") from None
+                if time.monotonic() >= deadline:
+                    holder = str(error).split("Conflicting lock is held in", 1)[-1].strip().split("\n")[0]
+                    raise StoreError(
+                        f"{self.path} is in use by another process ({holder}) and stayed locked for "
+                        f"{self.options.wait_seconds:g}s; try again when it has finished"
+                    ) from None
+                time.sleep(_LOCK_POLL_SECONDS)
+        self._connection = connection
         try:
-            self.connection = duckdb.connect(self.path)
-            existed = bool(self.connection.execute(_HAS_ARTICLES).fetchall())
-            self.connection.execute(SCHEMA)
-            self._migrate(existed)
+            if self.options.read_only:
+                self._check_readable()
+            else:
+                existed = bool(connection.execute(_HAS_ARTICLES).fetchall())
+                connection.execute(SCHEMA)
+                self._migrate(existed)
         except duckdb.Error as error:
+            self.release()
             raise StoreError(f"cannot open database {self.path}: {error}") from None
+
+    def _check_readable(self) -> None:
+        """A reader cannot migrate: a database from before happenings says what to run."""
+        tables = {
+            row[0] for row in self.connection.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
+        if "dyad_meta" not in tables:
+            self.release()
+            raise StoreError(
+                f"{self.path} was made by an older dyad: run `dyad cluster --db {self.path}` to upgrade it"
+            )
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            self.release()
+            raise StoreError(
+                f"{self.path} has schema {version}, newer than this dyad's {SCHEMA_VERSION}: upgrade dyad to read it"
+            )
+
+    def release(self) -> None:
+        """Close the file, so that other processes can open it; the next use opens it again."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def schema_version(self) -> int:
         row = self.connection.execute("SELECT value FROM dyad_meta WHERE key = 'schema_version'").fetchall()
@@ -163,7 +233,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.connection.close()
+        self.release()
+
+    def _after_batch(self) -> None:
+        if self.options.release_between_batches:
+            self.release()
 
     # -- writing ----------------------------------------------------------------------
     def ingest(
@@ -217,6 +291,7 @@ class Store:
             self.connection.rollback()
             raise StoreError(f"cannot write to {self.path}: {error}") from None
         log.debug("committed a batch of %d articles (%d new) to %s", len(batch.articles), len(batch.fresh), self.path)
+        self._after_batch()
         return Written(events=len(events), failures=failures)
 
     def replace(self, batch: Batch) -> Written:
@@ -246,6 +321,7 @@ class Store:
             self.connection.rollback()
             raise StoreError(f"cannot write to {self.path}: {error}") from None
         log.debug("committed a recoded batch of %d articles to %s", len(ids), self.path)
+        self._after_batch()
         return Written(events=len(events), failures=failures)
 
     def stale_ids(self, coder_version: str) -> list[str]:
@@ -267,6 +343,7 @@ class Store:
     def known_ids(self, ids: list[str]) -> set[str]:
         """Which of these article ids are stored already."""
         rows = self.connection.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+        self._after_batch()
         return {row[0] for row in rows}
 
     def _kept(self, events: list[Event]) -> list[Event]:
