@@ -2,7 +2,9 @@
 
 `x.jsonl.gz` is read as JSON Lines and its failures name `x.jsonl.gz:LINE`; a member of
 `bundle.zip` is named `bundle.zip!member.txt`. Decompressed sizes are held to the same
-limit as files, so a small archive cannot unpack into gigabytes.
+limit as files, so a small archive cannot unpack into gigabytes. Nothing is ever extracted
+to disk, but a member named with `..` or an absolute path (a "zip-slip" archive) is a crafted
+file, not an export: it fails rather than being read.
 """
 
 from __future__ import annotations
@@ -56,6 +58,10 @@ def read_zip(data: bytes, source: str, max_bytes: int, dispatch: Dispatch) -> It
             return
         for info in sorted(members, key=lambda member: member.filename):
             where = f"{source}!{info.filename}"
+            if _unsafe(info.filename):
+                reason = "unsafe member path (absolute or with '..'): a crafted zip, not read"
+                yield Failure(source=where, stage="ingest", reason=reason)
+                continue
             if info.file_size > max_bytes:
                 reason = f"member is {info.file_size} bytes, over the {max_bytes}-byte limit"
                 yield Failure(source=where, stage="ingest", reason=reason)
@@ -70,6 +76,12 @@ def read_zip(data: bytes, source: str, max_bytes: int, dispatch: Dispatch) -> It
                 yield Failure(source=where, stage="ingest", reason=f"unpacks to over the {max_bytes}-byte limit")
                 continue
             yield from dispatch(content, where, info.filename)
+
+
+def _unsafe(name: str) -> bool:
+    """A member path that would land outside the folder it was unpacked into."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    return path.is_absolute() or ".." in path.parts or (len(name) > 1 and name[1] == ":")
 
 
 def _hidden(name: str) -> bool:
