@@ -219,3 +219,16 @@ def test_same_id_in_two_files_keeps_both_sources_by_file_and_line(tmp_path, pipe
         sources = sorted(row[0] for row in store.query("SELECT source FROM article_sources"))
         assert store.counts()["articles"] == 1
     assert sources == [f"{tmp_path}/a.jsonl:1#w1", f"{tmp_path}/b.csv:2#w1"]
+
+
+def test_fuzz_regressions_give_failures_not_errors():
+    """Every input the fuzzer ever crashed on (fuzz/regressions/, in its format) is read cleanly."""
+    from pathlib import Path
+
+    names = ("a.txt", "a.jsonl", "a.json", "a.csv", "a.tsv", "a.html", "a.rss", "a.xml", "a.warc", "a.gz", "a.zip", "-")
+    found = sorted((Path(__file__).parents[2] / "fuzz" / "regressions").iterdir())
+    assert found
+    for path in found:
+        data = path.read_bytes()
+        for item in read_bytes(data[1:], names[data[0] % len(names)], max_bytes=200_000):
+            assert not (isinstance(item, Failure) and item.reason.startswith("reader error")), (path.name, item)

@@ -69,7 +69,15 @@ def read_zip(data: bytes, source: str, max_bytes: int, dispatch: Dispatch) -> It
             try:
                 with archive.open(info) as member:
                     content = member.read(max_bytes + 1)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as error:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                OSError,
+                RuntimeError,
+                NotImplementedError,
+                ValueError,
+            ) as error:
                 yield Failure(source=where, stage="ingest", reason=f"cannot unpack: {error}")
                 continue
             if len(content) > max_bytes:
