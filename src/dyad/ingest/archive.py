@@ -52,12 +52,19 @@ def read_zip(data: bytes, source: str, max_bytes: int, dispatch: Dispatch) -> It
         yield Failure(source=source, stage="ingest", reason=f"corrupt zip: {error}")
         return
     with archive:
-        members = [info for info in archive.infolist() if not info.is_dir() and not _hidden(info.filename)]
+        members = [
+            info
+            for info in archive.infolist()
+            if not info.filename or (not info.is_dir() and (_unsafe(info.filename) or not _hidden(info.filename)))
+        ]
         if not members:
             yield Failure(source=source, stage="ingest", reason="zip archive holds no files")
             return
         for info in sorted(members, key=lambda member: member.filename):
             where = f"{source}!{info.filename}"
+            if not info.filename:
+                yield Failure(source=where, stage="ingest", reason="member with an empty name: a damaged zip, not read")
+                continue
             if _unsafe(info.filename):
                 reason = "unsafe member path (absolute or with '..'): a crafted zip, not read"
                 yield Failure(source=where, stage="ingest", reason=reason)

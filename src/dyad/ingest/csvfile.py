@@ -79,7 +79,7 @@ def _rows(
                     break
                 continue
             end = offset + reader.line_num
-            if end > start and _merged(lines[start - 1 : end], delimiter):
+            if (end > start or end == len(lines)) and _merged(lines[start - 1 : end], delimiter, end > start):
                 unclosed += 1
                 reason = f"unclosed quote: a quoted field opened on this line runs on through line {end}"
                 yield Failure(source=where, stage="ingest", reason=reason)
@@ -108,16 +108,17 @@ def _article(row: list[str], header: list[str], columns: Columns, where: str) ->
         return Failure(source=where, stage="ingest", reason=error.reason)
 
 
-def _merged(row_lines: list[str], delimiter: str) -> bool:
-    """Whether a multi-line row breaks strict quoting: the mark of lines merged by a stray quote.
+def _merged(row_lines: list[str], delimiter: str, multiline: bool) -> bool:
+    """Whether a row breaks strict quoting in the way of a stray quote.
 
     A real multi-line field is quoted cleanly; a stray quote either never closes (the row
-    ends inside quotes) or "closes" on the next row's opening quote, followed by more text.
-    The lenient reader accepts both; strict mode rejects them.
+    ends inside quotes, at the end of the file) or "closes" on the next row's opening quote,
+    followed by more text. The lenient reader accepts both; strict mode rejects them. A
+    one-line row is only judged on the first: `"x"y` on one line merges nothing.
     """
     try:
         for _ in csv.reader(iter(row_lines), delimiter=delimiter, strict=True):
             pass
-    except csv.Error:
-        return True
+    except csv.Error as error:
+        return multiline or "unexpected end of data" in str(error)
     return False
