@@ -48,7 +48,7 @@ def read_zip(data: bytes, source: str, max_bytes: int, dispatch: Dispatch) -> It
     """Every file in the zip, each read by its own name; a bad member fails alone."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as error:
         yield Failure(source=source, stage="ingest", reason=f"corrupt zip: {error}")
         return
     with archive:
