@@ -31,7 +31,7 @@ def test_extract_jsonl_is_schema_valid_and_names_the_article(tmp_path):
     result = run("extract", str(feed), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert records and all(r["article_ref"] == "wire-7" for r in records)
+    assert records and all(r["article_ref"] == f"{feed}:1#wire-7" for r in records)
     for record in records:
         jsonschema.validate(record, event_json_schema())
     assert f"{feed}:2" in result.stderr and "invalid JSON" in result.stderr

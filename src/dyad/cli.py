@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -27,6 +27,7 @@ from rich.progress import (
 )
 
 from dyad import query, render
+from dyad.dates import normalise_published, parse_iso_date
 from dyad.errors import DyadError, InputError
 from dyad.ingest.options import DEFAULT_MAX_BYTES
 from dyad.records import EVENT_TYPES, Failure, event_json_schema
@@ -56,6 +57,50 @@ class OutputFormat(StrEnum):
     csv = "csv"
 
 
+def _bad_option(option: str, message: str) -> NoReturn:
+    """A bad command-line value stops the command before any work: one line, exit code 2 (a usage error)."""
+    sys.stderr.write(f"error: {option}: {message}\n")
+    raise typer.Exit(2)
+
+
+def _published_value(value: str | None) -> str | None:
+    """--published as ISO; an impossible date (2025-13-45) is refused rather than stored with its articles."""
+    try:
+        return normalise_published(value, "--published")
+    except InputError as error:
+        _bad_option("--published", error.reason)
+
+
+def _since_value(value: str | None) -> str | None:
+    return _iso_value("--since", value)
+
+
+def _until_value(value: str | None) -> str | None:
+    return _iso_value("--until", value)
+
+
+def _iso_value(option: str, value: str | None) -> str | None:
+    """Query bounds are exact ISO dates: a typo is refused, never guessed at."""
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value, option)
+    except InputError as error:
+        _bad_option(option, error.reason)
+
+
+def _limit_value(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        _bad_option("--limit", f"must be at least 1, got {value}")
+    return value
+
+
+def _type_value(value: str | None) -> str | None:
+    if value and value.upper() not in EVENT_TYPES:
+        _bad_option("--type", f"unknown type {value!r}; choose from {', '.join(EVENT_TYPES)}")
+    return value
+
+
 DbOption = Annotated[
     Path, typer.Option("--db", envvar=DB_ENV, help=f"DuckDB file to use (default ./{DEFAULT_DB}, or ${DB_ENV}).")
 ]
@@ -63,7 +108,10 @@ PathsArgument = Annotated[
     list[str], typer.Argument(help="Files, directories (read recursively) or - for standard input.", show_default=False)
 ]
 PublishedOption = Annotated[
-    str | None, typer.Option("--published", help="Publication date for plain-text input, e.g. 2025-07-27.")
+    str | None,
+    typer.Option(
+        "--published", help="Publication date for plain-text input, e.g. 2025-07-27.", callback=_published_value
+    ),
 ]
 UrlOption = Annotated[str | None, typer.Option("--url", help="URL of the article, for plain-text input.")]
 ActorsOption = Annotated[
@@ -150,6 +198,24 @@ def _workers(given: int | None) -> int:
     return given or os.cpu_count() or 1
 
 
+def _warn_about_inputs(paths: list[str], include: list[str] | None = None, exclude: list[str] | None = None) -> bool:
+    """Warn, before any work, about paths that give nothing; True when there was one."""
+    from dyad.ingest import input_problems
+
+    problems = input_problems(paths, include=include or (), exclude=exclude or ())
+    for problem in problems:
+        errors.print(f"[yellow]warning[/yellow]: {escape(problem)}", highlight=False, soft_wrap=True)
+    return bool(problems)
+
+
+def _exit_if_incomplete(problem_inputs: bool, articles_read: int) -> None:
+    """Exit 1 when an input gave nothing or no article at all was read: the run did not do what was asked."""
+    if not articles_read:
+        errors.print("[yellow]warning[/yellow]: no article could be read from the input", highlight=False)
+    if problem_inputs or not articles_read:
+        raise typer.Exit(1)
+
+
 def _report_failures(failures: list[Failure]) -> None:
     for failure in failures:
         errors.print(f"[yellow]skipped[/yellow] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
@@ -173,6 +239,7 @@ def extract(
     """
     from dyad.ingest import read_paths
 
+    problem_inputs = _warn_about_inputs(paths)
     threshold = _threshold(min_confidence)
     pipeline = _pipeline(actors)
     items = list(read_paths(paths, published=published, url=url))
@@ -184,6 +251,7 @@ def extract(
             _report_failures([coded.failure])
         events += [event for event in coded.events if (event.confidence or 0.0) >= threshold]
     _print_events(events, format, title=f"{len(events)} events from {len(articles)} articles")
+    _exit_if_incomplete(problem_inputs, len(articles))
 
 
 @app.command()
@@ -230,6 +298,7 @@ def run(
     from dyad.runner import PathSource, RunOptions
     from dyad.runner import run as run_loop
 
+    problem_inputs = _warn_about_inputs(paths, include, exclude)
     read = ReadOptions(published=published, url=url, max_bytes=max_bytes, columns=Columns.parse(column or []))
     source = PathSource(paths, read, include=include or [], exclude=exclude or [])
     started = time.monotonic()
@@ -247,6 +316,7 @@ def run(
         f"({summary.articles_read / max(elapsed, 1e-6):,.1f} articles/s).  Database {db}: {counts['articles']} "
         f"articles, {counts['events']} events, {counts['failures']} failures."
     )
+    _exit_if_incomplete(problem_inputs, summary.articles_read)
 
 
 @contextlib.contextmanager
@@ -314,10 +384,16 @@ def events(
     actor: Annotated[str | None, typer.Option(help="ISO3 country (or IGO code) on the actor side, e.g. BLR.")] = None,
     recipient: Annotated[str | None, typer.Option(help="ISO3 country on the recipient side.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO3 country on either side.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help=f"PLOVER type: {', '.join(EVENT_TYPES)}.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY[-MM[-DD]].")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date, YYYY[-MM[-DD]].")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    type: Annotated[
+        str | None, typer.Option("--type", help=f"PLOVER type: {', '.join(EVENT_TYPES)}.", callback=_type_value)
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Earliest event date, YYYY[-MM[-DD]].", callback=_since_value)
+    ] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, YYYY[-MM[-DD]].", callback=_until_value)] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="At most this many events (1 or more).", callback=_limit_value)
+    ] = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, jsonl or csv.")] = OutputFormat.table,
     min_confidence: MinConfidenceOption = None,
     clusters: Annotated[
@@ -332,8 +408,6 @@ def events(
     With --clusters, each happening is one row: the record most of its reports agree on,
     and how many articles and outlets tell it.
     """
-    if type and type.upper() not in EVENT_TYPES:
-        raise typer.BadParameter(f"unknown type {type!r}; choose from {', '.join(EVENT_TYPES)}", param_hint="--type")
     _require_db(db)
     if clusters:
         with Store(db, READER) as store:

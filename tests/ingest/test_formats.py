@@ -245,7 +245,7 @@ def test_csv_rows_become_articles_and_bad_rows_fail_by_line(tmp_path):
         encoding="utf-8",
     )
     articles, failures = _split(read_paths([path]))
-    assert [(a.ref, a.published) for a in articles] == [("c1", "2025-03-04"), ("c2", "2025-03-04")]
+    assert [(a.ref, a.published) for a in articles] == [(f"{path}:2#c1", "2025-03-04"), (f"{path}:3#c2", "2025-03-04")]
     assert articles[0].url == "https://wire.example/1" and articles[0].title == "Tractors"
     assert articles[1].text.endswith("\nA second paragraph follows.")
     assert [f.source for f in failures] == [f"{path}:5", f"{path}:6", f"{path}:7"]
@@ -264,9 +264,9 @@ def test_csv_and_jsonl_column_names_are_configurable(tmp_path):
     (tmp_path / "c.tsv").write_text(f"guid\tbody\nx3\t{STORIES['medics']}\n", encoding="utf-8")
     articles = list(read_paths([tmp_path], columns=columns))
     assert [(a.ref, a.title, a.published) for a in articles] == [
-        ("x1", "Port deal", "2025-02-01"),
-        ("x2", "Arrest", "2025-02-02"),
-        ("x3", None, None),
+        (f"{tmp_path}/a.csv:2#x1", "Port deal", "2025-02-01"),
+        (f"{tmp_path}/b.jsonl:1#x2", "Arrest", "2025-02-02"),
+        (f"{tmp_path}/c.tsv:2#x3", None, None),
     ]
     [failure] = list(read_paths([tmp_path / "a.csv"]))
     assert "no 'text' column" in failure.reason and "guid, headline, date, body" in failure.reason
@@ -278,7 +278,7 @@ def test_json_documents_hold_one_article_or_an_array(tmp_path):
     (tmp_path / "many.json").write_text(json.dumps(many), encoding="utf-8")
     (tmp_path / "bad.json").write_text('{"text": ', encoding="utf-8")
     articles, failures = _split(read_paths([tmp_path]))
-    assert [a.ref for a in articles] == [f"{tmp_path}/many.json#1", "j-1"]
+    assert [a.ref for a in articles] == [f"{tmp_path}/many.json#1", f"{tmp_path}/one.json#j-1"]
     assert [f.source for f in failures] == [
         f"{tmp_path}/bad.json",
         f"{tmp_path}/many.json#2",
@@ -363,14 +363,14 @@ def test_language_is_detected_and_short_text_left_open():
     data = "\n".join(json.dumps({"id": k, "text": t}) for k, t in [("en", STORIES["vote"]), ("es", SPANISH)])
     data += "\n" + json.dumps({"id": "short", "text": "Cuba praised Belarus."})
     languages = {a.ref: a.language for a in read_bytes(data.encode(), "x.jsonl")}
-    assert languages == {"en": "en", "es": "es", "short": None}
+    assert languages == {"x.jsonl:1#en": "en", "x.jsonl:2#es": "es", "x.jsonl:3#short": None}
 
 
 def test_same_text_from_text_and_jsonl_has_one_id(tmp_path):
     (tmp_path / "a.txt").write_text(STORIES["treaty"], encoding="utf-8")
     (tmp_path / "b.jsonl").write_text(json.dumps({"id": "t-1", "text": STORIES["treaty"]}) + "\n", encoding="utf-8")
     first, second = read_paths([tmp_path])
-    assert first.id == second.id and (first.ref, second.ref) == (str(tmp_path / "a.txt"), "t-1")
+    assert first.id == second.id and (first.ref, second.ref) == (str(tmp_path / "a.txt"), f"{tmp_path}/b.jsonl:1#t-1")
 
 
 def test_stdin_over_the_limit_fails(monkeypatch):

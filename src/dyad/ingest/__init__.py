@@ -2,12 +2,19 @@
 
 Plain text, JSON Lines, CSV/TSV, HTML pages, WARC archives, RSS/Atom feeds, and any of them
 gzipped or zipped; directories are walked, '-' is standard input. Each article's language
-is detected here, once, whatever form it came in.
+is detected here, once, whatever form it came in, and text that is not prose (see
+`dyad.ingest.prose`) becomes a failure instead of an article.
+
+FIFOs, sockets and devices are never opened (a FIFO would block the run forever): they
+become failures. `input_problems` names the inputs that give nothing at all (a missing
+path, an empty directory), which the command line turns into a warning and exit code 1.
 """
 
 from __future__ import annotations
 
 import io
+import logging
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from fnmatch import fnmatchcase
@@ -23,10 +30,12 @@ from dyad.ingest.html import read_html
 from dyad.ingest.jsonl import read_json, read_jsonl
 from dyad.ingest.language import detect_language
 from dyad.ingest.options import DEFAULT_MAX_BYTES, Columns, ReadOptions
+from dyad.ingest.prose import garbage_reason
 from dyad.ingest.text import article_from_text
 from dyad.ingest.warc import read_warc
 from dyad.records import Article, Failure
 
+log = logging.getLogger(__name__)
 STDIN = "-"
 # An archive inside an archive inside an archive is as deep as real data goes.
 MAX_NESTING = 3
@@ -39,7 +48,8 @@ def expand_paths(
 
     `include`/`exclude` are glob patterns matched against each found file's name and its
     path below the directory (`*.html`, `2025/*`); files named explicitly are always read.
-    Hidden files and folders (`.git`, `.DS_Store`) are skipped.
+    Hidden files and folders (`.git`, `.DS_Store`) are skipped. Special files (FIFOs,
+    devices) found in a directory are listed too, so that reading them gives a failure row.
     """
     for path in paths:
         if str(path) == STDIN:
@@ -51,7 +61,7 @@ def expand_paths(
             continue
         for child in sorted(path.rglob("*")):
             relative = child.relative_to(path)
-            if any(part.startswith(".") for part in relative.parts) or not child.is_file():
+            if any(part.startswith(".") for part in relative.parts) or child.is_dir():
                 continue
             if _selected(relative.as_posix(), child.name, include, exclude):
                 yield str(child)
@@ -74,7 +84,27 @@ def read_paths(
     """
     options = ReadOptions(published=published, url=url, max_bytes=max_bytes, columns=columns or Columns())
     for source in expand_paths(paths, include=include, exclude=exclude):
-        yield from _with_language(_read_source(source, options))
+        yield from _checked(_guarded(_read_source(source, options), source))
+
+
+def input_problems(
+    paths: Iterable[str | Path], *, include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> list[str]:
+    """What makes an input give nothing: a missing path, or a directory with no file to read.
+
+    One line per path, for a warning; an empty list when every path holds something.
+    """
+    problems = []
+    for path in paths:
+        if str(path) == STDIN:
+            continue
+        path = Path(path)
+        if not path.exists():
+            problems.append(f"{path}: no such file or directory")
+        elif path.is_dir() and not any(True for _ in expand_paths([path], include=include, exclude=exclude)):
+            selected = " matching --include/--exclude" if include or exclude else ""
+            problems.append(f"{path}: directory holds no files{selected} to read")
+    return problems
 
 
 def read_bytes(
@@ -88,11 +118,11 @@ def read_bytes(
 ) -> Iterator[Article | Failure]:
     """Read bytes that came under the name `source`, dispatching on suffix and content."""
     options = ReadOptions(published=published, url=url, max_bytes=max_bytes, columns=columns or Columns())
-    yield from _with_language(_dispatch(data, source, source, options, depth=0))
+    yield from _checked(_guarded(_dispatch(data, source, source, options, depth=0), source))
 
 
 def _read_source(source: str, options: ReadOptions) -> Iterator[Article | Failure]:
-    if source != STDIN and formats.is_warc_name(source) and Path(source).is_file():
+    if source != STDIN and formats.is_warc_name(source) and _regular(source):
         # Crawls are big: stream records from disk; the size limit applies to each page.
         try:
             with open(source, "rb") as stream:
@@ -161,15 +191,37 @@ def _dispatch(data: bytes, source: str, name: str, options: ReadOptions, depth: 
             yield Failure(source=source, stage="ingest", reason=error.reason)
 
 
+def _regular(source: str) -> bool:
+    try:
+        return stat.S_ISREG(Path(source).stat().st_mode)
+    except OSError:
+        return False
+
+
 def _binary(data: bytes) -> bool:
     return not data.startswith((b"\xff\xfe", b"\xfe\xff")) and looks_binary(data)
 
 
-def _with_language(items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
+def _checked(items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
+    """Garbage becomes a failure naming its record; articles get their language."""
     for item in items:
-        if isinstance(item, Article) and (language := detect_language(item.text)) and language != item.language:
-            item = item.model_copy(update={"language": language})
+        if isinstance(item, Article):
+            if reason := garbage_reason(item.text):
+                yield Failure(source=item.ref, stage="ingest", reason=reason)
+                continue
+            if (language := detect_language(item.text)) and language != item.language:
+                item = item.model_copy(update={"language": language})
         yield item
+
+
+def _guarded(items: Iterator[Article | Failure], source: str) -> Iterator[Article | Failure]:
+    """A reader's unforeseen exception fails its file, not the run; the fuzz tests hunt these."""
+    try:
+        yield from items
+    except Exception as error:  # a bug, logged as one, but one bad file must not stop the batch
+        log.exception("%s: reader failed", source)
+        reason = f"reader error (a dyad bug, please report it): {type(error).__name__}: {error}"
+        yield Failure(source=source, stage="ingest", reason=reason)
 
 
 def _read_bytes(source: str, max_bytes: int) -> bytes:
@@ -179,15 +231,32 @@ def _read_bytes(source: str, max_bytes: int) -> bytes:
             raise InputError(source, f"standard input is over the {max_bytes}-byte limit")
         return data
     path = Path(source)
-    if not path.exists():
-        raise InputError(source, "no such file or directory")
-    size = path.stat().st_size
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise InputError(source, "no such file or directory") from None
+    except OSError as error:
+        raise InputError(source, f"cannot read: {error.strerror}") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise InputError(source, f"not a regular file ({_kind(status.st_mode)}): skipped, never opened")
+    size = status.st_size
     if size > max_bytes:
         raise InputError(source, f"file is {size} bytes, over the {max_bytes}-byte limit")
     try:
         return path.read_bytes()
     except OSError as error:
         raise InputError(source, f"cannot read: {error.strerror}") from None
+
+
+def _kind(mode: int) -> str:
+    """What a special file is, in the words `ls -l` users know."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def _selected(relative: str, name: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
@@ -199,4 +268,4 @@ def _selected(relative: str, name: str, include: Sequence[str], exclude: Sequenc
     return not any(matches(pattern) for pattern in exclude)
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "STDIN", "Columns", "expand_paths", "read_bytes", "read_paths"]
+__all__ = ["DEFAULT_MAX_BYTES", "STDIN", "Columns", "expand_paths", "input_problems", "read_bytes", "read_paths"]

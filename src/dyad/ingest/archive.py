@@ -2,7 +2,9 @@
 
 `x.jsonl.gz` is read as JSON Lines and its failures name `x.jsonl.gz:LINE`; a member of
 `bundle.zip` is named `bundle.zip!member.txt`. Decompressed sizes are held to the same
-limit as files, so a small archive cannot unpack into gigabytes.
+limit as files, so a small archive cannot unpack into gigabytes. Nothing is ever extracted
+to disk, but a member named with `..` or an absolute path (a "zip-slip" archive) is a crafted
+file, not an export: it fails rather than being read.
 """
 
 from __future__ import annotations
@@ -46,16 +48,27 @@ def read_zip(data: bytes, source: str, max_bytes: int, dispatch: Dispatch) -> It
     """Every file in the zip, each read by its own name; a bad member fails alone."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as error:
         yield Failure(source=source, stage="ingest", reason=f"corrupt zip: {error}")
         return
     with archive:
-        members = [info for info in archive.infolist() if not info.is_dir() and not _hidden(info.filename)]
+        members = [
+            info
+            for info in archive.infolist()
+            if not info.filename or (not info.is_dir() and (_unsafe(info.filename) or not _hidden(info.filename)))
+        ]
         if not members:
             yield Failure(source=source, stage="ingest", reason="zip archive holds no files")
             return
         for info in sorted(members, key=lambda member: member.filename):
             where = f"{source}!{info.filename}"
+            if not info.filename:
+                yield Failure(source=where, stage="ingest", reason="member with an empty name: a damaged zip, not read")
+                continue
+            if _unsafe(info.filename):
+                reason = "unsafe member path (absolute or with '..'): a crafted zip, not read"
+                yield Failure(source=where, stage="ingest", reason=reason)
+                continue
             if info.file_size > max_bytes:
                 reason = f"member is {info.file_size} bytes, over the {max_bytes}-byte limit"
                 yield Failure(source=where, stage="ingest", reason=reason)
@@ -63,13 +76,27 @@ def read_zip(data: bytes, source: str, max_bytes: int, dispatch: Dispatch) -> It
             try:
                 with archive.open(info) as member:
                     content = member.read(max_bytes + 1)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as error:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                OSError,
+                RuntimeError,
+                NotImplementedError,
+                ValueError,
+            ) as error:
                 yield Failure(source=where, stage="ingest", reason=f"cannot unpack: {error}")
                 continue
             if len(content) > max_bytes:
                 yield Failure(source=where, stage="ingest", reason=f"unpacks to over the {max_bytes}-byte limit")
                 continue
             yield from dispatch(content, where, info.filename)
+
+
+def _unsafe(name: str) -> bool:
+    """A member path that would land outside the folder it was unpacked into."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    return path.is_absolute() or ".." in path.parts or (len(name) > 1 and name[1] == ":")
 
 
 def _hidden(name: str) -> bool:

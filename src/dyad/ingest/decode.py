@@ -32,7 +32,11 @@ def decode_bytes(data: bytes, source: str) -> str:
     if not data.strip():
         raise InputError(source, "empty file: no text to read")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            reason = f"undecodable text: starts with a UTF-16 byte-order mark but is not UTF-16 ({error.reason})"
+            raise InputError(source, reason) from None
     if looks_binary(data):
         raise InputError(source, "binary file: this is not text (is it an image, PDF or archive?)")
     try:
@@ -43,7 +47,7 @@ def decode_bytes(data: bytes, source: str) -> str:
     if best is None or best.chaos > _MAX_CHAOS:
         raise InputError(
             source,
-            f"cannot decode: not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start})"
+            f"undecodable text: not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start})"
             " and no other encoding fits",
         )
     log.warning("%s: not UTF-8, decoded as %s", source, best.encoding)

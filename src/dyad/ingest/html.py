@@ -134,8 +134,13 @@ def decode_html(data: bytes, source: str, charset: str | None = None) -> str:
     return decode_bytes(data, source)
 
 
+# Characters XML cannot hold; lxml refuses to set them as text, so they are dropped first.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def fragment_text(markup: str) -> str:
     """Plain text of an HTML fragment (a feed item's summary), one line per block element."""
+    markup = _NOT_XML.sub("", markup)
     if "<" not in markup:
         return _clean_lines(unescape(markup))
     try:

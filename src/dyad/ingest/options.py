@@ -54,17 +54,23 @@ class ReadOptions:
 
 
 def article_from_fields(record: Mapping[str, object], columns: Columns, where: str) -> Article:
-    """One row or JSON object as an Article; a missing text or a bad date raises InputError."""
+    """One row or JSON object as an Article; a missing text or a bad date raises InputError.
+
+    The Article's ref is `where` (`file:LINE`, `file#ELEMENT`), then `#` and the record's own
+    id when it has one (`wire.jsonl:3#wire-7`): the place says which copy this was, so the
+    same article in two files keeps two sources, and the id is not lost.
+    """
     text = record.get(columns.text)
     if not isinstance(text, str) or not text.strip():
         raise InputError(where, f"missing or empty {columns.text!r} field")
     given_id = _optional_str(record.get(columns.id))
+    ref = f"{where}#{given_id}" if given_id else where
     outlet = record.get(columns.outlet)
     if outlet in (None, "") and columns.outlet == "outlet":
         outlet = record.get("source")  # the name older exports used
     return article_from_text(
         text,
-        ref=given_id or where,
+        ref=ref,
         published=_optional_str(record.get(columns.published)),
         url=_optional_str(record.get(columns.url)),
         title=_optional_str(record.get(columns.title)),
