@@ -70,8 +70,8 @@ def test_impossible_date_inside_a_file_fails_that_article_only(tmp_path, pipelin
     path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
     csv_path = tmp_path / "wire.csv"
     csv_path.write_text(f'id,published,text\nfeb,2025-02-30,"{STORIES["medics"]}"\n', encoding="utf-8")
-    with Store(tmp_path / "d.duckdb", pipeline=pipeline) as store:
-        store.ingest([path, csv_path])
+    with Store(tmp_path / "d.duckdb") as store:
+        store.ingest([path, csv_path], pipeline=pipeline)
         assert store.query("SELECT ref, published FROM articles") == [(f"{path}:2#good", "2025-02-03")]
         failures = {failure.source: failure.reason for failure in store.failures()}
     assert failures == {

@@ -214,8 +214,8 @@ def test_same_id_in_two_files_keeps_both_sources_by_file_and_line(tmp_path, pipe
     row = json.dumps({"id": "w1", "text": STORIES["summit"]})
     (tmp_path / "a.jsonl").write_text(row + "\n", encoding="utf-8")
     (tmp_path / "b.csv").write_text(f'id,text\nw1,"{STORIES["summit"]}"\n', encoding="utf-8")
-    with Store(tmp_path / "s.duckdb", pipeline=pipeline) as store:
-        store.ingest([tmp_path / "a.jsonl", tmp_path / "b.csv"])
+    with Store(tmp_path / "s.duckdb") as store:
+        store.ingest([tmp_path / "a.jsonl", tmp_path / "b.csv"], pipeline=pipeline)
         sources = sorted(row[0] for row in store.query("SELECT source FROM article_sources"))
         assert store.counts()["articles"] == 1
     assert sources == [f"{tmp_path}/a.jsonl:1#w1", f"{tmp_path}/b.csv:2#w1"]
