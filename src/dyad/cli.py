@@ -286,6 +286,8 @@ def _run_target(
     from dyad.dask_executor import DaskExecutor
     from dyad.parts import Merged, new_run_dir, parts_dir
 
+    # Dask logs each step of its scheduler and workers at INFO; --debug shows them
+    logging.getLogger("distributed").setLevel(logging.DEBUG if _state["debug"] else logging.ERROR)
     run_dir = new_run_dir(parts_dir(store.path)) if parts else None
     with err_console.status(f"starting Dask ({dask})"):
         executor = DaskExecutor(pipeline, dask, workers=workers, parts=run_dir)

@@ -9,6 +9,7 @@ input order, so a killed run resumes exactly as a local one does.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -110,10 +111,10 @@ class _PartPending:
 class DaskExecutor:
     """Codes batches on a Dask cluster: `address` is a scheduler (tcp://HOST:8786) or "local".
 
-    "local" starts a LocalCluster of one single-threaded worker process per core. With
-    `parts`, workers write each coded batch under that directory (batch=N/...parquet) and the
-    parent reads it back when it commits that batch; `dyad.parts.Merged` removes a part once
-    its batch is in DuckDB.
+    "local" starts a LocalCluster of one single-threaded worker process per core (or
+    `workers`). With `parts` (one run's directory, `dyad.parts.new_run_dir`), workers write
+    each coded batch under it (batch=N/*.parquet) and the parent reads it back when it commits
+    that batch; `dyad.parts.Merged` removes a part once its batch is in DuckDB.
     """
 
     def __init__(
@@ -132,7 +133,7 @@ class DaskExecutor:
                     n_workers=workers or os.cpu_count() or 1,
                     threads_per_worker=1,
                     processes=processes,
-                    dashboard_address=None,  # no fixed port: other runs may share the machine
+                    dashboard_address=":0",  # any free port: other runs may share the machine
                     silence_logs=logging.ERROR,
                 )
                 self.client: Client = Client(self.cluster)
@@ -141,7 +142,12 @@ class DaskExecutor:
         except OSError as error:
             self.close()
             raise DaskError(f"cannot reach the Dask scheduler at {address}: {error}") from None
-        self.client.register_plugin(PipelinePlugin(pipeline.model, pipeline.actor_files), name=PLUGIN)
+        try:
+            self.client.register_plugin(PipelinePlugin(pipeline.model, pipeline.actor_files), name=PLUGIN)
+        except Exception as error:  # a worker without dyad, its model or an --actors file
+            self.close()
+            raise DaskError(f"the Dask workers at {address} cannot load dyad's pipeline: {error}") from None
+        self.registered = True
         threads = sum(self.client.nthreads().values())
         self.window = 2 * max(threads, 1)  # enough queued to keep every worker busy while the parent writes
         self.parts = parts
@@ -162,6 +168,9 @@ class DaskExecutor:
     def close(self) -> None:
         client = getattr(self, "client", None)
         if client is not None:
+            if getattr(self, "registered", False):
+                with contextlib.suppress(Exception):  # a cluster that outlives the run frees the model
+                    client.unregister_worker_plugin(PLUGIN)
             client.close()
         if self.cluster is not None:
             self.cluster.close()
