@@ -72,3 +72,17 @@ def test_a_text_longer_than_max_length_is_coded_in_pieces_with_offsets_into_the_
             assert article.text[evidence.start : evidence.end] == evidence.text
     last = max(evidence.start for event in coded.events for evidence in event.evidence)
     assert last > 8000, "the last pieces are coded too"
+
+
+def test_a_batch_coded_in_its_memory_zone_leaves_no_strings_behind(pipeline):
+    """Words never seen before would grow the vocabulary for good; coded in the zone, they are freed."""
+    strings = pipeline.nlp.vocab.strings
+    texts = [f"Belarus accused Qzv{n}xor officials of sending {n + 3} tonnes of grain to Cuba." for n in range(8)]
+    articles = [article_from_text(text, ref=f"z{n}", published="2025-03-04") for n, text in enumerate(texts)]
+    pipeline.code_batch(articles[:1])  # first use: the coder's own tables
+    before = len(strings)
+    zoned = pipeline.code_batch(articles)
+    assert len(strings) == before
+    plain = [event.to_json() for coded in pipeline.code(articles) for event in coded.events]
+    assert plain and [event.to_json() for coded in zoned for event in coded.events] == plain
+    assert len(strings) > before, "without the zone, the new words stay"

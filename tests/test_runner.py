@@ -201,3 +201,80 @@ def test_the_progress_bar_shows_rate_events_failures_and_eta_unless_quiet(tmp_pa
     )  # fmt: skip
     assert quiet.returncode == 0 and "2 new articles" in quiet.stdout
     assert "ingest" not in quiet.stderr
+
+
+def _dask_run(corpus, pipeline, db, **executor_options) -> None:
+    from dyad.dask_executor import DaskExecutor
+    from dyad.parts import Merged
+
+    executor = DaskExecutor(pipeline, "local", workers=2, **executor_options)
+    try:
+        assert len(executor.client.nthreads()) == 2
+        with Store(db) as store:
+            sink = store if executor.parts is None else Merged(store, executor.read)
+            summary = run(PathSource([corpus]), pipeline, sink, RunOptions(batch_size=8, executor=executor))
+            assert (summary.articles_added, summary.failures_added) == (60, 1)
+    finally:
+        executor.close()
+
+
+def test_a_dask_cluster_gives_the_same_database_as_one_process(tmp_path, pipeline):
+    """A 2-worker LocalCluster of spawned processes, as `dyad run --dask local` starts; then one whose
+    workers write Parquet parts (threads in this process, to save a second start-up: they share one
+    model and take turns), merged in input order and removed once merged."""
+    from dyad.parts import new_run_dir, parts_dir
+
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, 60)
+    with Store(tmp_path / "one.duckdb") as store:
+        run(PathSource([corpus]), pipeline, store, RunOptions(batch_size=8))
+    _dask_run(corpus, pipeline, tmp_path / "dask.duckdb")
+    run_dir = new_run_dir(parts_dir(tmp_path / "parts.duckdb"))
+    _dask_run(corpus, pipeline, tmp_path / "parts.duckdb", processes=False, parts=run_dir)
+
+    one = _rows(tmp_path / "one.duckdb")
+    assert len(one["events"]) >= 60
+    assert _rows(tmp_path / "dask.duckdb") == one
+    assert _rows(tmp_path / "parts.duckdb") == one
+    assert run_dir.is_dir() and not any(run_dir.iterdir()), "every part merged, then removed"
+
+
+def test_dyad_run_on_dask_with_kept_parts_that_dyad_events_queries_in_place(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "d.duckdb"
+    _write_corpus(corpus, 20)
+    ran = subprocess.run(
+        [*DYAD, "run", str(corpus), "--db", str(db), "--dask", "local", "--workers", "2", "--batch-size", "4",
+         "--parquet-parts", "--keep-parts", "--quiet", "--min-confidence", "0"],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stderr
+    assert "20 new articles" in ran.stdout
+    [run_dir] = (tmp_path / "d.duckdb.parts").iterdir()
+    assert len(list(run_dir.glob("batch=*/events.parquet"))) == 5, "one part a batch, kept"
+
+    def events(*where: str) -> list[str]:
+        shown = subprocess.run(
+            [*DYAD, "events", *where, "--format", "jsonl", "--min-confidence", "0", "--country", "CUB"],
+            cwd=REPO, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert shown.returncode == 0, shown.stderr
+        return shown.stdout.splitlines()
+
+    stored = events("--db", str(db))
+    assert stored and events("--parts", str(tmp_path / "d.duckdb.parts")) == stored
+
+
+def test_the_dask_options_fail_with_a_message(tmp_path):
+    wait = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"}  # Dask's own setting, not dyad's
+    unreachable = subprocess.run(
+        [*DYAD, "run", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--dask", "tcp://127.0.0.1:9", "--quiet"],
+        cwd=REPO, capture_output=True, text=True, timeout=300, env=wait,
+    )  # fmt: skip
+    assert unreachable.returncode == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in unreachable.stderr
+    assert "Traceback" not in unreachable.stderr
+    no_dask = subprocess.run(
+        [*DYAD, "run", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--parquet-parts"],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert no_dask.returncode == 2 and "--parquet-parts needs --dask" in no_dask.stderr

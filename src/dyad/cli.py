@@ -36,6 +36,7 @@ from dyad.store import BATCH_ARTICLES, DB_ENV, DEFAULT_DB, Store, StoreOptions
 
 if TYPE_CHECKING:
     from dyad.pipeline import Pipeline
+    from dyad.runner import Executor, Sink
 
 app = typer.Typer(
     help="dyad: turn news articles into verifiable political event records.\n\n"
@@ -135,6 +136,15 @@ WorkersOption = Annotated[
     ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, for scripts.")]
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        help="Code on a Dask cluster: a scheduler address (tcp://HOST:8786), or 'local' for a LocalCluster of one "
+        "worker process per core (or --workers). The database is still written here, in input order.",
+        show_default=False,
+    ),
+]
 
 
 MinConfidenceOption = Annotated[
@@ -285,6 +295,17 @@ def run(
     actors: ActorsOption = None,
     min_confidence: MinConfidenceOption = None,
     workers: WorkersOption = None,
+    dask: DaskOption = None,
+    parquet_parts: Annotated[
+        bool,
+        typer.Option(
+            "--parquet-parts",
+            help="With --dask: workers write each coded batch as Parquet under DB.parts/ (on a shared filesystem "
+            "for a remote cluster), merged into the database in input order and then removed. "
+            "`dyad events --parts DB.parts` queries parts not merged yet.",
+        ),
+    ] = False,
+    keep_parts: Annotated[bool, typer.Option("--keep-parts", help="With --parquet-parts: keep merged parts.")] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Ingest articles into the database; running the same input again adds nothing.
@@ -300,12 +321,16 @@ def run(
 
     problem_inputs = _warn_about_inputs(paths, include, exclude)
     read = ReadOptions(published=published, url=url, max_bytes=max_bytes, columns=Columns.parse(column or []))
+    if parquet_parts and not dask:
+        raise typer.BadParameter("--parquet-parts needs --dask", param_hint="--parquet-parts")
     source = PathSource(paths, read, include=include or [], exclude=exclude or [])
     started = time.monotonic()
+    pipeline = _pipeline(actors)
     with Store(db, StoreOptions(min_confidence=_threshold(min_confidence), release_between_batches=True)) as store:
-        options = RunOptions(batch_size=batch_size, workers=_workers(workers))
-        with _progress("ingest", len(source.files), lambda summary: summary.files, quiet) as update:
-            summary = run_loop(source, _pipeline(actors), store, options, update)
+        with _run_target(store, pipeline, dask, workers, parquet_parts, keep_parts) as (sink, executor):
+            options = RunOptions(batch_size=batch_size, workers=_workers(workers), executor=executor)
+            with _progress("ingest", len(source.files), lambda summary: summary.files, quiet) as update:
+                summary = run_loop(source, pipeline, sink, options, update)
         _report_failures(summary.failures)
         counts = store.counts()
     elapsed = time.monotonic() - started
@@ -317,6 +342,34 @@ def run(
         f"articles, {counts['events']} events, {counts['failures']} failures."
     )
     _exit_if_incomplete(problem_inputs, summary.articles_read)
+
+
+@contextlib.contextmanager
+def _run_target(
+    store: Store, pipeline: Pipeline, dask: str | None, workers: int | None, parts: bool, keep_parts: bool
+) -> Iterator[tuple[Sink, Executor | None]]:
+    """The sink and executor of a run: the store and the default workers, or a Dask cluster
+    (whose workers may write Parquet parts that the store merges)."""
+    if not dask:
+        yield store, None
+        return
+    from dyad.dask_executor import DaskExecutor
+    from dyad.parts import Merged, new_run_dir, parts_dir
+
+    # Dask logs each step of its scheduler and workers at INFO; --debug shows them
+    logging.getLogger("distributed").setLevel(logging.DEBUG if _state["debug"] else logging.ERROR)
+    run_dir = new_run_dir(parts_dir(store.path)) if parts else None
+    with err_console.status(f"starting Dask ({dask})"):
+        executor = DaskExecutor(pipeline, dask, workers=workers, parts=run_dir)
+    try:
+        if run_dir is None:
+            yield store, executor
+            return
+        merged = Merged(store, executor.read, keep=keep_parts)
+        yield merged, executor
+        merged.finish(run_dir)
+    finally:
+        executor.close()
 
 
 @contextlib.contextmanager
@@ -402,32 +455,44 @@ def events(
             "--clusters", help="One row per happening (the reports of one happening merged), with its source count."
         ),
     ] = False,
+    parts: Annotated[
+        Path | None,
+        typer.Option(
+            "--parts",
+            help="Query the Parquet parts under this directory in place (e.g. DB.parts from `dyad run --dask "
+            "--parquet-parts`: batches not merged yet, or kept with --keep-parts) instead of the database.",
+        ),
+    ] = None,
 ) -> None:
     """Query stored events, e.g. `dyad events --actor BLR --type SUPPORT --since 2025-06`.
 
     With --clusters, each happening is one row: the record most of its reports agree on,
     and how many articles and outlets tell it.
     """
+    filters = {
+        "actor": actor,
+        "recipient": recipient,
+        "country": country,
+        "type": type,
+        "since": since,
+        "until": until,
+        "limit": limit,
+        "min_confidence": _threshold(min_confidence),
+    }
+    if parts is not None:
+        from dyad import parts as parquet_parts
+
+        found = parquet_parts.events(parts, **filters)
+        _print_events(found, format, title=f"{len(found)} events in parts")
+        return
     _require_db(db)
     if clusters:
         with Store(db, READER) as store:
-            rows = query.happenings(
-                store, actor=actor, recipient=recipient, country=country, type=type, since=since, until=until,
-                limit=limit, min_confidence=_threshold(min_confidence),
-            )  # fmt: skip
+            rows = query.happenings(store, **filters)
         _print_happenings(rows, format)
         return
     with Store(db, READER) as store:
-        found = store.events(
-            actor=actor,
-            recipient=recipient,
-            country=country,
-            type=type,
-            since=since,
-            until=until,
-            limit=limit,
-            min_confidence=_threshold(min_confidence),
-        )
+        found = store.events(**filters)
     _print_events(found, format, title=f"{len(found)} events")
 
 

@@ -109,6 +109,14 @@ class Pipeline:
             part, queued = queue.popleft()
             yield from whole.add(part, *self._alone(part, queued))
 
+    def code_batch(self, articles: Iterable[Article]) -> list[Coded]:
+        """Code a whole batch inside spaCy's memory zone, so the strings and lexemes its Docs add
+        are freed after it and a long run's memory stays flat. Outcomes are plain records made
+        inside the zone; no Doc, Token or string id outlives it. Zones do not nest: use `code`
+        from within one."""
+        with self.nlp.memory_zone():
+            return list(self.code(articles))
+
     def _alone(self, part: _Part, queued: Doc | Failure | None) -> tuple[list[Event], Failure | None]:
         """A part nlp.pipe did not give back, parsed on its own; a part not to be parsed has no events."""
         if queued is None or isinstance(queued, Failure):

@@ -129,10 +129,10 @@ class PathSource:
 
 
 def code_batch(pipeline: Pipeline, articles: list[Article]) -> CodedBatch:
-    """Code articles and flatten the outcome to events and failures."""
+    """Code articles (in one memory zone) and flatten the outcome to events and failures."""
     events: list[Event] = []
     failures: list[Failure] = []
-    for coded in pipeline.code(articles):
+    for coded in pipeline.code_batch(articles):
         events += coded.events
         if coded.failure is not None:
             failures.append(coded.failure)

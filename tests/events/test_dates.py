@@ -336,3 +336,53 @@ def test_a_hypothetical_act_takes_the_coming_weekday(pipeline):
     text = "Talks\n\nHANOI, March 3 (Wire) - Vietnam could hold talks with Laos on Friday, officials said."
     talks = find(code_text(pipeline, text, published="2025-03-04"), "CONSULT", {"VNM", "LAO"})
     assert talks is not None and talks.modality == "hypothetical" and talks.date == "2025-03-07"
+
+
+def _generated_phrases(count: int) -> list[tuple[str, dt.date, str]]:
+    """Common date phrases in varied spellings, each with a publication day and a direction."""
+    import random
+
+    rng = random.Random(10)
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]  # fmt: skip
+    weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    forms = [
+        lambda: rng.choice(weekdays),
+        lambda: rng.choice(weekdays).lower(),
+        lambda: f"{rng.choice(months)} {rng.randint(1, 31)}",
+        lambda: f"{rng.randint(1, 31)} {rng.choice(months)}",
+        lambda: f"{rng.randint(1, 28)}th {rng.choice(months)}",
+        lambda: f"{rng.randint(1, 31)} {rng.choice(months)} {rng.randint(1990, 2030)}",
+        lambda: f"{rng.choice(months)} {rng.randint(1, 31)}, {rng.randint(1990, 2030)}",
+        lambda: rng.choice(months),
+        lambda: f"{rng.choice(months)} {rng.randint(1990, 2030)}",
+        lambda: str(rng.randint(1900, 2030)),
+        lambda: rng.choice(["yesterday", "today", "tomorrow", "last month", "Yesterday", "Last month"]),
+        lambda: rng.choice(["last week", "this week", "last year", "Last week", "last  year"]),
+    ]
+    start = dt.date(2023, 1, 1)
+    cases = []
+    for number in range(count):
+        published = start + dt.timedelta(days=rng.randint(0, 1200))
+        if number % 10 == 0:  # the edges: the first and last days of months and years
+            published = rng.choice(
+                [dt.date(2024, 2, 29), dt.date(2024, 12, 31), dt.date(2025, 1, 1), dt.date(2025, 3, 31)]
+            )
+        cases.append((forms[number % len(forms)](), published, rng.choice(["past", "future"])))
+    return cases
+
+
+def test_the_fast_path_reads_common_phrases_exactly_as_dateparser_does():
+    from dyad.events.dates import _dateparser, fast_parse
+
+    cases = _generated_phrases(660)
+    read = 0
+    for phrase, published, prefer in cases:
+        fast = fast_parse(phrase, published, prefer)
+        slow = _dateparser(phrase, published, prefer)
+        if fast is not None:
+            read += 1
+            assert slow is not None and fast.date() == slow.date(), (phrase, published, prefer)
+    assert read >= 0.95 * len(cases), "the fast path reads nearly all of them (only impossible days fall through)"
+    assert fast_parse("early last week", PUBLISHED, "past") is None, "anything else goes to dateparser"
+    assert fast_parse("2019", None, "past") is None, "an undated article leaves dateparser to its clock"
