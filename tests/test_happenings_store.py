@@ -69,14 +69,16 @@ def test_a_reposted_wire_story_is_stored_once_as_canonical_with_two_sources(tmp_
     wire, repost = (next(row for row in ROWS if row["id"] == key) for key in ("c09", "c10"))
     with Store(tmp_path / "wire.duckdb") as store:
         store.ingest([_write([repost, wire], tmp_path / "wire.jsonl")], pipeline=pipeline)
-        rows = store.query("SELECT ref, duplicate_of FROM articles ORDER BY ref")
-        ids = dict(store.query("SELECT ref, id FROM articles"))
-        assert {ref: canonical for ref, canonical in rows} == {"c09": None, "c10": ids["c09"]}
-        told = [h for h in query.happenings(store) if h.representative.article_ref == "c09"]
+        # a JSONL row's ref is file:LINE#id
+        ids = {ref.rsplit("#", 1)[-1]: key for ref, key in store.query("SELECT ref, id FROM articles")}
+        copies = dict(store.query("SELECT id, duplicate_of FROM articles"))
+        assert copies == {ids["c09"]: None, ids["c10"]: ids["c09"]}
+        told = [h for h in query.happenings(store) if h.representative.article_id == ids["c09"]]
         assert told and all(h.articles == 1 and h.sources == 2 for h in told)
         # the copy's events stay out of the happenings: counted once
         copy_events = store.query(
-            "SELECT count(*) FROM happening_events he JOIN events e ON e.id = he.event_id WHERE e.article_ref = 'c10'"
+            "SELECT count(*) FROM happening_events he JOIN events e ON e.id = he.event_id WHERE e.article_id = ?",
+            [ids["c10"]],
         )
         assert copy_events[0][0] == 0
 
