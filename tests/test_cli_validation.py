@@ -103,3 +103,44 @@ def test_run_warns_and_exits_1_when_nothing_is_read(tmp_path, case):
     assert "warning: no article could be read from the input" in result.output
     if case == "empty directory":
         assert f"warning: {corpus}: directory holds no files to read" in result.output
+
+
+def test_run_with_published_fixes_the_date_of_articles_already_stored(tmp_path):
+    """A text first stored with a wrong date is re-dated and re-coded by a run that gives the
+    right one; nothing is duplicated, and a third run changes nothing."""
+    import subprocess
+    import sys
+
+    from dyad.store import Store
+
+    text = tmp_path / "visit.txt"
+    text.write_text(
+        "Visit\n\nMINSK (Wire) - The Cuban president held talks with the Belarusian president in Minsk on Tuesday.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "dates.duckdb"
+
+    def run(*extra: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "dyad.cli", "run", str(text), "--db", str(db), "--workers", "1", "-q", *extra],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def stored() -> tuple[list, list]:
+        with Store(db) as store:
+            articles = store.query("SELECT published FROM articles")
+            dates = store.query("SELECT date FROM events WHERE type = 'CONSULT'")
+        return articles, dates
+
+    run("--published", "2024-01-05")
+    assert stored() == ([("2024-01-05",)], [("2024-01-02",)])
+    out = run("--published", "2025-06-25")
+    assert "1 re-dated" in out
+    assert stored() == ([("2025-06-25",)], [("2025-06-24",)])
+    again = run("--published", "2025-06-25")
+    assert "re-dated" not in again and "0 new articles" in again
+    with Store(db) as store:
+        assert store.counts()["articles"] == 1
+        assert store.query("SELECT count(*) FROM happenings WHERE type = 'CONSULT'")[0][0] == 1

@@ -226,6 +226,11 @@ def _exit_if_incomplete(problem_inputs: bool, articles_read: int) -> None:
         raise typer.Exit(1)
 
 
+def _redated(summary: IngestSummary) -> str:
+    count = summary.articles_redated
+    return f"; {count} re-dated to --published and re-coded" if count else ""
+
+
 def _report_failures(failures: list[Failure]) -> None:
     for failure in failures:
         errors.print(f"[yellow]skipped[/yellow] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
@@ -328,7 +333,9 @@ def run(
     pipeline = _pipeline(actors)
     with Store(db, StoreOptions(min_confidence=_threshold(min_confidence), release_between_batches=True)) as store:
         with _run_target(store, pipeline, dask, workers, parquet_parts, keep_parts) as (sink, executor):
-            options = RunOptions(batch_size=batch_size, workers=_workers(workers), executor=executor)
+            options = RunOptions(
+                batch_size=batch_size, workers=_workers(workers), executor=executor, redate=published is not None
+            )
             with _progress("ingest", len(source.files), lambda summary: summary.files, quiet) as update:
                 summary = run_loop(source, pipeline, sink, options, update)
         _report_failures(summary.failures)
@@ -336,7 +343,7 @@ def run(
     elapsed = time.monotonic() - started
     console.print(
         f"[bold]{summary.files}[/bold] files: [green]{summary.articles_added} new articles[/green] "
-        f"({summary.articles_known} already stored), [green]{summary.events_added} events[/green], "
+        f"({summary.articles_known} already stored{_redated(summary)}), [green]{summary.events_added} events[/green], "
         f"[yellow]{summary.failures_added} new failures[/yellow], in {elapsed:.1f}s "
         f"({summary.articles_read / max(elapsed, 1e-6):,.1f} articles/s).  Database {db}: {counts['articles']} "
         f"articles, {counts['events']} events, {counts['failures']} failures."

@@ -98,6 +98,9 @@ class Merged:
     def known_ids(self, ids: list[str]) -> set[str]:
         return self.store.known_ids(ids)
 
+    def dated_otherwise(self, dates: dict[str, str]) -> set[str]:
+        return self.store.dated_otherwise(dates)
+
     def write(self, batch: Batch) -> Written:
         written = self.store.write(batch)
         while self.read:

@@ -41,6 +41,7 @@ class IngestSummary:
     files: int = 0
     articles_added: int = 0
     articles_known: int = 0
+    articles_redated: int = 0
     events_added: int = 0
     failures_added: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -48,7 +49,7 @@ class IngestSummary:
 
     @property
     def articles_read(self) -> int:
-        return self.articles_added + self.articles_known
+        return self.articles_added + self.articles_known + self.articles_redated
 
     def rate(self) -> float:
         """Articles per second since the run started, across all workers."""
@@ -89,6 +90,8 @@ class Sink(Protocol):
 
     def known_ids(self, ids: list[str]) -> set[str]: ...
 
+    def dated_otherwise(self, dates: dict[str, str]) -> set[str]: ...
+
     def write(self, batch: Batch) -> Written: ...
 
 
@@ -99,6 +102,9 @@ class RunOptions:
     batch_size: int = BATCH_ARTICLES
     workers: int = 1
     executor: Executor | None = None
+    # The input's publication date was given on purpose (`dyad run --published`): stored
+    # articles dated otherwise (or not at all) take it and are re-coded, so a wrong date can be fixed.
+    redate: bool = False
 
 
 class PathSource:
@@ -173,6 +179,7 @@ class _InFlight:
     fresh: list[Article]
     read_failures: list[Failure]
     coded: Pending
+    redated: list[str] = field(default_factory=list)
 
 
 def run(
@@ -198,10 +205,11 @@ def run(
     def commit(item: _InFlight) -> None:
         coded = item.coded.result()
         failures = [*item.read_failures, *coded.failures]
-        batch = Batch(item.articles, item.fresh, coded.events, failures, version.coder_version())
+        batch = Batch(item.articles, item.fresh, coded.events, failures, version.coder_version(), item.redated)
         written = sink.write(batch)
         coding.difference_update(article.id for article in item.fresh)
-        summary.articles_added += len(item.fresh)
+        summary.articles_added += len(item.fresh) - len(item.redated)
+        summary.articles_redated += len(item.redated)
         summary.articles_known += len(item.articles) - len(item.fresh)
         summary.events_added += written.events
         summary.failures_added += written.failures
@@ -209,13 +217,18 @@ def run(
 
     def submit(articles: list[Article], failures: list[Failure]) -> None:
         known = sink.known_ids([a.id for a in articles]) | coding if articles else set()
+        redated: set[str] = set()
+        if options.redate and known:
+            stored = {a.id: a.published for a in articles if a.id in known and a.id not in coding and a.published}
+            redated = sink.dated_otherwise(stored) if stored else set()
         fresh: dict[str, Article] = {}
         for article in articles:
-            if article.id not in known and article.id not in fresh:
+            if (article.id not in known or article.id in redated) and article.id not in fresh:
                 fresh[article.id] = article
         coding.update(fresh)
         todo = list(fresh.values())
-        in_flight.append(_InFlight(articles, todo, failures, executor.submit(todo) if todo else Done(CodedBatch())))
+        coded = executor.submit(todo) if todo else Done(CodedBatch())
+        in_flight.append(_InFlight(articles, todo, failures, coded, sorted(redated)))
         while in_flight and (len(in_flight) > executor.window or in_flight[0].coded.done()):
             commit(in_flight.popleft())
             _report(summary, source, progress)
@@ -338,6 +351,9 @@ class Recoding:
         self.store = store
 
     def known_ids(self, ids: list[str]) -> set[str]:
+        return set()
+
+    def dated_otherwise(self, dates: dict[str, str]) -> set[str]:
         return set()
 
     def write(self, batch: Batch) -> Written:

@@ -8,7 +8,7 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,6 +113,8 @@ class Batch:
     events: list[Event]
     failures: list[Failure]
     coder_version: str | None = None
+    # stored articles among `fresh` that come back with another publication date: re-dated and re-coded
+    redated: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -280,12 +282,14 @@ class Store:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         try:
             self.connection.begin()
+            before = self._forget_for_redating(batch) if batch.redated else set()
             self._insert("article_sources", [{"article_id": a.id, "source": a.ref} for a in batch.articles])
             self._insert("articles", [_article_row(a, now, batch.coder_version) for a in batch.fresh])
             self._insert("events", [_event_row(e) for e in events])
             self._insert("event_evidence", [row for e in events for row in _evidence_rows(e)])
             failures = self._insert("failures", [_failure_row(f, now) for f in batch.failures])
             clustering.update(self.connection, batch.fresh, events)
+            clustering.recluster(self.connection, before)
             self.connection.commit()
         except duckdb.Error as error:
             self.connection.rollback()
@@ -293,6 +297,34 @@ class Store:
         log.debug("committed a batch of %d articles (%d new) to %s", len(batch.articles), len(batch.fresh), self.path)
         self._after_batch()
         return Written(events=len(events), failures=failures)
+
+    def dated_otherwise(self, dates: dict[str, str]) -> set[str]:
+        """Which stored articles have another publication date (or none) than the one given."""
+        rows = self.connection.execute(
+            "SELECT id, published FROM articles WHERE list_contains(?, id)", [list(dates)]
+        ).fetchall()
+        self._after_batch()
+        return {key for key, published in rows if published != dates[key]}
+
+    def _forget_for_redating(self, batch: Batch) -> set[clustering.Block]:
+        """Remove what re-dated articles were stored with (the article row, its events and coding
+        failures), inside the batch's transaction, so that they are stored again with the new date;
+        returns the blocks of happenings to re-cluster."""
+        ids = list(batch.redated)
+        refs = [a.ref for a in batch.fresh if a.id in batch.redated]
+        before = clustering.blocks_of_articles(self.connection, ids)
+        for sql in (
+            "DELETE FROM happening_events WHERE event_id IN (SELECT id FROM events WHERE list_contains(?, article_id))",
+            "DELETE FROM event_evidence WHERE list_contains(?, article_id)",
+            "DELETE FROM events WHERE list_contains(?, article_id)",
+            "DELETE FROM article_signatures WHERE list_contains(?, article_id)",
+            "DELETE FROM articles WHERE list_contains(?, id)",
+        ):
+            self.connection.execute(sql, [ids])
+        self.connection.execute(
+            "DELETE FROM failures WHERE list_contains(?, source) AND stage IN ('nlp', 'events')", [refs]
+        )
+        return before
 
     def replace(self, batch: Batch) -> Written:
         """Re-coded articles: their events and coding failures replaced, their coder version set, in one
