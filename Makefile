@@ -20,8 +20,8 @@ demo: install
 	$(BIN)/dyad summary --db $(DEMO_DB)
 
 test: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
+	$(BIN)/ruff format --check src tests bench fuzz
 	$(BIN)/pytest
 
 # The real-news corpus: verify the git-ignored cache, list what to fetch, build the eval gold files.
@@ -29,7 +29,7 @@ real-corpus: install
 	$(BIN)/dyad corpus check
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
 
 format: install
 	$(BIN)/ruff format src tests bench
