@@ -106,3 +106,23 @@ def test_an_entity_ruler_matching_on_lemmas_is_refused_the_shortcut():
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LEMMA"})
     with pytest.raises(ValueError, match="ORTH"):
         add_spelling_patterns(nlp, ruler, [{"label": "GPE", "pattern": "Minsk"}])
+
+
+def test_cached_entities_are_spacys_own(pipeline):
+    from spacy.tokens import Span
+
+    from dyad.nlp import entities, entities_in
+
+    doc = pipeline.nlp(
+        "Belarusian President Alexander Lukashenko met Cuban President Miguel Díaz-Canel in Minsk on June 24. "
+        "The two leaders signed a roadmap until 2030, the BelTA agency said on Tuesday."
+    )
+    key = lambda spans: [(e.start, e.end, e.label_) for e in spans]  # noqa: E731
+    assert key(entities(doc)) == key(doc.ents) and len(doc.ents) > 4
+    assert entities(doc) is entities(doc)  # made once
+    for sentence in doc.sents:
+        assert key(entities_in(sentence)) == key(sentence.ents)
+    middle = doc[3:12]
+    assert key(entities_in(middle)) == key(middle.ents)
+    doc.set_ents([Span(doc, 0, 2, label="ORG")], default="outside")  # set again: seen
+    assert key(entities(doc)) == [(0, 2, "ORG")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from functools import lru_cache
 from typing import Any
@@ -168,3 +169,37 @@ def add_spelling_patterns(nlp: Language, ruler: EntityRuler, patterns: list[dict
     ruler_name = next(name for name, pipe in nlp.pipeline if pipe is ruler)
     with nlp.select_pipes(enable=[ruler_name]):
         ruler.add_patterns(patterns)
+
+
+_ENTITIES_KEY = "dyad:entities"
+_ENTITY_COLUMNS = ["ENT_IOB", "ENT_TYPE", "ENT_ID", "ENT_KB_ID"]
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's entities, made once while they stay the same: spaCy builds a new Span for
+    each entity on every `doc.ents` (and `span.ents`) access, which the coder did thousands
+    of times per article. The token-level entity columns are the key, so entities set again
+    later (by a component or a caller) are seen."""
+    return _cached_entities(doc)[0]
+
+
+def _cached_entities(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    key = doc.to_array(_ENTITY_COLUMNS).tobytes()
+    cached = doc.user_data.get(_ENTITIES_KEY)
+    if cached is None or cached[0] != key:
+        found = tuple(doc.ents)
+        cached = doc.user_data[_ENTITIES_KEY] = (key, found, [ent.start for ent in found])
+    return cached[1], cached[2]
+
+
+def entities_in(span: Span) -> list[Span]:
+    """`span.ents` from the cached entities: those wholly inside the span."""
+    found, starts = _cached_entities(span.doc)
+    first = bisect.bisect_left(starts, span.start)
+    inside = []
+    for ent in found[first:]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            inside.append(ent)
+    return inside

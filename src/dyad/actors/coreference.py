@@ -17,6 +17,7 @@ from dyad.actors.words import (
     _Mention,
     _specific_title_words,
 )
+from dyad.nlp import entities, entities_in
 from dyad.records import Entity
 
 
@@ -99,7 +100,7 @@ class CoreferenceMixin:
         sentence = token.sent
         start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
         island = token.lower_ == "island"
-        for ent in reversed([e for e in self.doc.ents if start <= e.start < token.i and e.label_ == "GPE"]):
+        for ent in reversed([e for e in entities(self.doc) if start <= e.start < token.i and e.label_ == "GPE"]):
             entry = self._entry(ent)
             if (
                 entry is not None
@@ -111,7 +112,7 @@ class CoreferenceMixin:
             return None
         if self.home_country in self.gazetteer.islands:
             return self.home_country
-        for ent in reversed([e for e in self.doc.ents if e.start < token.i and e.label_ == "GPE"]):
+        for ent in reversed([e for e in entities(self.doc) if e.start < token.i and e.label_ == "GPE"]):
             entry = self._entry(ent)  # an island state named earlier in the story
             if entry is not None and entry.kind == "country" and entry.country in self.gazetteer.islands:
                 return entry.country
@@ -132,7 +133,7 @@ class CoreferenceMixin:
                 since = self.doc[since - 1].sent.start
         quoted = self._quoted()
         found: list[tuple[int, str]] = []
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if not since <= ent.start < index or ent.start in quoted:
                 continue
             entry = self._entry(ent) if ent.label_ == "GPE" else None
@@ -172,7 +173,7 @@ class CoreferenceMixin:
 
     def _country_before(self, index: int, since: int) -> tuple[int, Entity] | None:
         """The last country named as a subject or object before `index`, and where."""
-        for ent in reversed([e for e in self.doc.ents if since <= e.start < index and e.label_ == "GPE"]):
+        for ent in reversed([e for e in entities(self.doc) if since <= e.start < index and e.label_ == "GPE"]):
             entry = self._entry(ent)
             if (
                 entry is not None
@@ -247,7 +248,7 @@ class CoreferenceMixin:
         """The country the token's sentence names last before it: a demonym, a country or a
         named person's ('Peruvian', "Peru's", "Castillo's")."""
         found = None
-        for ent in token.sent.ents:
+        for ent in entities_in(token.sent):
             if ent.start >= token.i:
                 break
             if ent.label_ in ("NORP", "GPE"):

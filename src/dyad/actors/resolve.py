@@ -47,6 +47,7 @@ from dyad.actors.words import (
     role_the_text_names,
     titled_name,
 )
+from dyad.nlp import entities
 from dyad.records import Entity
 
 # Offices known by the body they run: "the chairman of the National Assembly"
@@ -72,18 +73,18 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         self._absorbed: set[int] = set()  # words that run on a name the model cut short
         # token index -> its entity, so that each lookup is O(1) instead of a scan of doc.ents
         self._ent_at: list[Span | None] = [None] * len(doc)
-        for ent in doc.ents:
+        for ent in entities(doc):
             for i in range(ent.start, ent.end):
                 self._ent_at[i] = ent
         self.home_country = self._home_country()
         # "the Rapid Support Forces (RSF)": the article's own definition beats the gazetteer's RSF
         self._acronyms: dict[str, Span] = {}
-        for ent in doc.ents:
+        for ent in entities(doc):
             after = doc[ent.end : ent.end + 3]
             if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
                 self._acronyms.setdefault(after[1].text, ent)
         self._remember_untagged_people()
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ in ("PERSON", "ORG"):
                 self.resolve_span(ent)
         self._introduced_later()
@@ -340,7 +341,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         is about North Korea."""
         counts: dict[str, int] = {}
         dateline = None
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if _is_dateline(ent):  # the small model tags 'MINSK,' as anything from GPE to ORG
                 entry = self.gazetteer.find(ent.text)
                 code = entry.country if entry is not None else self.gazetteer.city_country(ent.text)
@@ -353,7 +354,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         if dateline is not None:
             counts[dateline] = counts.get(dateline, 0) + 1
         if not counts:  # no country named: the cities named ("gunmen ambushed soldiers in Culiacán")
-            for ent in self.doc.ents:
+            for ent in entities(self.doc):
                 code = self.gazetteer.city_country(ent.text) if ent.label_ == "GPE" else None
                 if code is not None:
                     counts[code] = counts.get(code, 0) + 1
@@ -580,7 +581,9 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
                 continue
             own = {t.i for c in token.children if c.dep_ in ("appos", "compound") for t in c.subtree}
             between = [
-                e for e in self.doc.ents if e.label_ == "PERSON" and ent.end <= e.start < token.i and e.start not in own
+                e
+                for e in entities(self.doc)
+                if e.label_ == "PERSON" and ent.end <= e.start < token.i and e.start not in own
             ]
             if between:
                 continue
@@ -605,7 +608,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         if own is None:
             return set()
         met: set[str] = set()
-        for other in self.doc.ents:
+        for other in entities(self.doc):
             if other.label_ != "PERSON" or other.start <= ent.end or other.start >= ent.sent.end:
                 continue
             if not any(a.i == verb.i for a in other.root.ancestors):

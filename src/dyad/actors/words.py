@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyad.actors.gazetteer import ActorEntry, Gazetteer, Role, actor_words
+from dyad.nlp import entities, entities_in
 from dyad.records import Entity
 
 _PERSON_PRONOUNS = actor_words("person_pronouns")
@@ -84,7 +85,7 @@ def _national_body(token: Token, sector: str | None) -> bool:
 def _ent_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
+    for ent in entities(token.doc):
         if ent.start <= token.i < ent.end:
             return ent
     return None
@@ -157,7 +158,7 @@ def _country_in(span: Span, gazetteer: Gazetteer) -> str | None:
         entry = gazetteer.find(token.text) if token.text[:1].isupper() else None
         if entry is not None and entry.kind == "capital":
             return entry.country
-    for ent in span.ents:
+    for ent in entities_in(span):
         entry = gazetteer.find(ent.text)
         if entry is not None and entry.kind in ("country", "capital"):
             return entry.country

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from dyad.events.lexicon import grammar_words, word_list
 from dyad.events.roles import in_clause_of
+from dyad.nlp import entities_in
 
 _REFERENCE_FRAMES = grammar_words("reference_frames")
 
@@ -314,7 +315,7 @@ def day_phrases(sentence: Span) -> list[Span]:
     tagged apart), and a day of the month told alone ('met on the 4th', 'on 4 th': the
     ordinal after 'on', with the suffix split off in copied or OCR'd text)."""
     doc = sentence.doc
-    dated = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
+    dated = [ent for ent in entities_in(sentence) if ent.label_ in ("DATE", "TIME")]
     starts = {ent.start: ent for ent in dated}
     found: list[Span] = []
     taken: set[int] = set()

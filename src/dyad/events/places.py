@@ -10,6 +10,7 @@ from dyad.actors.gazetteer import DATA, Gazetteer
 from dyad.datafiles import read_yaml
 from dyad.events.lexicon import grammar_words, word_list
 from dyad.events.roles import in_clause_of
+from dyad.nlp import entities_in
 from dyad.records import Location
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -151,7 +152,7 @@ def _place_after(prep: Token, sentence: Span, gazetteer: Gazetteer) -> Location 
             position += 1
             continue
         break
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.start == position and ent.label_ in _PLACE_LABELS | {"ORG"}:
             place = _joined_place(ent, sentence, gazetteer) or resolve_place(ent.text, gazetteer)
             if place is not None:
@@ -159,7 +160,7 @@ def _place_after(prep: Token, sentence: Span, gazetteer: Gazetteer) -> Location 
             if demonym_country:
                 return Location(name=ent.text, country=demonym_country)
     if position < sentence.end and doc[position].dep_ == "compound" and doc[position].pos_ == "PROPN":
-        named = next((e for e in sentence.ents if e.start <= position < e.end), None)
+        named = next((e for e in entities_in(sentence) if e.start <= position < e.end), None)
         if named is not None and named.label_ in _PLACE_LABELS | {"NORP"} and named.end <= doc[position].head.i:
             return resolve_place(named.text, gazetteer)  # the name only modifies the venue
     return None
@@ -239,7 +240,7 @@ def _joined_place(ent: Span, sentence: Span, gazetteer: Gazetteer) -> Location |
     end = ent.end
     while end < sentence.end and sentence.doc[end].lower_ in _NAME_LINKS:
         end += 1
-    following = next((e for e in sentence.ents if e.start == end), None)
+    following = next((e for e in entities_in(sentence) if e.start == end), None)
     if end == ent.end or following is None:
         return None
     return resolve_place(sentence.doc[ent.start : following.end].text, gazetteer)
@@ -255,7 +256,9 @@ def sentence_destination(sentence: Span, gazetteer: Gazetteer) -> Location | Non
                 return place
         if token.lemma_ in ("reach", "arrive") and (objects := [c for c in token.children if c.dep_ == "dobj"]):
             for obj in objects:
-                named = next((e for e in sentence.ents if e.start <= obj.i < e.end and e.label_ in _PLACE_LABELS), None)
+                named = next(
+                    (e for e in entities_in(sentence) if e.start <= obj.i < e.end and e.label_ in _PLACE_LABELS), None
+                )
                 if named is not None and (place := resolve_place(named.text, gazetteer)) is not None:
                     return place
                 nationality = [c for c in obj.children if c.ent_type_ == "NORP"]
