@@ -106,12 +106,15 @@ class Mention:
         only the guest and another only the host do not conflict."""
         if self.place and other.place and self.place != other.place:
             return True
-        for country in {c for c, _ in self.people} & {c for c, _ in other.people}:
-            mine = {name for c, name in self.people if c == country}
-            theirs = {name for c, name in other.people if c == country}
-            if not mine & theirs:
-                return True
-        return False
+        return _casts_differ(self.people, other.people)
+
+
+def _casts_differ(first: frozenset[tuple[str, str]], second: frozenset[tuple[str, str]]) -> bool:
+    """Both name people acting for some country, and none of them in common."""
+    for country in {c for c, _ in first} & {c for c, _ in second}:
+        if not {n for c, n in first if c == country} & {n for c, n in second if c == country}:
+            return True
+    return False
 
 
 def _people(event: Event) -> frozenset[tuple[str, str]]:
@@ -186,24 +189,36 @@ class Happening:
 
 
 class _Group:
-    """A happening being built: its members, and the days its most precise members cover."""
+    """A happening being built: its members, the days its most precise members cover, and
+    what a newcomer must not conflict with (kept apart from the members, so that checking
+    a newcomer costs the number of distinct places and casts, not of reports)."""
 
-    __slots__ = ("end", "members", "rank", "smallest_id", "start")
+    __slots__ = ("casts", "end", "members", "places", "rank", "smallest_id", "start")
 
     def __init__(self, mention: Mention, span: Span) -> None:
         self.members = [mention]
         self.rank = _PRECISION_RANK[mention.precision]
         self.start, self.end = span
         self.smallest_id = mention.event_id
+        self.places = {mention.place} - {None}
+        self.casts = {mention.people} - {frozenset()}
 
     def add(self, mention: Mention, span: Span) -> None:
         self.members.append(mention)
         if _PRECISION_RANK[mention.precision] == self.rank:  # vaguer members do not stretch it
             self.start, self.end = min(self.start, span[0]), max(self.end, span[1])
         self.smallest_id = min(self.smallest_id, mention.event_id)
+        if mention.place:
+            self.places.add(mention.place)
+        if mention.people:
+            self.casts.add(mention.people)
 
     def accepts(self, mention: Mention) -> bool:
-        return not any(mention.conflicts(member) for member in self.members)
+        """No member conflicts with it: the same test as Mention.conflicts against each
+        member, made against each distinct place and cast of people instead."""
+        if mention.place and self.places - {mention.place}:
+            return False
+        return not any(_casts_differ(mention.people, people) for people in self.casts)
 
 
 class _Level:
@@ -233,13 +248,13 @@ class _Level:
         return found
 
 
-def _after_the_report(group: _Group, mention: Mention) -> bool:
-    """A report cannot tell of what had not begun when it was published ("the October
-    protest" in a paper of 5 October is not the protest of the 11th), unless it tells of
-    what is to come."""
-    if mention.block[2] != "real" or not mention.published:
-        return False
-    return group.start > iso_to_date(mention.published)[0]
+def _report_day(mention: Mention, block: Block) -> dt.date | None:
+    """The day a report of what happened was published: it cannot tell of what had not
+    begun by then ("the October protest" in a paper of 5 October is not the protest of the
+    11th). Reports of what is to come, or might be, are not bound by it."""
+    if block[2] != "real" or not mention.published:
+        return None
+    return iso_to_date(mention.published)[0]
 
 
 def _happening_id(block: Block, members: list[Mention]) -> str:
@@ -271,11 +286,12 @@ def _cluster_block(block: Block, mentions: list[Mention]) -> list[Happening]:
             open_days = [g for g in open_days if g.start >= span[0] - tolerance]
             chosen = _best([g for g in open_days if g.accepts(mention)])
         else:
+            reported = _report_day(mention, block)
             overlapping = [
                 g
                 for level in levels.values()
                 for g in level.overlapping(span, AMBIGUOUS)
-                if not _after_the_report(g, mention)
+                if reported is None or g.start <= reported
             ]
             ambiguous = len(overlapping) > AMBIGUOUS
             chosen = None if ambiguous else _best([g for g in overlapping if g.accepts(mention)])
