@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -334,9 +335,29 @@ def write_lines(format: str, items: Iterable[Exported], out: IO[str]) -> int:
     make = plover_record if format == "plover-json" else jsonl_record
     count = 0
     for item in items:
-        out.write(json.dumps(make(item), ensure_ascii=False) + "\n")
+        out.write(json_line(make(item)) + "\n")
         count += 1
     return count
+
+
+# Characters JSON leaves raw that some line readers (Python's str.splitlines, JavaScript)
+# take for line breaks: escaped, so one record is always one line.
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(record: dict[str, Any]) -> str:
+    text = json.dumps(record, ensure_ascii=False)
+    for raw, escaped in _LINE_BREAKS.items():
+        text = text.replace(raw, escaped)
+    return text
+
+
+# GDELT's cells never hold tabs or line breaks; text that does is written with spaces.
+_CELL_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def gdelt_cell(value: str) -> str:
+    return _CELL_BREAKS.sub(" ", value)
 
 
 def write_gdelt(happenings: Iterable[HappeningSummary], sources: dict[str, Source], out: IO[str]) -> int:
@@ -346,7 +367,7 @@ def write_gdelt(happenings: Iterable[HappeningSummary], sources: dict[str, Sourc
     writer.writerow(GDELT_COLUMNS)
     count = 0
     for happening in happenings:
-        writer.writerow(gdelt_row(happening, sources))
+        writer.writerow([gdelt_cell(cell) for cell in gdelt_row(happening, sources)])
         count += 1
     return count
 
