@@ -18,6 +18,7 @@ demo: install
 	rm -f $(DEMO_DB) && mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/dyad run samples/ --db $(DEMO_DB)
 	$(BIN)/dyad summary --db $(DEMO_DB)
+	@echo "Browse it: $(BIN)/dyad serve --db $(DEMO_DB)   (then open http://127.0.0.1:8000/)"
 
 test: install
 	$(BIN)/ruff check src tests bench

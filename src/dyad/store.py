@@ -112,16 +112,37 @@ class Written:
 class Store:
     """A DuckDB file of articles, events (with evidence) and failures; it writes what it is given."""
 
-    def __init__(self, path: str | Path | None = None, options: StoreOptions | None = None) -> None:
+    def __init__(
+        self, path: str | Path | None = None, options: StoreOptions | None = None, *, read_only: bool = False
+    ) -> None:
+        """`read_only` opens an existing database for readers (the web app): nothing is created or
+        migrated, and DuckDB refuses every write on the connection."""
         self.path = str(path or default_db_path())
         self.options = options or StoreOptions()
         try:
-            self.connection = duckdb.connect(self.path)
+            self.connection = duckdb.connect(self.path, read_only=read_only)
             existed = bool(self.connection.execute(_HAS_ARTICLES).fetchall())
+            if read_only:
+                self._check_readable(existed)
+                return
             self.connection.execute(SCHEMA)
             self._migrate(existed)
         except duckdb.Error as error:
             raise StoreError(f"cannot open database {self.path}: {error}") from None
+
+    def _check_readable(self, existed: bool) -> None:
+        """A read-only store cannot migrate, so it must already hold this dyad's schema."""
+        try:
+            version = self.schema_version() if existed else 0
+        except duckdb.CatalogException:  # schema 1 had no dyad_meta table
+            version = 1
+        if version != SCHEMA_VERSION:
+            self.connection.close()
+            found = "no dyad tables" if not existed else f"schema {version}"
+            raise StoreError(
+                f"{self.path} has {found}, this dyad reads schema {SCHEMA_VERSION}: "
+                "open it once with a writing command (e.g. `dyad summary`) to create or migrate it"
+            )
 
     def schema_version(self) -> int:
         row = self.connection.execute("SELECT value FROM dyad_meta WHERE key = 'schema_version'").fetchall()
