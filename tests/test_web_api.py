@@ -154,13 +154,13 @@ def test_the_app_cannot_write(client, db):
     store = client.app.state.store
     with pytest.raises(duckdb.Error, match="read-only"):
         store.connection.execute("DELETE FROM events")
-    reader = Reader(store, 5.0)
+    reader = Reader(client.app.state.connection, 5.0)
     with pytest.raises(duckdb.Error, match="read-only"):
         reader.query("INSERT INTO failures VALUES ('x', 'y', 'z', now())")
 
 
 def test_a_query_past_the_time_limit_is_interrupted(client):
-    reader = Reader(client.app.state.store, 0.2)
+    reader = Reader(client.app.state.connection, 0.2)
     with pytest.raises(QueryTimeout, match=r"longer than 0\.2 s"):
         reader.query("SELECT count(*) FROM range(100000000000) a WHERE hash(a.range) % 7 = 3")
     assert reader.query("SELECT 1") == [(1,)]

@@ -53,13 +53,15 @@ def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: floa
     templates = Jinja2Templates(directory=str(importlib.resources.files("dyad.web") / "templates"))
     templates.env.globals.update(badges=q.BADGES, type_colours=charts.TYPE_COLOURS, event_types=EVENT_TYPES)
     search_lock = threading.Lock()
-    startup = q.Reader(store, timeout_s)
+    connection = q.open_reading(store)
+    app.state.connection = connection
+    startup = q.Reader(connection, timeout_s)
     known = q.known_countries(startup) | {c.alpha_3 for c in pycountry.countries}
     context_names = q.contexts(startup)
     startup.close()
 
     def reader() -> Iterator[q.Reader]:
-        opened = q.Reader(store, timeout_s)
+        opened = q.Reader(connection, timeout_s)
         try:
             yield opened
         finally:

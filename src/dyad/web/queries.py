@@ -32,13 +32,42 @@ class QueryTimeout(DyadError):
     """A query ran past the app's limit and was interrupted."""
 
 
-class Reader:
-    """One request's own cursor on the store (DuckDB cursors are per thread); every query is
-    interrupted after `timeout_s`, so one heavy request cannot hold the server."""
+# What lists of happenings show, one row each, read out of the representative's JSON record
+# once when the app starts: a read-only store cannot change while the app holds it, and
+# lists then never parse JSON (bench/web_bench.py measures the difference).
+DIGEST = """
+CREATE TABLE memory.digest AS
+SELECT h.id, h.type, h.countries, h.modality, h.date, h.date_start, h.sources, h.articles, h.mentions, h.outlets,
+       coalesce(CAST(e.record ->> '$.score' AS DOUBLE), 0) AS score,
+       coalesce(from_json(e.record -> '$.context', '["VARCHAR"]'), []) AS context,
+       coalesce(e.record ->> '$.evidence[0].text', '') AS summary,
+       e.record ->> '$.location.name' AS place, e.record ->> '$.location.country' AS place_country,
+       CAST(e.record ->> '$.location.lat' AS DOUBLE) AS lat, CAST(e.record ->> '$.location.lon' AS DOUBLE) AS lon,
+       best.confidence AS best_confidence
+FROM happenings h JOIN events e ON e.id = h.representative
+JOIN (SELECT he.happening_id, max(coalesce(x.confidence, 1)) AS confidence FROM happening_events he
+      JOIN events x ON x.id = he.event_id GROUP BY he.happening_id) best ON best.happening_id = h.id
+"""
 
-    def __init__(self, store: Store, timeout_s: float) -> None:
-        self.path = store.path
-        self.connection = store.connection.cursor()
+
+def open_reading(store: Store) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with the store attached READ_ONLY (so no query can write it) and the
+    happenings' digest built; requests take cursors of it (`Reader`)."""
+    connection = duckdb.connect()
+    path = store.path.replace("'", "''")  # ATTACH takes no parameters; the path is quoted as a literal
+    connection.execute(f"ATTACH '{path}' AS store (READ_ONLY)")
+    connection.execute("USE store")
+    connection.execute(DIGEST)
+    return connection
+
+
+class Reader:
+    """One request's own cursor (DuckDB cursors are per thread) on `open_reading`'s database; every
+    query is interrupted after `timeout_s`, so one heavy request cannot hold the server."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, timeout_s: float) -> None:
+        self.connection = connection.cursor()
+        self.connection.execute("USE store")
         self.timeout_s = timeout_s
 
     def query(self, sql: str, params: list[object] | None = None) -> list[tuple[Any, ...]]:
@@ -67,14 +96,14 @@ class Filters:
     min_confidence: float = 0.0
 
     def sql(self) -> tuple[list[str], list[object]]:
-        """Conditions on happenings `h` and their representative event `e`."""
+        """Conditions on the happenings' digest `h`."""
         clauses: list[str] = []
         params: list[object] = []
         if self.type:
             clauses.append("h.type = ?")
             params.append(self.type)
         if self.context:
-            clauses.append("list_contains(from_json(e.record -> '$.context', '[\"VARCHAR\"]'), ?)")
+            clauses.append("list_contains(h.context, ?)")
             params.append(self.context)
         if self.modality:
             clauses.append("h.modality = ?")
@@ -86,10 +115,7 @@ class Filters:
             clauses.append("h.date_start <= ?")
             params.append(self.until)
         if self.min_confidence > 0:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM happening_events he JOIN events x ON x.id = he.event_id "
-                "WHERE he.happening_id = h.id AND (x.confidence IS NULL OR x.confidence >= ?))"
-            )
+            clauses.append("h.best_confidence >= ?")  # some report reaches it (unscored reports count as 1)
             params.append(self.min_confidence)
         return clauses, params
 
@@ -116,12 +142,14 @@ class HappeningItem:
         return asdict(self)
 
 
-_ITEM_COLUMNS = "h.id, h.type, h.modality, h.date, h.countries, h.sources, h.articles, h.mentions, h.outlets, e.record"
-_FROM = "FROM happenings h JOIN events e ON e.id = h.representative"
+_ITEM_COLUMNS = (
+    "h.id, h.type, h.modality, h.date, h.countries, h.sources, h.articles, h.mentions, h.outlets, h.score, "
+    "h.context, h.summary"
+)
+_FROM = "FROM memory.digest h"
 
 
 def _item(row: tuple[Any, ...]) -> HappeningItem:
-    record = json.loads(row[9])
     return HappeningItem(
         id=row[0],
         type=row[1],
@@ -133,9 +161,9 @@ def _item(row: tuple[Any, ...]) -> HappeningItem:
         articles=row[6],
         mentions=row[7],
         outlets=list(row[8] or []),
-        score=float(record.get("score") or 0.0),
-        context=list(record.get("context") or []),
-        summary=record["evidence"][0]["text"] if record.get("evidence") else "",
+        score=row[9],
+        context=list(row[10] or []),
+        summary=row[11],
     )
 
 
@@ -167,7 +195,7 @@ def latest_failures(reader: Reader, limit: int = 10) -> list[dict[str, object]]:
 
 def known_countries(reader: Reader) -> set[str]:
     """Every country or organisation code the store's happenings name."""
-    rows = reader.query("SELECT DISTINCT unnest(countries) FROM happenings")
+    rows = reader.query(f"SELECT DISTINCT unnest(h.countries) {_FROM}")
     return {row[0] for row in rows}
 
 
@@ -194,7 +222,7 @@ def dyad_timeline(reader: Reader, first: str, second: str, filters: Filters) -> 
         f"""
         SELECT strftime(date_trunc('month', h.date_start), '%Y-%m') AS month,
                sum(greatest(s, 0)), sum(least(s, 0)), count(*)
-        FROM (SELECT h.date_start, CAST(e.record ->> '$.score' AS DOUBLE) AS s {_FROM} WHERE {where}) h
+        FROM (SELECT h.date_start, h.score AS s {_FROM} WHERE {where}) h
         WHERE h.date_start IS NOT NULL GROUP BY month ORDER BY month
         """,
         params,
@@ -215,9 +243,7 @@ def dyad_happenings(
 
 def contexts(reader: Reader) -> list[str]:
     """Every context the stored records name, for the dyad page's filter."""
-    rows = reader.query(
-        "SELECT DISTINCT unnest(from_json(record -> '$.context', '[\"VARCHAR\"]')) AS c FROM events ORDER BY c"
-    )
+    rows = reader.query(f"SELECT DISTINCT unnest(h.context) AS c {_FROM} ORDER BY c")
     return [row[0] for row in rows if row[0]]
 
 
@@ -236,7 +262,7 @@ def network(reader: Reader, limit: int) -> list[Edge]:
     """The country pairs named together by the most happenings."""
     rows = reader.query(
         f"""
-        WITH h AS (SELECT h.id, h.countries, CAST(e.record ->> '$.score' AS DOUBLE) AS s {_FROM}),
+        WITH h AS (SELECT h.id, h.countries, h.score AS s {_FROM}),
         pairs AS (SELECT x AS first, y AS second, s FROM h, unnest(h.countries) AS t1(x), unnest(h.countries) AS t2(y)
                   WHERE x < y)
         SELECT first, second, count(*) AS n, avg(s) FROM pairs GROUP BY first, second
@@ -262,12 +288,8 @@ class Place:
 def places(reader: Reader, limit: int) -> list[Place]:
     rows = reader.query(
         f"""
-        SELECT name, country, lat, lon, count(*) AS n, sum(sources) AS s FROM (
-            SELECT e.record ->> '$.location.name' AS name, e.record ->> '$.location.country' AS country,
-                   CAST(e.record ->> '$.location.lat' AS DOUBLE) AS lat,
-                   CAST(e.record ->> '$.location.lon' AS DOUBLE) AS lon, h.sources {_FROM}
-        ) WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY name, country, lat, lon
-        ORDER BY s DESC, name LIMIT ?
+        SELECT h.place, h.place_country, h.lat, h.lon, count(*), sum(h.sources) AS s {_FROM}
+        WHERE h.lat IS NOT NULL AND h.lon IS NOT NULL GROUP BY ALL ORDER BY s DESC, h.place LIMIT ?
         """,
         [limit],
     )
@@ -276,7 +298,7 @@ def places(reader: Reader, limit: int) -> list[Place]:
 
 def happenings_at(reader: Reader, name: str, limit: int) -> list[HappeningItem]:
     rows = reader.query(
-        f"SELECT {_ITEM_COLUMNS} {_FROM} WHERE e.record ->> '$.location.name' = ? "
+        f"SELECT {_ITEM_COLUMNS} {_FROM} WHERE h.place = ? "
         "ORDER BY h.sources DESC, h.date_start NULLS LAST, h.id LIMIT ?",
         [name, limit],
     )
