@@ -8,7 +8,7 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -128,9 +128,15 @@ class Written:
 class Store:
     """A DuckDB file of articles, events (with evidence) and failures; it writes what it is given."""
 
-    def __init__(self, path: str | Path | None = None, options: StoreOptions | None = None) -> None:
+    def __init__(
+        self, path: str | Path | None = None, options: StoreOptions | None = None, *, read_only: bool = False
+    ) -> None:
+        """`read_only` (or `StoreOptions.read_only`) opens an existing database for readers (the
+        web app, `dyad events`): nothing is created or migrated, and DuckDB refuses every write."""
         self.path = str(path or default_db_path())
         self.options = options or StoreOptions()
+        if read_only and not self.options.read_only:
+            self.options = replace(self.options, read_only=True)
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._open()
         if self.options.release_between_batches:
