@@ -183,6 +183,9 @@ class Store:
         tables = {
             row[0] for row in self.connection.execute("SELECT table_name FROM information_schema.tables").fetchall()
         }
+        if "articles" not in tables:
+            self.release()
+            raise StoreError(f"{self.path} has no dyad tables: run `dyad run PATH --db {self.path}` first")
         if "dyad_meta" not in tables:
             self.release()
             raise StoreError(
