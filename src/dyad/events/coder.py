@@ -139,10 +139,7 @@ class EventCoder:
 
     @staticmethod
     def _applies(sense: Sense, token: Token) -> bool:
-        if sense.particle and not any(
-            child.lower_ == sense.particle and child.dep_ in ("prt", "prep", "aux") and not _dates_only(child)
-            for child in token.children
-        ):
+        if sense.particle and not _has_particle(token, sense.particle):
             return False  # "called Havana on Monday" has no "call on"
         if sense.transitive is not None and sense.transitive != roles.has_object(token):
             return False
@@ -514,6 +511,31 @@ def _is_person(token: Token) -> bool:
     """A named person ('King Abdullah II') or a personal pronoun standing for one."""
     name = [token, *(child for child in token.children if child.dep_ == "compound")]
     return any(word.ent_type_ == "PERSON" for word in name) or token.lower_ in _PERSONAL_PRONOUNS
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    """Whether the verb carries the particle or preposition of a phrasal sense ("call on",
+    "roll back"). A preposition that only carries a date does not count ("called X on
+    Monday"); an adverb counts when it is one of the particle words the small model tags
+    either way ("rolled back the tariffs", "pulled its troops back") and stands right after
+    the verb or its object, and does not itself head a date ("sent them back in March")."""
+    for child in verb.children:
+        if child.lower_ != particle:
+            continue
+        if child.dep_ in ("prt", "prep", "aux") and not _dates_only(child):
+            return True
+        adverb = child.dep_ == "advmod" and particle in roles.ADVERB_PARTICLES
+        if adverb and _next_to_verb_or_object(verb, child):
+            return not any(_dates_only(prep) for prep in roles.children(child, "prep"))
+    return False
+
+
+def _next_to_verb_or_object(verb: Token, adverb: Token) -> bool:
+    """'rolled back X' or 'pulled X back': the adverb directly follows the verb or the end of
+    its direct object, not a word somewhere later in the clause."""
+    if adverb.i == verb.i + 1:
+        return True
+    return any(adverb.i == obj.right_edge.i + 1 for obj in roles.children(verb, "dobj"))
 
 
 def _dates_only(prep: Token) -> bool:

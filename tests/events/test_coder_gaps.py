@@ -1,0 +1,50 @@
+"""General gaps in the coder, on sentences of our own: phrasal verbs whose particle the small
+model tags as an adverb, hyphenated triggers, deployments to a border, trailing comment
+clauses, and the victims of a strike on a place."""
+
+from dyad.events.coder import _has_particle
+from tests.helpers import code_text, find
+
+
+# -- particles tagged as adverbs ------------------------------------------------------------
+def test_particle_parsed_as_adverb_right_after_the_verb(pipeline):
+    events = code_text(pipeline, "Washington rolled back the tariffs on Chinese steel on Tuesday.")
+    assert any(e.type == "CONCEDE" and [a.country for a in e.actor] == ["USA"] for e in events)
+
+
+def test_particle_parsed_as_adverb_after_the_object(pipeline):
+    events = code_text(pipeline, "Russia pulled its troops back from the border on Friday.")
+    event = next((e for e in events if e.type == "RETREAT"), None)
+    assert event is not None and event.mode == "withdraw" and [a.country for a in event.actor] == ["RUS"]
+
+
+def test_recipient_hangs_on_the_adverb_particle(pipeline):
+    event = find(code_text(pipeline, "Israel handed the town back to Lebanon."), "RETREAT", {"ISR", "LBN"})
+    assert event is not None
+    assert [e.country for e in event.actor] == ["ISR"] and [e.country for e in event.recipient] == ["LBN"]
+
+
+def test_aside_particles(pipeline):
+    rejected = code_text(pipeline, "Iran brushed aside the French proposal on Monday.")
+    assert any(e.type == "REJECT" and [a.country for a in e.actor] == ["IRN"] for e in rejected)
+    resigned = code_text(pipeline, "Bolivia's president stepped aside in June.")
+    assert any(e.type == "RETREAT" and e.mode == "resign" for e in resigned)
+
+
+def test_an_adverb_apart_from_verb_and_object_or_heading_a_date_is_no_particle(pipeline):
+    # "back in 2000" is when, and it stands after the recipient, not after verb or object
+    doc = pipeline.nlp("Israel handed the town to Lebanon back in 2000.")
+    handed = next(t for t in doc if t.lower_ == "handed")
+    assert not _has_particle(handed, "back")
+    # a preposition with only a date is no particle either, as before
+    doc = pipeline.nlp("The minister called Havana on Monday.")
+    called = next(t for t in doc if t.lower_ == "called")
+    assert not _has_particle(called, "on")
+    doc = pipeline.nlp("The minister called on Havana to free the prisoners.")
+    called = next(t for t in doc if t.lower_ == "called")
+    assert _has_particle(called, "on")
+
+
+def test_an_adverb_that_is_no_particle_word_does_not_count(pipeline):
+    events = code_text(pipeline, "Russia pulled its troops quickly from the border on Friday.")
+    assert not any(e.type == "RETREAT" for e in events)
