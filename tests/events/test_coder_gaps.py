@@ -48,3 +48,28 @@ def test_an_adverb_apart_from_verb_and_object_or_heading_a_date_is_no_particle(p
 def test_an_adverb_that_is_no_particle_word_does_not_count(pipeline):
     events = code_text(pipeline, "Russia pulled its troops quickly from the border on Friday.")
     assert not any(e.type == "RETREAT" for e in events)
+
+
+# -- hyphenated triggers --------------------------------------------------------------------
+def test_hyphenated_verb_triggers_like_its_solid_spelling(pipeline):
+    event = find(code_text(pipeline, "Nigeria re-opened its border with Niger on Monday."), "CONCEDE", {"NGA", "NER"})
+    assert event is not None and [e.country for e in event.recipient] == ["NER"]
+
+
+def test_hyphenated_noun_triggers_and_reads_as_an_object(pipeline):
+    events = code_text(pipeline, "The cease-fire between Israel and Hamas took effect on Sunday.")
+    assert find(events, "RETREAT", {"ISR", "PSE"}) is not None
+
+
+def test_hyphenated_lexicon_entry_is_keyed_without_its_hyphen(pipeline):
+    lexicon = pipeline.coder.lexicon
+    assert "co-operate" not in lexicon.verbs and lexicon.verbs["cooperate"]
+    assert {"cooperate", "ceasefire", "reopen"} <= lexicon.vocabulary
+
+
+def test_only_lexicon_words_are_joined(pipeline):
+    doc = pipeline.nlp("Russian-backed forces and the co-operation council met in state-of-the-art halls.")
+    words = [t.text for t in doc]
+    assert "Russian-backed" not in words and "state-of-the-art" not in words
+    # 'cooperation' is no trigger of its own, so the word stays as parsed unless the lexicon has it
+    assert ("co-operation" in words) == ("cooperation" in pipeline.coder.lexicon.vocabulary)

@@ -71,6 +71,7 @@ class EventCoder:
         self.calibration = load_calibration()
 
     def code(self, doc: Doc, article: Article) -> list[Event]:
+        join_hyphenated(doc, self.lexicon.vocabulary)
         published = iso_to_date(article.published) if article.published else None
         resolver = ActorResolver(doc, self.gazetteer, published[0] if published else None)
         body = article.body_spans()
@@ -511,6 +512,34 @@ def _is_person(token: Token) -> bool:
     """A named person ('King Abdullah II') or a personal pronoun standing for one."""
     name = [token, *(child for child in token.children if child.dep_ == "compound")]
     return any(word.ent_type_ == "PERSON" for word in name) or token.lower_ in _PERSONAL_PRONOUNS
+
+
+def join_hyphenated(doc: Doc, vocabulary: frozenset[str]) -> None:
+    """Merge a word spaCy splits at its hyphen ('co-operate', 're-open', 'cease-fire' become
+    three tokens) into one token when, without the hyphen, it is a word of the lexicon: as
+    one token it triggers, and reads as an object, like its solid spelling. The token takes
+    the last part's tag (it carries the inflection: 'co-operated') and the joined lemma.
+    Other hyphenated words ('Russian-backed', 'Díaz-Canel') are left as parsed."""
+    spans = []
+    for hyphen in doc[1:-1]:
+        first, last = doc[hyphen.i - 1], doc[hyphen.i + 1]
+        if hyphen.text != "-" or first.whitespace_ or hyphen.whitespace_:
+            continue
+        if not (first.is_alpha and last.is_alpha) or any(t.ent_type_ for t in (first, hyphen, last)):
+            continue
+        if spans and spans[-1][0].i + 2 >= first.i:
+            continue  # a chain of hyphens ("state-of-the-art") is no one word
+        if last.i + 1 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_:
+            continue
+        lemma = first.lower_ + last.lemma_.lower()
+        if lemma in vocabulary or first.lower_ + last.lower_ in vocabulary:
+            spans.append((first, last, lemma))
+    if not spans:
+        return
+    with doc.retokenize() as retokenizer:
+        for first, last, lemma in spans:
+            attrs = {"LEMMA": lemma, "TAG": last.tag_, "POS": last.pos_}
+            retokenizer.merge(doc[first.i : last.i + 1], attrs=attrs)
 
 
 def _has_particle(verb: Token, particle: str) -> bool:
