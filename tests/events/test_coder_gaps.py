@@ -73,3 +73,11 @@ def test_only_lexicon_words_are_joined(pipeline):
     assert "Russian-backed" not in words and "state-of-the-art" not in words
     # 'cooperation' is no trigger of its own, so the word stays as parsed unless the lexicon has it
     assert ("co-operation" in words) == ("cooperation" in pipeline.coder.lexicon.vocabulary)
+
+
+# -- the owner of a nominal act that only measures it ---------------------------------------
+def test_a_measure_word_owner_gives_way_to_what_it_counts(pipeline):
+    text = "Lithuania condemned the deployment of a large grouping of Russian troops near Vilnius."
+    events = code_text(pipeline, text)
+    deployment = next((e for e in events if e.type == "MOBILIZE"), None)
+    assert deployment is not None and [e.country for e in deployment.actor] == ["RUS"]
