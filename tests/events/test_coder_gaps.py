@@ -81,29 +81,3 @@ def test_a_measure_word_owner_gives_way_to_what_it_counts(pipeline):
     events = code_text(pipeline, text)
     deployment = next((e for e in events if e.type == "MOBILIZE"), None)
     assert deployment is not None and [e.country for e in deployment.actor] == ["RUS"]
-
-
-# -- deployments to a border ----------------------------------------------------------------
-def test_troops_deployed_to_ones_own_border_face_the_neighbour_named(pipeline):
-    for text in (
-        "Finland deployed 2,000 troops to its border with Russia on Monday.",
-        "Finland sent troops to the Russian border.",
-        "Finland is deploying soldiers along its frontier with Russia.",
-    ):
-        event = find(code_text(pipeline, text), "MOBILIZE", {"FIN", "RUS"})
-        assert event is not None, text
-        assert [e.country for e in event.actor] == ["FIN"] and [e.country for e in event.recipient] == ["RUS"]
-
-
-def test_a_border_named_for_nobody_gives_no_recipient(pipeline):
-    events = code_text(pipeline, "Finland deployed troops to its eastern border on Monday.")
-    event = next((e for e in events if e.type == "MOBILIZE"), None)
-    assert event is not None and event.recipient == []
-
-
-def test_forces_sent_abroad_do_not_face_their_host(pipeline):
-    # the host country is where the troops are (guide section 6), not whom they face
-    events = code_text(pipeline, "Germany sent 4,000 soldiers to Lithuania last year.")
-    event = next((e for e in events if e.type == "MOBILIZE"), None)
-    assert event is not None and event.recipient == []
-    assert event.location is not None and event.location.country == "LTU"

@@ -208,7 +208,7 @@ def test_trigger_lexicon_look_alikes(pipeline, sentence, type_):
         ("Washington rolled out new tariffs on Canada on Monday.", "SANCTION", {"CAN", "USA"}),
         ("An Iranian court upheld the sentence against a French citizen on Monday.", "SANCTION", {"FRA", "IRN"}),
         ("Saudi Arabia's travel ban on Lebanon was extended on Monday.", "SANCTION", {"LBN", "SAU"}),
-        ("Poland bolstered its presence on the Belarusian border on Monday.", "MOBILIZE", {"POL", "BLR"}),
+        ("Poland bolstered its presence on the Belarusian border on Monday.", "MOBILIZE", {"POL"}),
         ("Chinese warships sailed through the Taiwan Strait on Monday.", "MOBILIZE", {"CHN"}),
         ("Russia recruited mercenaries in Syria last year.", "MOBILIZE", {"RUS"}),
         ("Belarusian police surrounded the Lithuanian embassy in Minsk on Monday.", "COERCE", {"BLR", "LTU"}),

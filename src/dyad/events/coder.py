@@ -41,7 +41,6 @@ from dyad.events.places import (
     stay_location,
 )
 from dyad.events.recipients import (
-    border_neighbour,
     condition_target,
     force_target,
     other_country_in_clause,
@@ -219,9 +218,6 @@ class EventCoder:
         if not recipient and "withdrawn_from" in fallbacks and sense.mode == "withdraw":
             recipient = withdrawn_from(token, resolver, actor)
             source = "recipient:withdrawn-from"
-        if not recipient and "border_neighbour" in fallbacks:
-            recipient = border_neighbour(token, resolver, actor)
-            source = "recipient:border-neighbour"
         if not recipient and "force_target" in fallbacks:
             recipient = force_target(token, resolver, actor)
             source = "recipient:force-target"
@@ -294,8 +290,6 @@ class EventCoder:
             # "the attack on Indian positions": the target's country modifier
             owners_of = [resolver.owner(c) for h in recipient_heads for c in h.children if c.dep_ in _OWNER_DEPS]
             recipient = [e for e in owners_of if e is not None and e.country]
-        if not recipient and "border_neighbour" in self.lexicon.types[sense.type].recipients:
-            recipient = border_neighbour(token, resolver, actor)  # "the deployment of troops near the border with X"
         if sense.symmetric:
             actor += [e for e in recipient if e not in actor]
             recipient = []

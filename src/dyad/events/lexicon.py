@@ -40,15 +40,7 @@ class Sense:
 
 # where a recipient the trigger's arguments do not name may be looked for (types.yaml `recipients`)
 RECIPIENT_FALLBACKS = frozenset(
-    {
-        "inside_objects",
-        "clause_country",
-        "sole_other_country",
-        "condition_target",
-        "withdrawn_from",
-        "border_neighbour",
-        "force_target",
-    }
+    {"inside_objects", "clause_country", "sole_other_country", "condition_target", "withdrawn_from", "force_target"}
 )
 
 

@@ -213,35 +213,6 @@ def _swallowed_country(token: Token, resolver: ActorResolver) -> Entity | None:
     return Entity(text=token.text, name=entry.name, country=entry.country, sector="GOV", resolved_by="gazetteer")
 
 
-_BORDER_NOUNS = grammar_words("border_nouns")
-_BORDER_PREPS = grammar_words("border_preps")
-
-
-def border_neighbour(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:
-    """Whom forces sent to a border face: the neighbour it is named for ('deployed troops to
-    its border with Belarus', 'massed troops near the Ukrainian border', 'to Belarus's
-    border'), not the sender; a border named for nobody gives nobody."""
-    own = {e.country for e in actor}
-    found: list[Entity] = []
-    for border in token.subtree:
-        if border.lemma_.lower() not in _BORDER_NOUNS and border.lower_ not in _BORDER_NOUNS:
-            continue
-        if border.dep_ != "pobj" or border.head.lower_ not in _BORDER_PREPS:
-            continue
-        if not roles.in_clause_of(border, token):
-            continue  # "sent troops to Mali, which borders ...": another clause's border
-        named: list[Entity] = []
-        for child in border.children:
-            if child.dep_ == "prep" and child.lower_ == "with":
-                for pobj in roles.children(child, "pobj"):
-                    named += [e for word in (pobj, *pobj.conjuncts) for e in resolver.resolve(word)]
-            elif child.dep_ in ("amod", "compound", "poss", "nmod") and child.ent_type_ in ("GPE", "NORP"):
-                owner = resolver.owner(child)
-                named += [owner] if owner is not None else []
-        found += [e for e in named if e.country and e.country not in own and e not in found]
-    return found
-
-
 def force_target(token: Token, resolver: ActorResolver, actor: list[Entity]) -> list[Entity]:
     """Whom forces sent abroad face when the sentence does not say: the country the story is
     about, unless it sends them or hosts them ('Washington has deployed warships to the
