@@ -81,3 +81,36 @@ def test_a_measure_word_owner_gives_way_to_what_it_counts(pipeline):
     events = code_text(pipeline, text)
     deployment = next((e for e in events if e.type == "MOBILIZE"), None)
     assert deployment is not None and [e.country for e in deployment.actor] == ["RUS"]
+
+
+# -- a condemnation with a trailing comment clause -------------------------------------------
+def test_condemnation_with_trailing_calling_clause_reaches_the_measures_author(pipeline):
+    text = (
+        "The Foreign Ministry of Serbia has condemned the new package of restrictive measures"
+        " adopted by the European Union, calling it illegal."
+    )
+    event = find(code_text(pipeline, text), "ACCUSE", {"SRB", "EU"})
+    assert event is not None and [e.country for e in event.recipient] == ["EU"]
+
+
+def test_condemnation_with_trailing_saying_clause_is_coded(pipeline):
+    text = "China condemned the US sanctions on Monday, saying they violated international law."
+    assert find(code_text(pipeline, text), "ACCUSE", {"CHN", "USA"}) is not None
+
+
+def test_measures_with_no_named_author_give_no_recipient(pipeline):
+    text = "The Foreign Ministry of Serbia has condemned the new package of restrictive measures, calling it illegal."
+    event = next((e for e in code_text(pipeline, text) if e.type == "ACCUSE"), None)
+    assert event is not None and event.recipient == []
+
+
+# -- 'the two presidents' after a quarrel told in between -------------------------------------
+def test_joint_signing_by_the_two_presidents_is_the_pair_that_met(pipeline):
+    text = (
+        "Cuban President Miguel Díaz-Canel held talks with Belarusian President Alexander Lukashenko"
+        " in Minsk on Tuesday. The Cuban president again denounced the blockade imposed by the"
+        " United States. At the close of the talks, the two presidents signed a roadmap of cooperation."
+    )
+    events = code_text(pipeline, text)
+    assert find(events, "SUPPORT", {"CUB", "BLR"}) is not None
+    assert find(events, "SUPPORT", {"CUB", "USA"}) is None

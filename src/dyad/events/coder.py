@@ -42,6 +42,7 @@ from dyad.events.places import (
 )
 from dyad.events.recipients import (
     condition_target,
+    counted_owner,
     force_target,
     other_country_in_clause,
     recipient_in_objects,
@@ -275,7 +276,7 @@ class EventCoder:
                 if subject is not None and subject.pos_ != "PRON":
                     actor += resolver.resolve(subject)
                     continue
-            actor += _counted_owner(owner, resolver)
+            actor += counted_owner(owner, resolver)
         if not actor:
             # "the U.S. sanctions on Cuba", "a Chinese donation": a country modifier owns the act
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
@@ -485,21 +486,6 @@ _PUNITIVE_MEASURES = grammar_words("punitive_measures")
 # section 6: an unidentified perpetrator has no country)
 _VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 _OWNER_DEPS = ("amod", "compound", "poss", "nmod")
-
-
-def _counted_owner(owner: Token, resolver: ActorResolver) -> list[Entity]:
-    """The owner of a nominal act, or what it counts when it is only a measure of it: in 'the
-    deployment of a large grouping of Polish troops' the troops are Polish, whereas the
-    grouping is given no country but the story's."""
-    found = resolver.resolve(owner)
-    if any(e.country and e.resolved_by != "context" for e in found):
-        return found
-    for prep in roles.children(owner, "prep"):
-        if prep.lower_ == "of":
-            counted = [e for pobj in roles.children(prep, "pobj") for e in resolver.resolve(pobj)]
-            if any(e.country and e.resolved_by != "context" for e in counted):
-                return counted
-    return found
 
 
 def _unnamed_doer(draft: Draft) -> list[Entity]:
