@@ -42,6 +42,7 @@ from dyad.events.places import (
 )
 from dyad.events.recipients import (
     condition_target,
+    counted_owner,
     force_target,
     other_country_in_clause,
     recipient_in_objects,
@@ -71,6 +72,7 @@ class EventCoder:
         self.calibration = load_calibration()
 
     def code(self, doc: Doc, article: Article) -> list[Event]:
+        join_hyphenated(doc, self.lexicon.vocabulary)
         published = iso_to_date(article.published) if article.published else None
         resolver = ActorResolver(doc, self.gazetteer, published[0] if published else None)
         body = article.body_spans()
@@ -139,10 +141,7 @@ class EventCoder:
 
     @staticmethod
     def _applies(sense: Sense, token: Token) -> bool:
-        if sense.particle and not any(
-            child.lower_ == sense.particle and child.dep_ in ("prt", "prep", "aux") and not _dates_only(child)
-            for child in token.children
-        ):
+        if sense.particle and not _has_particle(token, sense.particle):
             return False  # "called Havana on Monday" has no "call on"
         if sense.transitive is not None and sense.transitive != roles.has_object(token):
             return False
@@ -277,7 +276,7 @@ class EventCoder:
                 if subject is not None and subject.pos_ != "PRON":
                     actor += resolver.resolve(subject)
                     continue
-            actor += resolver.resolve(owner)
+            actor += counted_owner(owner, resolver)
         if not actor:
             # "the U.S. sanctions on Cuba", "a Chinese donation": a country modifier owns the act
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
@@ -514,6 +513,59 @@ def _is_person(token: Token) -> bool:
     """A named person ('King Abdullah II') or a personal pronoun standing for one."""
     name = [token, *(child for child in token.children if child.dep_ == "compound")]
     return any(word.ent_type_ == "PERSON" for word in name) or token.lower_ in _PERSONAL_PRONOUNS
+
+
+def join_hyphenated(doc: Doc, vocabulary: frozenset[str]) -> None:
+    """Merge a word spaCy splits at its hyphen ('co-operate', 're-open', 'cease-fire' become
+    three tokens) into one token when, without the hyphen, it is a word of the lexicon: as
+    one token it triggers, and reads as an object, like its solid spelling. The token takes
+    the last part's tag (it carries the inflection: 'co-operated') and the joined lemma.
+    Other hyphenated words ('Russian-backed', 'Díaz-Canel') are left as parsed."""
+    spans = []
+    for hyphen in doc[1:-1]:
+        first, last = doc[hyphen.i - 1], doc[hyphen.i + 1]
+        if hyphen.text != "-" or first.whitespace_ or hyphen.whitespace_:
+            continue
+        if not (first.is_alpha and last.is_alpha) or any(t.ent_type_ for t in (first, hyphen, last)):
+            continue
+        if spans and spans[-1][0].i + 2 >= first.i:
+            continue  # a chain of hyphens ("state-of-the-art") is no one word
+        if last.i + 1 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_:
+            continue
+        lemma = first.lower_ + last.lemma_.lower()
+        if lemma in vocabulary or first.lower_ + last.lower_ in vocabulary:
+            spans.append((first, last, lemma))
+    if not spans:
+        return
+    with doc.retokenize() as retokenizer:
+        for first, last, lemma in spans:
+            attrs = {"LEMMA": lemma, "TAG": last.tag_, "POS": last.pos_}
+            retokenizer.merge(doc[first.i : last.i + 1], attrs=attrs)
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    """Whether the verb carries the particle or preposition of a phrasal sense ("call on",
+    "roll back"). A preposition that only carries a date does not count ("called X on
+    Monday"); an adverb counts when it is one of the particle words the small model tags
+    either way ("rolled back the tariffs", "pulled its troops back") and stands right after
+    the verb or its object, and does not itself head a date ("sent them back in March")."""
+    for child in verb.children:
+        if child.lower_ != particle:
+            continue
+        if child.dep_ in ("prt", "prep", "aux") and not _dates_only(child):
+            return True
+        adverb = child.dep_ == "advmod" and particle in roles.ADVERB_PARTICLES
+        if adverb and _next_to_verb_or_object(verb, child):
+            return not any(_dates_only(prep) for prep in roles.children(child, "prep"))
+    return False
+
+
+def _next_to_verb_or_object(verb: Token, adverb: Token) -> bool:
+    """'rolled back X' or 'pulled X back': the adverb directly follows the verb or the end of
+    its direct object, not a word somewhere later in the clause."""
+    if adverb.i == verb.i + 1:
+        return True
+    return any(adverb.i == obj.right_edge.i + 1 for obj in roles.children(verb, "dobj"))
 
 
 def _dates_only(prep: Token) -> bool:

@@ -32,7 +32,14 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
     pair_subject = pair_subject or (draft.sense.symmetric and draft.subject_phrase == "they")
     if not any(e.country for e in draft.actor) and pair_subject:
         size = _group_size(draft.subject_phrase or "")
-        draft.actor = _states_named_here(draft, resolver, size) or _last_pair(earlier, size) or draft.actor
+        # "the two presidents signed a roadmap": a joint cooperative act is done by a pair that
+        # cooperated (met, talked), not by one the story set against each other in between
+        if lexicon.types[draft.sense.type].cooperative:
+            partners = [e for e in earlier if lexicon.types[e.type].cooperative]
+            recalled = _last_pair(partners, size) if partners else []
+        else:
+            recalled = []
+        draft.actor = _states_named_here(draft, resolver, size) or recalled or _last_pair(earlier, size) or draft.actor
         pair = {e.country for e in draft.actor}  # a joint act: no party of it is its recipient
         draft.recipient = [e for e in draft.recipient if e.country not in pair]
         if len(pair) >= 2:

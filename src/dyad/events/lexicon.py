@@ -70,6 +70,9 @@ class Lexicon:
     pair_phrases: frozenset[str] = frozenset()
     event_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rewrites: dict[str, Sense] = field(default_factory=dict)
+    # every trigger lemma and every word a sense's objects or subjects name, without hyphens:
+    # a word spaCy splits at its hyphen ("co-operate", "cease-fire") is joined when it is one
+    vocabulary: frozenset[str] = frozenset()
 
     def cameo(self, sense: Sense) -> str:
         return sense.cameo or self.types[sense.type].cameo
@@ -82,8 +85,8 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
         type=raw["type"],
         mode=raw.get("mode"),
         cameo=str(raw["cameo"]) if raw.get("cameo") else None,
-        objects=frozenset(str(o).lower() for o in raw.get("objects") or ()),
-        subjects=frozenset(str(o).lower() for o in raw.get("subjects") or ()),
+        objects=_words(raw.get("objects")),
+        subjects=_words(raw.get("subjects")),
         particle=raw.get("particle"),
         recipient_preps=tuple(str(p) for p in raw.get("recipient") or ()),
         symmetric=bool(raw.get("symmetric")),
@@ -93,6 +96,13 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
         transitive=True if raw.get("transitive") else (False if raw.get("intransitive") else None),
         context=raw.get("context"),
     )
+
+
+def _words(raw: list[Any] | None) -> frozenset[str]:
+    """A sense's object or subject words, lower-cased; a hyphenated one also without its
+    hyphen, as a hyphen-split word joined in the text reads ('asylum-seekers')."""
+    words = {str(word).lower() for word in raw or ()}
+    return frozenset(words | {unhyphenated(word) for word in words})
 
 
 def _type_info(name: str, raw: dict[str, Any]) -> TypeInfo:
@@ -121,8 +131,29 @@ def _rewrite(name: str, raw: dict[str, Any]) -> Sense:
     return Sense(type=raw["type"], mode=raw.get("mode"), cameo=str(raw["cameo"]) if raw.get("cameo") else None)
 
 
+def unhyphenated(word: str) -> str:
+    """A word as the lexicon keys it: 'co-operate' and 'cooperate' are one trigger."""
+    return word.replace("-", "")
+
+
 def _senses(section: dict[str, Any] | None) -> dict[str, tuple[Sense, ...]]:
-    return {lemma: tuple(_sense(raw, lemma) for raw in senses) for lemma, senses in (section or {}).items()}
+    """Senses by lemma; a hyphenated lemma is keyed without its hyphen, after the senses of
+    the same word written solid ('co-operate' reads as 'cooperate')."""
+    found: dict[str, tuple[Sense, ...]] = {}
+    for lemma, senses in (section or {}).items():
+        key = unhyphenated(str(lemma))
+        read = tuple(_sense(raw, lemma) for raw in senses)
+        found[key] = found.get(key, ()) + tuple(s for s in read if s not in found.get(key, ()))
+    return found
+
+
+def _vocabulary(*sections: dict[str, tuple[Sense, ...]]) -> frozenset[str]:
+    words = {lemma for section in sections for lemma in section}
+    for section in sections:
+        for senses in section.values():
+            for sense in senses:
+                words |= {unhyphenated(w) for w in sense.objects | sense.subjects}
+    return frozenset(words)
 
 
 @lru_cache(maxsize=16)
@@ -154,10 +185,12 @@ def load_lexicon() -> Lexicon:
     contexts = _read("contexts.yaml")
     context_words = {word: name for name, words in contexts["keywords"].items() for word in words}
     anaphora = _read("anaphora.yaml")
+    verbs, nouns, adjectives = (_senses(triggers.get(part)) for part in ("verbs", "nouns", "adjectives"))
     return Lexicon(
-        verbs=_senses(triggers.get("verbs")),
-        nouns=_senses(triggers.get("nouns")),
-        adjectives=_senses(triggers.get("adjectives")),
+        verbs=verbs,
+        nouns=nouns,
+        adjectives=adjectives,
+        vocabulary=_vocabulary(verbs, nouns, adjectives),
         types={name: _type_info(name, v) for name, v in types["types"].items()},
         context_words=context_words,
         default_contexts={k: tuple(v) for k, v in (contexts.get("default") or {}).items()},

@@ -128,8 +128,9 @@ def recipient_in_objects(
             found = resolver.resolve(obj)
             if found:
                 return found
-            # "condemned the sanctions that the US Treasury imposed": who did the thing condemned
-            doers = [s for clause in roles.children(obj, "relcl") for s in roles.children(clause, "nsubj")]
+            # "condemned the sanctions that the US Treasury imposed", "the measures adopted by the
+            # EU", "the package of measures adopted by the EU": who did the thing condemned
+            doers = [d for noun in _counted_chain(obj) for d in _doers(noun)]
             found = [e for doer in doers if doer.pos_ not in ("PRON", "DET") for e in resolver.resolve(doer)]
             if found:
                 return found
@@ -145,10 +146,46 @@ def recipient_in_objects(
                         return [owner]
                 # "the plans of X", "plans by X", "praised the treaty between A, B and C": its parties
                 if modifier.dep_ in ("prep", "agent") and modifier.lower_ in ("of", "by", "between"):
-                    found = [e for pobj in roles.children(modifier, "pobj") for e in resolver.resolve(pobj)]
+                    found = [e for pobj in roles.children(modifier, "pobj") for e in counted_owner(pobj, resolver)]
                     if found:
                         return found
     return []
+
+
+def counted_owner(noun: Token, resolver: ActorResolver) -> list[Entity]:
+    """Who a noun stands for, or what it counts when it is only a measure of it: in 'a large
+    grouping of Polish troops' the troops are Polish, whereas the grouping is given no country
+    but the story's."""
+    found = resolver.resolve(noun)
+    if any(e.country and e.resolved_by != "context" for e in found):
+        return found
+    for prep in roles.children(noun, "prep"):
+        if prep.lower_ == "of":
+            counted = [e for pobj in roles.children(prep, "pobj") for e in resolver.resolve(pobj)]
+            if any(e.country and e.resolved_by != "context" for e in counted):
+                return counted
+    return found
+
+
+def _counted_chain(noun: Token, depth: int = 3) -> list[Token]:
+    """The noun and what it counts or is made of, down its 'of' phrases: 'the package of
+    measures' is the measures too."""
+    chain = [noun]
+    for _ in range(depth):
+        inner = [
+            p for prep in roles.children(chain[-1], "prep") if prep.lower_ == "of" for p in roles.children(prep, "pobj")
+        ]
+        if not inner:
+            break
+        chain.append(inner[0])
+    return chain
+
+
+def _doers(noun: Token) -> list[Token]:
+    """Who did a thing told by a clause on its noun: 'the sanctions that X imposed' (the
+    relative clause's subject), 'the measures adopted by X' (the participle's agent)."""
+    subjects = [s for clause in roles.children(noun, "relcl") for s in roles.children(clause, "nsubj")]
+    return subjects + [a for clause in roles.children(noun, "acl") for a in roles.agents(clause)]
 
 
 def _misattached_authors(verb: Token) -> list[Token]:

@@ -13,6 +13,7 @@ _INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "dep")
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEECH_VERBS = grammar_words("speech_verbs")
 SUPPORT_VERBS = grammar_words("support_verbs")
+ADVERB_PARTICLES = grammar_words("adverb_particles")
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"}
@@ -231,8 +232,10 @@ def antecedent_of_relative(token: Token) -> Token:
 
 def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
     """Objects of the given prepositions attached to the trigger, to its direct object, or
-    to the object of its own preposition ('respond with measures against the EU')."""
+    to the object of its own preposition ('respond with measures against the EU'), or to
+    its particle ('handed the town back to Lebanon')."""
     holders = [token, *direct_objects(token)]
+    holders += [c for c in children(token, "advmod", "prt") if c.lower_ in ADVERB_PARTICLES]
     instrumental = [prep for prep in children(token, "prep") if prep.lower_ == "with"]
     holders += [pobj for prep in instrumental for pobj in children(prep, "pobj")]
     return [
