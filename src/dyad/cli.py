@@ -733,8 +733,9 @@ def _require_db(db: Path) -> None:
         raise DyadError(f"no database at {db}: run `dyad run PATH --db {db}` first")
 
 
-# the happening commands (export, cluster, eval clusters) register themselves on `app`
-from dyad import cli_happenings  # noqa: E402, F401
+# the happening commands (export, cluster, eval clusters) and the question commands (ask,
+# promises, brief, eval ask) register themselves on `app`
+from dyad import cli_ask, cli_happenings  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     # `python -m dyad.cli` runs this file as __main__; the module imported by name is the

@@ -1,0 +1,48 @@
+"""The `dyad` commands that answer questions: `ask`, `promises`, `brief` and `eval ask`
+(imported by dyad.cli, which owns the app, the shared options and the error handling)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dyad.cli import DbOption, MinConfidenceOption, _require_db, _threshold, app, friendly
+from dyad.store import DEFAULT_DB, Store
+
+
+class AnswerFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+@friendly
+def ask(
+    question: Annotated[str, typer.Argument(help='A question in English, e.g. "What did Lukashenko promise Cuba?"')],
+    db: DbOption = Path(DEFAULT_DB),
+    format: Annotated[AnswerFormat, typer.Option("--format", "-f", help="text, markdown or json.")] = AnswerFormat.text,
+    min_confidence: MinConfidenceOption = None,
+) -> None:
+    """Answer a question from every stored happening, each line citing happenings.
+
+    The question is read with the gazetteer and cue words (no model, no network): actors,
+    event types ("promise" is AGREE, "visit" a CONSULT visit), areas, the domestic situation
+    and time ("in 2025", "since the June visit"). The answer says what it understood, counts
+    and dates what it found, and says "no support found" with what it looked for when
+    nothing matches. Example: `dyad ask "What did Lukashenko promise Cuba?"`.
+    """
+    from dyad.ask import ask as answer_question
+    from dyad.ask.render import as_json, as_text
+
+    _require_db(db)
+    with Store(db) as store:
+        answer = answer_question(store, question, min_confidence=_threshold(min_confidence))
+    if format is AnswerFormat.json:
+        sys.stdout.write(as_json(answer))
+    else:
+        sys.stdout.write(as_text(answer, markdown=format is AnswerFormat.markdown))
