@@ -46,3 +46,39 @@ def ask(
         sys.stdout.write(as_json(answer))
     else:
         sys.stdout.write(as_text(answer, markdown=format is AnswerFormat.markdown))
+
+
+@app.command()
+@friendly
+def promises(
+    db: DbOption = Path(DEFAULT_DB),
+    actor: Annotated[str | None, typer.Option(help="ISO3 country (or IGO code) that promised, e.g. BLR.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="ISO3 country promised to (or with), e.g. CUB.")] = None,
+    format: Annotated[AnswerFormat, typer.Option("--format", "-f", help="text, markdown or json.")] = AnswerFormat.text,
+    min_confidence: MinConfidenceOption = None,
+) -> None:
+    """Follow each promise (AGREE, or a cooperative act told as future) through later happenings.
+
+    A promise is kept by later aid or joint projects between the same parties about the same
+    matter (or a visit or signing it promised), contradicted by a negated or rejected one or
+    by "has yet to"; otherwise pending, or unknown when it has no date.
+    Example: `dyad promises --actor BLR --recipient CUB`.
+    """
+    import json
+
+    from dyad.ask.render import promise_lines
+    from dyad.promises import promises as follow
+
+    _require_db(db)
+    with Store(db) as store:
+        found = follow(store, actor=actor, recipient=recipient, min_confidence=_threshold(min_confidence))
+    if format is AnswerFormat.json:
+        sys.stdout.write(json.dumps([p.to_dict() for p in found], ensure_ascii=False, indent=2) + "\n")
+        return
+    if not found:
+        sys.stdout.write(f"No promises found (actor {actor or 'any'}, recipient {recipient or 'any'}).\n")
+        return
+    counts = {s: sum(p.status == s for p in found) for s in ("kept", "pending", "contradicted", "unknown")}
+    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+    lines = [f"{len(found)} promises: {summary}", *promise_lines(found, markdown=format is AnswerFormat.markdown)]
+    sys.stdout.write("\n".join(lines) + "\n")

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from dyad.ask.answer import Answer, Citation
+from dyad.ask.vocabulary import load_vocabulary
+
+if TYPE_CHECKING:
+    from dyad.promises import Promise
 
 EVIDENCE_CHARS = 220  # a cited sentence is shortened to this, to keep answers short
 
@@ -45,3 +50,19 @@ def as_text(answer: Answer, *, markdown: bool = False) -> str:
 
 def as_json(answer: Answer) -> str:
     return json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def promise_lines(items: list[Promise], *, markdown: bool = False) -> list[str]:
+    """Each promise with its status, time elapsed and the happenings that decide it."""
+    bullet, sub = ("- ", "  - ") if markdown else ("", "    ")
+    lines = []
+    vocabulary = load_vocabulary()
+    for item in items:
+        when = f", {item.elapsed_days} days" if item.elapsed_days is not None else ""
+        elapsed = {"kept": " to the first fulfilment", "contradicted": " to the latest denial",
+                   "pending": " without follow-up so far"}.get(item.status, "")  # fmt: skip
+        lines.append(f"{bullet}[{item.status.upper()}{when}{elapsed if when else ''}] "
+                     + citation_line(Citation.of(item.promise, vocabulary)))  # fmt: skip
+        lines += [f"{sub}kept by: {citation_line(Citation.of(f, vocabulary))}" for f in item.kept_by]
+        lines += [f"{sub}contradicted by: {citation_line(Citation.of(f, vocabulary))}" for f in item.contradicted_by]
+    return lines

@@ -7,6 +7,7 @@ import functools
 import importlib.resources
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from dyad.datafiles import read_yaml
 from dyad.errors import ConfigError
@@ -44,6 +45,7 @@ class Vocabulary:
     until: tuple[tuple[str, ...], ...]
     stopwords: frozenset[str]
     names: dict[str, str]
+    promises: dict[str, Any]
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -73,6 +75,11 @@ def load_vocabulary() -> Vocabulary:
             until=_phrases(data["until"]),
             stopwords=frozenset(data["stopwords"]),
             names=dict(data["names"]),
+            promises={
+                **data["promises"],
+                "signing_cues": _phrases(data["promises"]["signing_cues"]),
+                "visit_cues": _phrases(data["promises"]["visit_cues"]),
+            },
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise ConfigError(f"ask vocabulary {path} is missing or misshapes {error}") from None
