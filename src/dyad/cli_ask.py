@@ -82,3 +82,32 @@ def promises(
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
     lines = [f"{len(found)} promises: {summary}", *promise_lines(found, markdown=format is AnswerFormat.markdown)]
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+class BriefFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+@friendly
+def brief(
+    first: Annotated[str, typer.Argument(help="ISO3 code of one side, e.g. CUB.")],
+    second: Annotated[str, typer.Argument(help="ISO3 code of the other side, e.g. BLR.")],
+    db: DbOption = Path(DEFAULT_DB),
+    since: Annotated[str | None, typer.Option(help="Earliest happening date, YYYY[-MM[-DD]].")] = None,
+    format: Annotated[BriefFormat, typer.Option("--format", "-f", help="markdown or html.")] = BriefFormat.markdown,
+    min_confidence: MinConfidenceOption = None,
+) -> None:
+    """A briefing on one relation from every stored article, each line citing happenings.
+
+    What happened; what was promised and what came of it; who else is involved; the domestic
+    situation in each country; how the relation moved (Goldstein scores by month).
+    Example: `dyad brief CUB BLR --since 2025-01`.
+    """
+    from dyad.brief import brief as make_brief
+
+    _require_db(db)
+    with Store(db) as store:
+        result = make_brief(store, first, second, since=since, min_confidence=_threshold(min_confidence))
+    sys.stdout.write(result.html() if format is BriefFormat.html else result.markdown())
