@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from dyad.cli import DbOption, MinConfidenceOption, _require_db, _threshold, app, friendly
+from dyad.cli import DbOption, MinConfidenceOption, _require_db, _threshold, app, eval_app, friendly
+from dyad.errors import ConfigError
 from dyad.store import DEFAULT_DB, Store
 
 
@@ -111,3 +112,59 @@ def brief(
     with Store(db) as store:
         result = make_brief(store, first, second, since=since, min_confidence=_threshold(min_confidence))
     sys.stdout.write(result.html() if format is BriefFormat.html else result.markdown())
+
+
+@eval_app.command("ask")
+@friendly
+def eval_ask(
+    questions: Annotated[Path, typer.Argument(help="Question set, JSONL (tests/data/ask/questions.jsonl).")],
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Database to ask. Default: a temporary one of samples/ and the cluster corpus."),
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    min_confidence: MinConfidenceOption = None,
+) -> None:
+    """Per question: recall of the required happenings cited, citations that are relevant, and
+    whether "no support found" was right. Example: `dyad eval ask tests/data/ask/questions.jsonl`."""
+    import json
+    import tempfile
+
+    from dyad.ask.evaluate import read_questions, score
+
+    items = read_questions(questions)
+    threshold = _threshold(min_confidence)
+    if db is not None:
+        _require_db(db)
+        with Store(db) as store:
+            report = score(store, items, min_confidence=threshold)
+    else:
+        root = Path(__file__).resolve().parents[2]
+        sources = [root / "samples", root / "tests" / "data" / "clusters" / "articles.jsonl"]
+        missing = [str(p) for p in sources if not p.exists()]
+        if missing:
+            raise ConfigError(f"no --db given and {', '.join(missing)} not found: run from a dyad checkout")
+        with tempfile.TemporaryDirectory(prefix="dyad-eval-ask-") as folder:
+            report = _score_fresh(Path(folder) / "ask.duckdb", sources, items, threshold)
+    if json_output:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+        return
+    for row in report.rows:
+        verdict = "ok" if row.complete else "MISS"
+        sys.stdout.write(f"{row.id} {verdict:4} recall {row.recall:.2f} cited {row.cited} relevant {row.relevant}"
+                         f" none {'right' if row.none_right else 'wrong'}  {row.question}\n")  # fmt: skip
+    sys.stdout.write(
+        f"{len(report.rows)} questions: {report.complete_share:.1%} of answerable ones cite every required happening "
+        f"(target 80%); {report.irrelevant_share:.1%} of citations irrelevant (target at most 10%); "
+        f"no-support right on {report.none_accuracy:.1%}\n"
+    )
+
+
+def _score_fresh(path: Path, sources: list[Path], items: list[dict], threshold: float):
+    """Score against a new store of `sources` (what `dyad run` would make of them)."""
+    from dyad.ask.evaluate import score
+
+    with Store(path) as store:
+        for source in sources:
+            store.ingest([source])
+        return score(store, items, min_confidence=threshold)
