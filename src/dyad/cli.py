@@ -883,8 +883,9 @@ def _require_db(db: Path) -> None:
         raise DyadError(f"no database at {db}: run `dyad run PATH --db {db}` first")
 
 
-# the happening commands (export, cluster, eval clusters) and `serve` (cli_web) register themselves on `app`
-from dyad import cli_happenings, cli_web  # noqa: E402, F401
+# the happening commands (export, cluster, eval clusters), the question commands (ask, promises,
+# brief, eval ask) and `serve` register themselves on `app`
+from dyad import cli_ask, cli_happenings, cli_web  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     # `python -m dyad.cli` runs this file as __main__; the module imported by name is the
