@@ -33,8 +33,10 @@ def _scored(pipeline, split):
 
 @pytest.mark.parametrize("split", ["dev", "test"])
 def test_real_news_scores_hold_their_floors(pipeline, split):
-    report = _scored(pipeline, split)
+    # only numbers leave this test: its report holds the errors' sentences, and the test
+    # split's text must never be shown (an assertion message would print them)
+    overall = _scored(pipeline, split).overall
+    measured = {"precision": overall.precision, "recall": overall.recall, "f1": overall.f1}
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))[split]
-    assert report.overall.precision >= floors["precision"]
-    assert report.overall.recall >= floors["recall"]
-    assert report.overall.f1 >= floors["f1"]
+    below = {name: round(value, 3) for name, value in measured.items() if value < floors[name]}
+    assert not below, f"{split} below its floors: {below} (floors {floors})"
