@@ -27,6 +27,7 @@ from dyad.dates import iso_to_date
 from dyad.duplicates import WINDOW_DAYS, Copy, duplicate_groups, from_values, signature_values
 from dyad.happenings import MODALITY_KIND, MODALITY_KIND_DEFAULT, Block, Happening, Mention, blocks_of, cluster
 from dyad.records import Article, Event
+from dyad.tables import insert_rows
 
 log = logging.getLogger(__name__)
 PEOPLE_SEPARATOR = "|"  # events.people holds "CUB|Miguel Díaz-Canel"
@@ -68,7 +69,7 @@ def sign(connection: duckdb.DuckDBPyConnection, articles: Iterable[tuple[str, st
         for key, published, text in articles
     ]
     if rows:
-        _insert(connection, "article_signatures", rows)
+        insert_rows(connection, "article_signatures", rows, on_conflict="REPLACE")
 
 
 def update_duplicates(connection: duckdb.DuckDBPyConnection, fresh: list[Article]) -> set[str]:
@@ -154,12 +155,9 @@ def recluster(connection: duckdb.DuckDBPyConnection, blocks: set[Block]) -> int:
         for row in rows
     ]
     happenings = cluster(mentions)
-    _insert(connection, "happenings", [_happening_row(h, copies) for h in happenings])
-    _insert(
-        connection,
-        "happening_events",
-        [{"event_id": m.event_id, "happening_id": h.id} for h in happenings for m in h.members],
-    )
+    insert_rows(connection, "happenings", [_happening_row(h, copies) for h in happenings], on_conflict="REPLACE")
+    members = [{"event_id": m.event_id, "happening_id": h.id} for h in happenings for m in h.members]
+    insert_rows(connection, "happening_events", members, on_conflict="REPLACE")
     return len(happenings)
 
 
@@ -211,15 +209,3 @@ def rebuild(connection: duckdb.DuckDBPyConnection) -> int:
         for row in connection.execute("SELECT DISTINCT type, countries, modality_kind FROM events").fetchall()
     }
     return recluster(connection, blocks)
-
-
-def _insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, object]]) -> None:
-    if not rows:
-        return
-    frame = pa.Table.from_pylist(rows)
-    columns = ", ".join(frame.column_names)
-    connection.register("incoming_rows", frame)
-    try:
-        connection.execute(f"INSERT OR REPLACE INTO {table} ({columns}) SELECT {columns} FROM incoming_rows")
-    finally:
-        connection.unregister("incoming_rows")

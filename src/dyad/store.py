@@ -20,6 +20,7 @@ from dyad.dates import iso_to_date
 from dyad.errors import StoreError
 from dyad.ingest.options import DEFAULT_MAX_BYTES, Columns, ReadOptions
 from dyad.records import Article, Event, Failure
+from dyad.tables import Row, insert_rows
 
 if TYPE_CHECKING:
     from dyad.pipeline import Pipeline
@@ -29,8 +30,6 @@ log = logging.getLogger(__name__)
 DEFAULT_DB = "dyad.duckdb"
 DB_ENV = "DYAD_DB"
 BATCH_ARTICLES = 64  # articles per transaction, unless a run says otherwise
-# A row as DuckDB takes it from pyarrow: column name to a plain Python value.
-Row = dict[str, object]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -392,17 +391,8 @@ class Store:
         return [event for event in events if event.confidence is None or event.confidence >= threshold]
 
     def _insert(self, table: str, rows: list[Row]) -> int:
-        """Insert what is new and return how many rows that was (DuckDB counts ignored rows out)."""
-        if not rows:
-            return 0
-        frame = pa.Table.from_pylist(rows)
-        columns = ", ".join(frame.column_names)
-        self.connection.register("incoming", frame)
-        try:
-            sql = f"INSERT OR IGNORE INTO {table} ({columns}) SELECT {columns} FROM incoming"
-            return self.connection.execute(sql).fetchall()[0][0]
-        finally:
-            self.connection.unregister("incoming")
+        """Insert what is new and return how many rows that was."""
+        return insert_rows(self.connection, table, rows, on_conflict="IGNORE")
 
     def _count(self, table: str) -> int:
         return self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
