@@ -73,7 +73,7 @@ def test_people_a_state_frees_or_jails_are_that_states(resolve):
 
 
 def test_armed_groups_take_the_country_they_fight_in(resolve):
-    text = "Rwanda denied the charge on Monday, as the M23 armed group pressed ahead with its advance on Uvira."
+    text = "Rwanda rejected the claim on Monday while the M23 armed group kept moving towards Uvira."
     assert _first(resolve(text, "group")) == ("COD", "REB")
     text = "Israel said on Monday that Hezbollah had fired rockets across the border."
     assert _first(resolve(text, "Hezbollah")) == ("LBN", "REB")

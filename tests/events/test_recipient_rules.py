@@ -8,7 +8,7 @@ from tests.helpers import code_text, find
 
 def test_the_source_a_sentence_cites_is_no_party(pipeline):
     text = (
-        "Chilean President Ana Torres will hold bilateral meetings before the summit on Tuesday, "
+        "Chilean President Ana Torres will have one-to-one talks ahead of the forum on Tuesday, "
         "according to Argentina's foreign ministry."
     )
     events = code_text(pipeline, text)

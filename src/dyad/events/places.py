@@ -190,8 +190,8 @@ def stay_location(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> Locat
 
 def framed_by_unnamed_visit(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> bool:
     """Whether the act is told within a visit whose destination the text does not name as a
-    place: 'held talks with his Russian counterpart as part of his official visit to the
-    Eurasian nation', 'during her visit, she met ...'. The meeting is then the visit's, and
+    place: 'met his opposite number while on a state trip to the Baltic republic', 'during
+    her visit, she met ...'. The meeting is then the visit's, and
     the host is the other side (scene.visit_meeting)."""
     for noun in sentence:
         if noun.i == trigger.i or noun.lemma_.lower() not in _STAY_NOUNS or noun.pos_ != "NOUN" or not _frames(noun):

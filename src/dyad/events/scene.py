@@ -340,8 +340,8 @@ def venue_hosts(
 def visit_meeting(
     actor: list[Entity], recipient: list[Entity], gazetteer: Gazetteer
 ) -> tuple[list[Entity], list[Entity], Location] | None:
-    """A meeting told within the subject's visit that names no destination ('X held talks with
-    his Russian counterpart as part of his official visit'): the subject, named first, is the
+    """A meeting told within the subject's visit that names no destination ('X met his opposite
+    number while on a state trip'): the subject, named first, is the
     guest, and the other side, of one country, is the host at home (guide section 2: the
     visitor acts, the host receives). Returns the guests, the hosts and the host's country."""
     if not actor or not actor[0].country:
