@@ -7,25 +7,28 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from dyad.errors import StoreError
 from dyad.store import Store, StoreOptions
+from dyad.web import create_app
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _articles(path: Path, count: int) -> Path:
+def _articles(path: Path, count: int, prefix: str = "a") -> Path:
     lines = []
     for n in range(count):
         text = (
-            f"Report {n}. Belarus and Cuba signed a cooperation agreement number {n} in Minsk on Monday. "
+            f"Report {prefix}{n}. Belarus and Cuba signed a cooperation agreement number {n} in Minsk on Monday. "
             f"Officials said {n + 3} projects in energy and transport were discussed."
         )
-        lines.append(json.dumps({"id": f"a{n}", "published": "2025-06-24", "text": text}))
+        lines.append(json.dumps({"id": f"{prefix}{n}", "published": "2025-06-24", "text": text}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -100,3 +103,61 @@ def test_a_reader_of_an_old_database_is_told_what_to_run(tmp_path):
     duckdb.connect(str(path)).execute("CREATE TABLE articles (id VARCHAR)").close()
     with pytest.raises(StoreError, match="dyad cluster --db"):
         Store(path, StoreOptions(read_only=True))
+
+
+def test_the_web_app_lets_go_of_the_file_between_requests(tmp_path, pipeline):
+    db = tmp_path / "served.duckdb"
+    with Store(db) as store:
+        store.ingest([_articles(tmp_path / "first.jsonl", 3)], pipeline=pipeline)
+    with TestClient(create_app(db)) as client:
+        assert client.get("/api/dyad/BLR/CUB").status_code == 200
+        assert _open_in_child(db, wait=0.5) == "opened"  # a writer gets the file at once
+
+
+def test_the_web_app_answers_while_a_run_writes(tmp_path, pipeline):
+    """Requests keep coming, from several threads, for the whole run: the writer still gets the file
+    between them, every request is answered, and the app shows each batch once it is committed."""
+    db = tmp_path / "served.duckdb"
+    with Store(db) as store:
+        store.ingest([_articles(tmp_path / "first.jsonl", 4)], pipeline=pipeline)
+    more = _articles(tmp_path / "more.jsonl", 160, prefix="b")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    app = create_app(db)
+    access = app.state.access
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def keep_reading() -> None:  # uncached queries, so the file is held for much of the run
+        while not stop.is_set():
+            try:
+                with access.reader() as reader:
+                    reader.query("SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id")
+            except BaseException as error:
+                errors.append(error)
+                return
+
+    with TestClient(app) as client:
+        before = client.get("/api/overview").json()["counts"]["articles"]
+        threads = [threading.Thread(target=keep_reading) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "dyad.cli", "run", str(more), "--db", str(db), "--batch-size", "16",
+             "--workers", "1", "--quiet"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        )  # fmt: skip
+        seen: list[int] = []
+        try:
+            while writer.poll() is None:
+                response = client.get("/api/overview")
+                assert response.status_code == 200, response.text
+                seen.append(response.json()["counts"]["articles"])
+        finally:
+            stop.set()
+            for thread in threads:
+                thread.join()
+            _, err = writer.communicate(timeout=300)
+        assert writer.returncode == 0, err
+        assert not errors, errors
+        assert seen == sorted(seen) and seen[0] >= before
+        assert client.get("/api/overview").json()["counts"]["articles"] == before + 160

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from dyad.errors import StoreError
 from dyad.store import Store
 from dyad.web import create_app
-from dyad.web.queries import QueryTimeout, Reader
+from dyad.web.queries import QueryTimeout
 from tests.conftest import DATA
 
 
@@ -151,19 +151,15 @@ def test_the_openapi_schema_lists_every_api_endpoint(client):
 
 def test_the_app_cannot_write(client, db):
     assert client.post("/api/overview").status_code == 405
-    store = client.app.state.store
-    with pytest.raises(duckdb.Error, match="read-only"):
-        store.connection.execute("DELETE FROM events")
-    reader = Reader(client.app.state.connection, 5.0)
-    with pytest.raises(duckdb.Error, match="read-only"):
+    with client.app.state.access.reader() as reader, pytest.raises(duckdb.Error, match="read-only"):
         reader.query("INSERT INTO failures VALUES ('x', 'y', 'z', now())")
 
 
 def test_a_query_past_the_time_limit_is_interrupted(client):
-    reader = Reader(client.app.state.connection, 0.2)
-    with pytest.raises(QueryTimeout, match=r"longer than 0\.2 s"):
-        reader.query("SELECT count(*) FROM range(100000000000) a WHERE hash(a.range) % 7 = 3")
-    assert reader.query("SELECT 1") == [(1,)]
+    with client.app.state.access.reader(timeout_s=0.2) as reader:
+        with pytest.raises(QueryTimeout, match=r"longer than 0\.2 s"):
+            reader.query("SELECT count(*) FROM range(100000000000) a WHERE hash(a.range) % 7 = 3")
+        assert reader.query("SELECT 1") == [(1,)]
 
 
 def test_a_token_is_required_on_every_request(db):

@@ -53,14 +53,15 @@ class SearchIndex:
 
     _cache: ClassVar[dict[str, tuple[tuple[int, int], SearchIndex]]] = {}  # by database path
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, source: duckdb.DuckDBPyConnection) -> None:
+        """The index of what `source` (a connection whose default database is a store) holds now."""
         self.connection = duckdb.connect()
         load_fts(self.connection)
-        evidence = store.connection.execute(
+        evidence = source.execute(
             "SELECT e.id, e.article_id, string_agg(v.text, ' ' ORDER BY v.position) FROM events e "
             "JOIN event_evidence v ON v.event_id = e.id GROUP BY e.id, e.article_id"
         ).to_arrow_table()
-        articles = store.connection.execute(
+        articles = source.execute(
             "SELECT id, id AS article_id, coalesce(title, '') || ' ' || text FROM articles"
         ).to_arrow_table()
         for name, table in (("evidence", evidence), ("article", articles)):
@@ -77,17 +78,19 @@ class SearchIndex:
         key = (counts["articles"], counts["events"])
         cached = cls._cache.get(store.path)
         if cached is None or cached[0] != key:
-            cls._cache[store.path] = (key, cls(store))
+            cls._cache[store.path] = (key, cls(store.connection))
         return cls._cache[store.path][1]
 
     def search(self, text: str, *, kinds: tuple[Kind, ...] = ("evidence", "article"), limit: int = 20) -> list[Hit]:
         """The best matches of any word of `text`, by BM25, best first (ties by id)."""
         hits: list[Hit] = []
+        cursor = self.connection.cursor()  # its own, so that threads search at once
         for kind in kinds:
-            rows = self.connection.execute(
+            rows = cursor.execute(
                 f"SELECT id, article_id, body, score FROM (SELECT *, fts_main_{kind}.match_bm25(id, ?) AS score "
                 f"FROM {kind}) WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT ?",
                 [text, limit],
             ).fetchall()
             hits += [Hit(kind=kind, id=r[0], article_id=r[1], text=r[2], score=float(r[3])) for r in rows]
+        cursor.close()
         return sorted(hits, key=lambda hit: (-hit.score, hit.kind, hit.id))[:limit]

@@ -7,10 +7,10 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -76,8 +76,28 @@ CREATE TABLE IF NOT EXISTS happenings (
 CREATE TABLE IF NOT EXISTS happening_events (event_id VARCHAR PRIMARY KEY, happening_id VARCHAR);
 """
 _LOCK_POLL_SECONDS = 0.1
+T = TypeVar("T")
 # What the database holds, in dyad_meta: 1 had no clusters; 2 adds duplicates and happenings.
 SCHEMA_VERSION = 2
+
+
+def when_unlocked(open_file: Callable[[], T], path: str, wait_seconds: float) -> T:
+    """`open_file()` once the database at `path` is free: a file that another process holds is
+    tried again every 0.1 s for `wait_seconds`, then given up with a message naming the holder."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return open_file()
+        except duckdb.Error as error:
+            if "lock" not in str(error).lower():
+                raise StoreError(f"cannot open database {path}: {error}") from None
+            if time.monotonic() >= deadline:
+                holder = str(error).split("Conflicting lock is held in", 1)[-1].strip().split("\n")[0]
+                raise StoreError(
+                    f"{path} is in use by another process ({holder}) and stayed locked for "
+                    f"{wait_seconds:g}s; try again when it has finished"
+                ) from None
+            time.sleep(_LOCK_POLL_SECONDS)
 
 
 def default_db_path() -> str:
@@ -150,21 +170,9 @@ class Store:
         return self._connection
 
     def _open(self) -> None:
-        deadline = time.monotonic() + self.options.wait_seconds
-        while True:
-            try:
-                connection = duckdb.connect(self.path, read_only=self.options.read_only)
-                break
-            except duckdb.Error as error:
-                if "lock" not in str(error).lower():
-                    raise StoreError(f"cannot open database {self.path}: {error}") from None
-                if time.monotonic() >= deadline:
-                    holder = str(error).split("Conflicting lock is held in", 1)[-1].strip().split("\n")[0]
-                    raise StoreError(
-                        f"{self.path} is in use by another process ({holder}) and stayed locked for "
-                        f"{self.options.wait_seconds:g}s; try again when it has finished"
-                    ) from None
-                time.sleep(_LOCK_POLL_SECONDS)
+        connection = when_unlocked(
+            lambda: duckdb.connect(self.path, read_only=self.options.read_only), self.path, self.options.wait_seconds
+        )
         self._connection = connection
         try:
             if self.options.read_only:

@@ -9,8 +9,6 @@ HTTP errors here, at the edge: bad parameters are 4xx, a query past the time lim
 # are local to create_app
 import hmac
 import importlib.resources
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,12 +23,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dyad.dates import iso_to_date
 from dyad.records import EVENT_TYPES
-from dyad.search import SearchIndex
-from dyad.store import Store
 from dyad.web import charts
 from dyad.web import queries as q
+from dyad.web.access import StoreAccess
 from dyad.web.highlight import Mark, annotate
 
+ISO_CODES = frozenset(c.alpha_3 for c in pycountry.countries)  # valid even where the store names none
 MAX_PAGE = 500  # rows any one request may ask for
 QUERY_TIMEOUT_S = 5.0
 TOKEN_COOKIE = "dyad_token"
@@ -41,7 +39,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows to return, at
 def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: float = QUERY_TIMEOUT_S) -> FastAPI:
     """The app over the database at `db_path`, opened read-only; with `token`, every request must carry it
     (header `X-Dyad-Token` or `Authorization: Bearer`, or `?token=`, which then sets a cookie for the pages)."""
-    store = Store(db_path, read_only=True)
+    access = StoreAccess(db_path, timeout_s=timeout_s)
     # no /docs or /redoc: FastAPI's pages load their scripts from a CDN; the schema is at /openapi.json
     app = FastAPI(
         title="dyad",
@@ -49,25 +47,9 @@ def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: floa
         docs_url=None,
         redoc_url=None,
     )
-    app.state.store = store
+    app.state.access = access
     templates = Jinja2Templates(directory=str(importlib.resources.files("dyad.web") / "templates"))
     templates.env.globals.update(badges=q.BADGES, type_colours=charts.TYPE_COLOURS, event_types=EVENT_TYPES)
-    search_lock = threading.Lock()
-    connection = q.open_reading(store)
-    app.state.connection = connection
-    startup = q.Reader(connection, timeout_s)
-    known = q.known_countries(startup) | {c.alpha_3 for c in pycountry.countries}
-    context_names = q.contexts(startup)
-    startup.close()
-
-    def reader() -> Iterator[q.Reader]:
-        opened = q.Reader(connection, timeout_s)
-        try:
-            yield opened
-        finally:
-            opened.close()
-
-    Db = Annotated[q.Reader, Depends(reader)]
 
     if token is not None:
 
@@ -111,7 +93,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: floa
 
     def country(code: str) -> str:
         code = code.upper()
-        if code not in known:
+        if code not in access.known_countries and code not in ISO_CODES:
             raise HTTPException(404, f"unknown country code {code!r}: use an ISO 3166-1 alpha-3 code such as CUB")
         return code
 
@@ -138,118 +120,148 @@ def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: floa
 
     Filtered = Annotated[q.Filters, Depends(filters)]
 
-    # -- the views: data for the API and the pages alike -------------------------------
-    def overview(db: q.Reader) -> dict[str, Any]:
-        return {
-            "counts": q.corpus_counts(db),
-            "happenings_by_month": [{"month": m, "type": t, "happenings": n} for m, t, n in q.happenings_by_month(db)],
-            "busiest_dyads": [vars(d) for d in q.busiest(db, 10)],
-            "latest_failures": q.latest_failures(db, 10),
-        }
+    # -- the views: data for the API and the pages alike, answered again from the cache until the file changes
+    def overview() -> dict[str, Any]:
+        def gather(db: q.Reader) -> dict[str, Any]:
+            return {
+                "counts": q.corpus_counts(db),
+                "happenings_by_month": [
+                    {"month": m, "type": t, "happenings": n} for m, t, n in q.happenings_by_month(db)
+                ],
+                "busiest_dyads": [vars(d) for d in q.busiest(db, 10)],
+                "latest_failures": q.latest_failures(db, 10),
+            }
 
-    def dyad(db: q.Reader, first: str, second: str, f: q.Filters, limit: int, offset: int) -> dict[str, Any]:
+        return access.cached(("overview",), gather)
+
+    def dyad(first: str, second: str, f: q.Filters, limit: int, offset: int) -> dict[str, Any]:
         first, second = country(first), country(second)
-        return {
-            "first": first,
-            "second": second,
-            "filters": f,
-            "timeline": q.dyad_timeline(db, first, second, f),
-            "happenings": q.dyad_happenings(db, first, second, f, limit, offset),
-        }
+        return access.cached(
+            ("dyad", first, second, f, limit, offset),
+            lambda db: {
+                "first": first,
+                "second": second,
+                "filters": f,
+                "timeline": q.dyad_timeline(db, first, second, f),
+                "happenings": q.dyad_happenings(db, first, second, f, limit, offset),
+            },
+        )
 
-    def places(db: q.Reader, at: str | None, limit: int) -> dict[str, Any]:
-        return {"places": q.places(db, limit), "at": at, "happenings": q.happenings_at(db, at, limit) if at else []}
+    def network(limit: int) -> list[q.Edge]:
+        return access.cached(("network", limit), lambda db: q.network(db, limit))
 
-    def happening(db: q.Reader, happening_id: str) -> dict[str, Any]:
-        item = q.happening(db, happening_id)
-        if item is None:
+    def places(at: str | None, limit: int) -> dict[str, Any]:
+        return access.cached(
+            ("places", at, limit),
+            lambda db: {
+                "places": q.places(db, limit),
+                "at": at,
+                "happenings": q.happenings_at(db, at, limit) if at else [],
+            },
+        )
+
+    def happening(happening_id: str) -> dict[str, Any]:
+        def gather(db: q.Reader) -> dict[str, Any] | None:
+            item = q.happening(db, happening_id)
+            if item is None:
+                return None
+            reports = q.happening_reports(db, happening_id)
+            return {"happening": item, "reports": reports, "articles": q.articles(db, [e.article_id for e in reports])}
+
+        found = access.cached(("happening", happening_id), gather)
+        if found is None:
             raise HTTPException(404, f"no happening {happening_id!r}")
-        reports = q.happening_reports(db, happening_id)
-        return {"happening": item, "reports": reports, "articles": q.articles(db, [e.article_id for e in reports])}
+        return found
 
-    def article(db: q.Reader, article_id: str) -> dict[str, Any]:
-        found = q.articles(db, [article_id])
-        if not found:
+    def article(article_id: str) -> dict[str, Any]:
+        def gather(db: q.Reader) -> dict[str, Any] | None:
+            found = q.articles(db, [article_id])
+            if not found:
+                return None
+            coded = q.article_events(db, article_id)
+            return {"article": found[0], "events": [{"event": e, "happening": h} for e, h in coded]}
+
+        found = access.cached(("article", article_id), gather)
+        if found is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        coded = q.article_events(db, article_id)
-        return {"article": found[0], "events": [{"event": e, "happening": h} for e, h in coded]}
+        return found
 
-    def search(db: q.Reader, text: str, limit: int) -> dict[str, Any]:
-        with search_lock:  # one in-memory index, shared; build it once
-            hits = SearchIndex.for_store(store).search(text, limit=limit)
-        of_event = q.happenings_of_events(db, [h.id for h in hits if h.kind == "evidence"])
-        return {"q": text, "hits": [{**vars(h), "happening": of_event.get(h.id)} for h in hits]}
+    def search(text: str, limit: int) -> dict[str, Any]:
+        def gather(db: q.Reader) -> dict[str, Any]:
+            hits = access.search(text, limit, reader=db)
+            of_event = q.happenings_of_events(db, [h.id for h in hits if h.kind == "evidence"])
+            return {"q": text, "hits": [{**vars(h), "happening": of_event.get(h.id)} for h in hits]}
+
+        return access.cached(("search", text, limit), gather)
 
     # -- JSON API ------------------------------------------------------------------------
     @app.get("/api/overview", tags=["api"])
-    def api_overview(db: Db) -> Any:
+    def api_overview() -> Any:
         """Corpus counts, happenings by type per month, the busiest dyads and the latest failures."""
-        return jsonable_encoder(overview(db))
+        return jsonable_encoder(overview())
 
     @app.get("/api/dyad/{first}/{second}", tags=["api"])
-    def api_dyad(db: Db, first: Code, second: Code, f: Filtered, limit: Limit = 100, offset: int = 0) -> Any:
+    def api_dyad(first: Code, second: Code, f: Filtered, limit: Limit = 100, offset: int = 0) -> Any:
         """A pair's monthly cooperation and conflict, and its happenings, filtered."""
-        return jsonable_encoder(dyad(db, first, second, f, limit, max(offset, 0)))
+        return jsonable_encoder(dyad(first, second, f, limit, max(offset, 0)))
 
     @app.get("/api/network", tags=["api"])
-    def api_network(db: Db, limit: Limit = 60) -> Any:
+    def api_network(limit: Limit = 60) -> Any:
         """Country pairs weighted by the happenings naming both, with their mean Goldstein score."""
-        return jsonable_encoder({"edges": q.network(db, limit)})
+        return jsonable_encoder({"edges": network(limit)})
 
     @app.get("/api/map", tags=["api"])
-    def api_map(db: Db, at: Annotated[str | None, Query(max_length=200)] = None, limit: Limit = 300) -> Any:
+    def api_map(at: Annotated[str | None, Query(max_length=200)] = None, limit: Limit = 300) -> Any:
         """Happening places with their happening and source counts; `at` lists the happenings at one place."""
-        return jsonable_encoder(places(db, at, limit))
+        return jsonable_encoder(places(at, limit))
 
     @app.get("/api/happenings/{happening_id}", tags=["api"])
-    def api_happening(db: Db, happening_id: str) -> Any:
+    def api_happening(happening_id: str) -> Any:
         """One happening, every report of it, and the articles that carry them."""
-        return jsonable_encoder(happening(db, happening_id))
+        return jsonable_encoder(happening(happening_id))
 
     @app.get("/api/articles/{article_id}", tags=["api"])
-    def api_article(db: Db, article_id: str) -> Any:
+    def api_article(article_id: str) -> Any:
         """One article with its sections, and every event coded from it."""
-        return jsonable_encoder(article(db, article_id))
+        return jsonable_encoder(article(article_id))
 
     @app.get("/api/search", tags=["api"])
-    def api_search(
-        db: Db, q_: Annotated[str, Query(alias="q", min_length=1, max_length=200)], limit: Limit = 20
-    ) -> Any:
+    def api_search(q_: Annotated[str, Query(alias="q", min_length=1, max_length=200)], limit: Limit = 20) -> Any:
         """Full-text (BM25) over evidence sentences and articles; evidence hits name their happening."""
-        return jsonable_encoder(search(db, q_, limit))
+        return jsonable_encoder(search(q_, limit))
 
     # -- pages -----------------------------------------------------------------------------
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview_page(request: Request, db: Db) -> HTMLResponse:
-        data = overview(db)
+    def overview_page(request: Request) -> HTMLResponse:
+        data = overview()
         chart = charts.months_by_type([(r["month"], r["type"], r["happenings"]) for r in data["happenings_by_month"]])
         return page(request, "overview.html", data=data, chart=chart)
 
     @app.get("/dyad/{first}/{second}", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(
-        request: Request, db: Db, first: Code, second: Code, f: Filtered, limit: Limit = 100, offset: int = 0
+        request: Request, first: Code, second: Code, f: Filtered, limit: Limit = 100, offset: int = 0
     ) -> HTMLResponse:
-        data = dyad(db, first, second, f, limit, max(offset, 0))
-        return page(request, "dyad.html", data=data, chart=charts.timeline(data["timeline"]), contexts=context_names)
+        data = dyad(first, second, f, limit, max(offset, 0))
+        return page(request, "dyad.html", data=data, chart=charts.timeline(data["timeline"]), contexts=access.contexts)
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
-    def network_page(request: Request, db: Db, limit: Limit = 60) -> HTMLResponse:
-        edges = q.network(db, limit)
+    def network_page(request: Request, limit: Limit = 60) -> HTMLResponse:
+        edges = network(limit)
         return page(request, "network.html", edges=edges, chart=charts.network(edges))
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(
-        request: Request, db: Db, at: Annotated[str | None, Query(max_length=200)] = None, limit: Limit = 300
+        request: Request, at: Annotated[str | None, Query(max_length=200)] = None, limit: Limit = 300
     ) -> HTMLResponse:
-        data = places(db, at, limit)
+        data = places(at, limit)
         return page(request, "map.html", data=data, chart=charts.world_map(data["places"]))
 
     @app.get("/happening/{happening_id}", response_class=HTMLResponse, include_in_schema=False)
-    def happening_page(request: Request, db: Db, happening_id: str) -> HTMLResponse:
-        data = happening(db, happening_id)
+    def happening_page(request: Request, happening_id: str) -> HTMLResponse:
+        data = happening(happening_id)
         texts = {}
         for art in data["articles"]:
             marks = [
@@ -262,8 +274,8 @@ def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: floa
         return page(request, "happening.html", data=data, texts=texts)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, db: Db, article_id: str) -> HTMLResponse:
-        data = article(db, article_id)
+    def article_page(request: Request, article_id: str) -> HTMLResponse:
+        data = article(article_id)
         marks = [Mark(v.start, v.end, f"{c['event'].type} {c['event'].id}") for c in data["events"]
                  for v in c["event"].evidence]  # fmt: skip
         text = annotate(data["article"].text, data["article"].sections, marks)
@@ -271,9 +283,9 @@ def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: floa
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
-        request: Request, db: Db, q_: Annotated[str, Query(alias="q", max_length=200)] = "", limit: Limit = 20
+        request: Request, q_: Annotated[str, Query(alias="q", max_length=200)] = "", limit: Limit = 20
     ) -> HTMLResponse:
-        data = search(db, q_, limit) if q_.strip() else {"q": q_, "hits": []}
+        data = search(q_, limit) if q_.strip() else {"q": q_, "hits": []}
         return page(request, "search.html", data=data)
 
     return app

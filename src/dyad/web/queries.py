@@ -16,7 +16,6 @@ import duckdb
 from dyad.errors import DyadError
 from dyad.query import Dyad, busiest_dyads
 from dyad.records import Event, Section
-from dyad.store import Store
 
 # The badge a modality gets on the dyad page: what the analyst asks of a report.
 BADGES = {
@@ -48,17 +47,6 @@ FROM happenings h JOIN events e ON e.id = h.representative
 JOIN (SELECT he.happening_id, max(coalesce(x.confidence, 1)) AS confidence FROM happening_events he
       JOIN events x ON x.id = he.event_id GROUP BY he.happening_id) best ON best.happening_id = h.id
 """
-
-
-def open_reading(store: Store) -> duckdb.DuckDBPyConnection:
-    """An in-memory database with the store attached READ_ONLY (so no query can write it) and the
-    happenings' digest built; requests take cursors of it (`Reader`)."""
-    connection = duckdb.connect()
-    path = store.path.replace("'", "''")  # ATTACH takes no parameters; the path is quoted as a literal
-    connection.execute(f"ATTACH '{path}' AS store (READ_ONLY)")
-    connection.execute("USE store")
-    connection.execute(DIGEST)
-    return connection
 
 
 class Reader:
