@@ -124,6 +124,20 @@ def test_network_and_map(client):
     assert 'href="http' not in page and "<image" not in page  # outlines drawn here, no tiles
 
 
+def test_the_network_shows_named_actors_on_demand(client):
+    data = client.get("/api/network", params={"by": "actor"}).json()
+    assert data["by"] == "actor" and data["edges"]
+    edges = data["edges"]
+    assert edges[0]["happenings"] >= edges[-1]["happenings"]
+    assert all(e["first"] < e["second"] and len(e["first"]) > 3 for e in edges)  # names, not codes
+    lukashenko = [e for e in edges if "Lukashenko" in e["first"] + e["second"]]
+    assert lukashenko and all("BLR" in {e["first_country"], e["second_country"]} for e in lukashenko)
+    page = client.get("/network?by=actor").text
+    assert "Lukashenko" in page and "/dyad/" in page
+    assert 'href="/network?by=actor"' in client.get("/network").text  # the switch from the country view
+    assert client.get("/api/network", params={"by": "city"}).status_code == 422
+
+
 def test_search_links_evidence_to_its_happening(client):
     data = client.get("/api/search", params={"q": "roadmap"}).json()
     assert data["hits"] and all(h["kind"] in {"evidence", "article"} for h in data["hits"])

@@ -109,6 +109,11 @@ def test_every_page_renders(server, page, shots):
     page.goto(server + "/network")
     assert page.locator("a.edge").count() >= 5
     page.screenshot(path=shots / "network.png", full_page=True)
+    page.locator("#named-actors").click()  # named actors on demand
+    page.wait_for_url(server + "/network?by=actor")
+    assert page.locator("svg .node text", has_text="Lukashenko").count() == 1
+    page.locator("a.edge").first.click()
+    page.wait_for_url(re.compile(r"/dyad/[A-Z]{2,3}/[A-Z]{2,3}$"))
 
     page.goto(server + "/map")
     assert page.locator("svg path[data-country='CUB']").count() == 1

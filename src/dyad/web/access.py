@@ -70,6 +70,7 @@ class StoreAccess:
         with Store(self.path, read_only=True):  # a missing, foreign or too-new file is refused here, by name
             pass
         self._memory = duckdb.connect()
+        q.load_state_names(self._memory)
         self._state = threading.Condition()
         self._active = 0  # requests reading now
         self._attached = False

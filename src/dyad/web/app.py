@@ -10,7 +10,7 @@ HTTP errors here, at the edge: bad parameters are 4xx, a query past the time lim
 import hmac
 import importlib.resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import pycountry
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -33,6 +33,9 @@ MAX_PAGE = 500  # rows any one request may ask for
 QUERY_TIMEOUT_S = 5.0
 TOKEN_COOKIE = "dyad_token"
 Code = Annotated[str, PathParam(pattern=r"^[A-Za-z]{2,3}$", description="ISO 3166-1 alpha-3 country or IGO code")]
+By = Annotated[
+    Literal["country", "actor"], Query(description="country pairs, or named actors and their named recipients")
+]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows to return, at most {MAX_PAGE}")]
 
 
@@ -147,8 +150,9 @@ def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: floa
             },
         )
 
-    def network(limit: int) -> list[q.Edge]:
-        return access.cached(("network", limit), lambda db: q.network(db, limit))
+    def network(by: str, limit: int) -> list[q.Edge]:
+        edges = q.named_network if by == "actor" else q.network
+        return access.cached(("network", by, limit), lambda db: edges(db, limit))
 
     def places(at: str | None, limit: int) -> dict[str, Any]:
         return access.cached(
@@ -206,9 +210,10 @@ def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: floa
         return jsonable_encoder(dyad(first, second, f, limit, max(offset, 0)))
 
     @app.get("/api/network", tags=["api"])
-    def api_network(limit: Limit = 60) -> Any:
-        """Country pairs weighted by the happenings naming both, with their mean Goldstein score."""
-        return jsonable_encoder({"edges": network(limit)})
+    def api_network(by: By = "country", limit: Limit = 60) -> Any:
+        """Country pairs (or, with by=actor, named actors and their named recipients) weighted by the
+        happenings naming both, with their mean Goldstein score."""
+        return jsonable_encoder({"by": by, "edges": network(by, limit)})
 
     @app.get("/api/map", tags=["api"])
     def api_map(at: Annotated[str | None, Query(max_length=200)] = None, limit: Limit = 300) -> Any:
@@ -248,9 +253,9 @@ def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: floa
         return page(request, "dyad.html", data=data, chart=charts.timeline(data["timeline"]), contexts=access.contexts)
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
-    def network_page(request: Request, limit: Limit = 60) -> HTMLResponse:
-        edges = network(limit)
-        return page(request, "network.html", edges=edges, chart=charts.network(edges))
+    def network_page(request: Request, by: By = "country", limit: Limit = 60) -> HTMLResponse:
+        edges = network(by, limit)
+        return page(request, "network.html", edges=edges, by=by, chart=charts.network(edges))
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(

@@ -86,21 +86,21 @@ def timeline(months: Sequence[MonthScore], width: int = 760, height: int = 260) 
 
 
 def network(edges: Sequence[Edge], width: int = 760, height: int = 560) -> Markup:
-    """Countries on a circle, busiest first; each edge a link to its dyad page."""
+    """Nodes on a circle, busiest first; each edge a link to the dyad page of its countries."""
     if not edges:
-        return Markup('<p class="empty">No happening names two countries.</p>')
+        return Markup('<p class="empty">No happening names two of them.</p>')
     weight: dict[str, int] = {}
     for edge in edges:
         weight[edge.first] = weight.get(edge.first, 0) + edge.happenings
         weight[edge.second] = weight.get(edge.second, 0) + edge.happenings
-    nodes = sorted(weight, key=lambda code: (-weight[code], code))
+    nodes = sorted(weight, key=lambda node: (-weight[node], node))
     cx, cy, radius = width / 2, height / 2, min(width, height) / 2 - 50
     at = {
-        code: (
+        node: (
             cx + radius * math.cos(2 * math.pi * i / len(nodes)),
             cy + radius * math.sin(2 * math.pi * i / len(nodes)),
         )
-        for i, code in enumerate(nodes)
+        for i, node in enumerate(nodes)
     }
     heaviest = max(edge.happenings for edge in edges)
     parts = []
@@ -108,18 +108,24 @@ def network(edges: Sequence[Edge], width: int = 760, height: int = 560) -> Marku
         (x1, y1), (x2, y2) = at[e.first], at[e.second]
         colour = COOPERATION if e.score >= 0 else CONFLICT
         stroke = 1.5 + 8 * e.happenings / heaviest
-        parts.append(
-            f'<a href="/dyad/{quote(e.first)}/{quote(e.second)}" class="edge" data-dyad="{e.first}-{e.second}">'
+        line = (
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
-            f'stroke-width="{stroke:.1f}" stroke-opacity="0.7"/><title>{e.first}–{e.second}: {e.happenings} '
-            f"happenings, mean score {e.score:+g}</title></a>"
+            f'stroke-width="{stroke:.1f}" stroke-opacity="0.7"/><title>{escape(e.first)}–{escape(e.second)}: '
+            f"{e.happenings} happenings, mean score {e.score:+g}</title>"
         )
-    for code in nodes:
-        x, y = at[code]
-        r = 6 + 10 * math.sqrt(weight[code] / weight[nodes[0]])
+        if e.href:
+            pair = escape(e.href.removeprefix("/dyad/").replace("/", "-"))
+            parts.append(f'<a href="{quote(e.href)}" class="edge" data-dyad="{pair}">{line}</a>')
+        else:
+            parts.append(f'<g class="edge">{line}</g>')
+    for node in nodes:
+        x, y = at[node]
+        r = 6 + 10 * math.sqrt(weight[node] / weight[nodes[0]])
+        label = node if len(node) <= 24 else node[:23] + "…"
         parts.append(
-            f'<g class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#fff" stroke="#333"/>'
-            f'<text x="{x:.1f}" y="{y - r - 4:.1f}" text-anchor="middle">{escape(code)}</text></g>'
+            f'<g class="node" pointer-events="none">'  # labels must not catch the clicks meant for edges
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#fff" stroke="#333"/>'
+            f'<text x="{x:.1f}" y="{y - r - 4:.1f}" text-anchor="middle">{escape(label)}</text></g>'
         )
     return _svg(width, height, "".join(parts), "actor network")
 

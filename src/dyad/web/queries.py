@@ -32,8 +32,9 @@ class QueryTimeout(DyadError):
 
 
 # What lists of happenings show, one row each, read out of the representative's JSON record
-# once when the app starts: a read-only store cannot change while the app holds it, and
-# lists then never parse JSON (bench/web_bench.py measures the difference).
+# once per version of the file (dyad.web.access rebuilds it when the file changes), so that
+# lists never parse JSON (bench/web_bench.py measures the difference). `named` holds the
+# named actors and recipients, for the network of people and organisations.
 DIGEST = """
 CREATE TABLE memory.digest AS
 SELECT h.id, h.type, h.countries, h.modality, h.date, h.date_start, h.sources, h.articles, h.mentions, h.outlets,
@@ -42,7 +43,11 @@ SELECT h.id, h.type, h.countries, h.modality, h.date, h.date_start, h.sources, h
        coalesce(e.record ->> '$.evidence[0].text', '') AS summary,
        e.record ->> '$.location.name' AS place, e.record ->> '$.location.country' AS place_country,
        CAST(e.record ->> '$.location.lat' AS DOUBLE) AS lat, CAST(e.record ->> '$.location.lon' AS DOUBLE) AS lon,
-       best.confidence AS best_confidence
+       best.confidence AS best_confidence,
+       list_filter(coalesce(from_json(e.record -> '$.actor', '[{"name": "VARCHAR", "country": "VARCHAR"}]'), []),
+                   a -> a.name IS NOT NULL) AS named_actors,
+       list_filter(coalesce(from_json(e.record -> '$.recipient', '[{"name": "VARCHAR", "country": "VARCHAR"}]'), []),
+                   a -> a.name IS NOT NULL) AS named_recipients
 FROM happenings h JOIN events e ON e.id = h.representative
 JOIN (SELECT he.happening_id, max(coalesce(x.confidence, 1)) AS confidence FROM happening_events he
       JOIN events x ON x.id = he.event_id GROUP BY he.happening_id) best ON best.happening_id = h.id
@@ -238,12 +243,22 @@ def contexts(reader: Reader) -> list[str]:
 # -- network and map -------------------------------------------------------------------
 @dataclass(frozen=True)
 class Edge:
-    """Two countries and the happenings naming both; `score` is their mean Goldstein score."""
+    """Two nodes and the happenings naming both; `score` is their mean Goldstein score. A node is a
+    country code, or a named actor with its country; `href` is the dyad page of their countries."""
 
     first: str
     second: str
     happenings: int
     score: float
+    first_country: str | None = None
+    second_country: str | None = None
+
+    @property
+    def href(self) -> str | None:
+        first, second = self.first_country or self.first, self.second_country or self.second
+        if len(first) != 3 or len(second) != 3:
+            return None  # a named actor of no known country has no dyad page
+        return f"/dyad/{first}/{second}"
 
 
 def network(reader: Reader, limit: int) -> list[Edge]:
@@ -259,6 +274,42 @@ def network(reader: Reader, limit: int) -> list[Edge]:
         [limit],
     )
     return [Edge(r[0], r[1], r[2], round(r[3] or 0.0, 2)) for r in rows]
+
+
+def load_state_names(connection: duckdb.DuckDBPyConnection) -> None:
+    """The gazetteer's names of countries, capitals and places: the named network keeps a pair only
+    if one side is a person or organisation, since state-to-state pairs are the country network."""
+    from dyad.actors.gazetteer import load_gazetteer
+
+    names = sorted({e.name for e in load_gazetteer().entries.values() if e.kind in {"country", "capital", "place"}})
+    connection.execute("CREATE OR REPLACE TABLE memory.state_names (name VARCHAR PRIMARY KEY)")
+    connection.executemany("INSERT INTO memory.state_names VALUES (?)", [[name] for name in names])
+
+
+def named_network(reader: Reader, limit: int) -> list[Edge]:
+    """Named actors (people, parties, ministries) linked to the named recipients of their happenings,
+    where at least one of the two is not a state."""
+    rows = reader.query(
+        f"""
+        WITH pairs AS (
+            SELECT a.name AS actor, a.country AS actor_country, r.name AS recipient, r.country AS recipient_country,
+                   h.score AS s
+            FROM (SELECT unnest(h.named_actors) AS a, h.named_recipients, h.score {_FROM}) h,
+                 unnest(h.named_recipients) AS t(r)
+            WHERE a.name <> r.name AND NOT (a.name IN (SELECT name FROM memory.state_names)
+                                            AND r.name IN (SELECT name FROM memory.state_names))),
+        ordered AS (
+            SELECT CASE WHEN actor < recipient THEN actor ELSE recipient END AS first,
+                   CASE WHEN actor < recipient THEN actor_country ELSE recipient_country END AS first_country,
+                   CASE WHEN actor < recipient THEN recipient ELSE actor END AS second,
+                   CASE WHEN actor < recipient THEN recipient_country ELSE actor_country END AS second_country, s
+            FROM pairs)
+        SELECT first, second, count(*) AS n, avg(s), any_value(first_country), any_value(second_country)
+        FROM ordered GROUP BY first, second ORDER BY n DESC, first, second LIMIT ?
+        """,
+        [limit],
+    )
+    return [Edge(r[0], r[1], r[2], round(r[3] or 0.0, 2), r[4], r[5]) for r in rows]
 
 
 @dataclass(frozen=True)
