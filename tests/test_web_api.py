@@ -204,3 +204,13 @@ def test_serve_refuses_a_public_host_without_a_token(db):
     result = CliRunner().invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0"])
     assert result.exit_code == 2
     assert "give --token" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_answers_are_reused_until_the_file_changes_and_never_with_cache_0(db):
+    with TestClient(create_app(db)) as client:
+        first = client.get("/api/network").json()
+        assert client.get("/api/network").json() == first
+        assert client.app.state.access.cached(("network", "country", 60), lambda reader: "recomputed") != "recomputed"
+    with TestClient(create_app(db, cache_size=0)) as client:
+        assert client.get("/api/network").json() == first
+        assert client.app.state.access.cached(("network", "country", 60), lambda reader: "recomputed") == "recomputed"

@@ -32,6 +32,7 @@ from dyad.store import Store, when_unlocked
 from dyad.web import queries as q
 
 T = TypeVar("T")
+DEFAULT_CACHE_SIZE = 512  # answers kept; each is one page's data
 Version = tuple[int, ...]
 
 
@@ -59,7 +60,7 @@ class StoreAccess:
         wait_seconds: float = 60.0,
         hold_seconds: float = 1.0,
         gap_seconds: float = 0.25,
-        cache_size: int = 512,
+        cache_size: int = DEFAULT_CACHE_SIZE,
     ) -> None:
         self.path = str(path)
         self.timeout_s = timeout_s
@@ -116,7 +117,7 @@ class StoreAccess:
         with self.reader() as reader:
             version = self._built
             value = compute(reader)
-        if version is not None:
+        if version is not None and self.cache_size > 0:
             with self._cache_lock:
                 self._cache[key] = (version, value)
                 self._cache.move_to_end(key)

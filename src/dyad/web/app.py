@@ -25,7 +25,7 @@ from dyad.dates import iso_to_date
 from dyad.records import EVENT_TYPES
 from dyad.web import charts
 from dyad.web import queries as q
-from dyad.web.access import StoreAccess
+from dyad.web.access import DEFAULT_CACHE_SIZE, StoreAccess
 from dyad.web.highlight import Mark, annotate
 
 ISO_CODES = frozenset(c.alpha_3 for c in pycountry.countries)  # valid even where the store names none
@@ -39,10 +39,16 @@ By = Annotated[
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows to return, at most {MAX_PAGE}")]
 
 
-def create_app(db_path: str | Path, token: str | None = None, *, timeout_s: float = QUERY_TIMEOUT_S) -> FastAPI:
+def create_app(
+    db_path: str | Path,
+    token: str | None = None,
+    *,
+    timeout_s: float = QUERY_TIMEOUT_S,
+    cache_size: int = DEFAULT_CACHE_SIZE,
+) -> FastAPI:
     """The app over the database at `db_path`, opened read-only; with `token`, every request must carry it
     (header `X-Dyad-Token` or `Authorization: Bearer`, or `?token=`, which then sets a cookie for the pages)."""
-    access = StoreAccess(db_path, timeout_s=timeout_s)
+    access = StoreAccess(db_path, timeout_s=timeout_s, cache_size=cache_size)
     # no /docs or /redoc: FastAPI's pages load their scripts from a CDN; the schema is at /openapi.json
     app = FastAPI(
         title="dyad",
