@@ -208,9 +208,14 @@ def test_serve_refuses_a_public_host_without_a_token(db):
 
 def test_answers_are_reused_until_the_file_changes_and_never_with_cache_0(db):
     with TestClient(create_app(db)) as client:
-        first = client.get("/api/network").json()
-        assert client.get("/api/network").json() == first
-        assert client.app.state.access.cached(("network", "country", 60), lambda reader: "recomputed") != "recomputed"
+        first = client.get("/api/network")
+        again = client.get("/api/network")
+        assert "x-dyad-cache" not in first.headers and again.headers["x-dyad-cache"] == "hit"
+        assert again.json() == first.json() and again.headers["content-type"] == "application/json"
+        assert client.get("/network").headers.get("x-dyad-cache") is None  # the page is its own answer
+        assert client.get("/api/network?by=actor").headers.get("x-dyad-cache") is None
+        assert client.get("/api/dyad/CUB/XXX").status_code == 404  # errors are never kept
+        assert client.get("/api/dyad/CUB/XXX").headers.get("x-dyad-cache") is None
     with TestClient(create_app(db, cache_size=0)) as client:
-        assert client.get("/api/network").json() == first
-        assert client.app.state.access.cached(("network", "country", 60), lambda reader: "recomputed") == "recomputed"
+        assert client.get("/api/network").json() == first.json()
+        assert client.get("/api/network").headers.get("x-dyad-cache") is None

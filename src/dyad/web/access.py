@@ -49,8 +49,8 @@ def file_version(path: str) -> Version:
 
 
 class StoreAccess:
-    """Requests' way into one store: `reader()` for a query cursor, `cached()` for answers that
-    only change when the file does, `search()` for the full-text index."""
+    """Requests' way into one store: `reader()` for a query cursor, `answer()` and `keep()` for
+    answers that only change when the file does, `search()` for the full-text index."""
 
     def __init__(
         self,
@@ -107,23 +107,29 @@ class StoreAccess:
         finally:
             self._leave()
 
-    def cached(self, key: Hashable, compute: Callable[[q.Reader], T]) -> T:
-        """`compute(reader)`, or its answer from an earlier request if the file has not changed since."""
+    def read(self, compute: Callable[[q.Reader], T]) -> T:
+        """`compute(reader)` on a reader held just for it."""
+        with self.reader() as reader:
+            return compute(reader)
+
+    def answer(self, key: Hashable) -> object | None:
+        """An answer kept for `key` while the file is still the version it was made from."""
         with self._cache_lock:
             found = self._cache.get(key)
-            if found is not None and found[0] == file_version(self.path):
-                self._cache.move_to_end(key)
-                return found[1]  # type: ignore[return-value]  # stored by this method for this key
-        with self.reader() as reader:
-            version = self._built
-            value = compute(reader)
-        if version is not None and self.cache_size > 0:
-            with self._cache_lock:
-                self._cache[key] = (version, value)
-                self._cache.move_to_end(key)
-                while len(self._cache) > self.cache_size:
-                    self._cache.popitem(last=False)
-        return value
+            if found is None or found[0] != file_version(self.path):
+                return None
+            self._cache.move_to_end(key)
+            return found[1]
+
+    def keep(self, key: Hashable, version: Version, value: object) -> None:
+        """Keep an answer made from `version` of the file (the least recently used go first)."""
+        if self.cache_size <= 0 or version != self._built:
+            return
+        with self._cache_lock:
+            self._cache[key] = (version, value)
+            self._cache.move_to_end(key)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
 
     def search(self, text: str, limit: int, reader: q.Reader | None = None) -> list[Hit]:
         """BM25 hits over evidence and articles; the index is built once per version of the file,

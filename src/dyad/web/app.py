@@ -25,7 +25,7 @@ from dyad.dates import iso_to_date
 from dyad.records import EVENT_TYPES
 from dyad.web import charts
 from dyad.web import queries as q
-from dyad.web.access import DEFAULT_CACHE_SIZE, StoreAccess
+from dyad.web.access import DEFAULT_CACHE_SIZE, StoreAccess, file_version
 from dyad.web.highlight import Mark, annotate
 
 ISO_CODES = frozenset(c.alpha_3 for c in pycountry.countries)  # valid even where the store names none
@@ -59,6 +59,26 @@ def create_app(
     app.state.access = access
     templates = Jinja2Templates(directory=str(importlib.resources.files("dyad.web") / "templates"))
     templates.env.globals.update(badges=q.BADGES, type_colours=charts.TYPE_COLOURS, event_types=EVENT_TYPES)
+
+    # Added before the token check, so it runs inside it: an answer kept is only given to a request that
+    # passed the check. Kept answers are served here, on the event loop, without a worker thread.
+    @app.middleware("http")
+    async def reuse_answers(request: Request, call_next: Any) -> Response:
+        if request.method != "GET" or access.cache_size <= 0:
+            return await call_next(request)
+        key = (request.url.path, request.url.query)
+        kept = access.answer(key)
+        if kept is not None:
+            body, media_type = kept  # type: ignore[misc]  # kept below as (bytes, str)
+            return Response(body, media_type=media_type, headers={"X-Dyad-Cache": "hit"})
+        version = file_version(access.path)
+        response = await call_next(request)
+        if response.status_code != 200 or "set-cookie" in response.headers:
+            return response
+        body = b"".join([chunk async for chunk in response.body_iterator])
+        if file_version(access.path) == version:  # no commit while it was made: the answer is of `version`
+            access.keep(key, version, (body, response.headers.get("content-type")))
+        return Response(body, status_code=200, headers=dict(response.headers))
 
     if token is not None:
 
@@ -141,12 +161,11 @@ def create_app(
                 "latest_failures": q.latest_failures(db, 10),
             }
 
-        return access.cached(("overview",), gather)
+        return access.read(gather)
 
     def dyad(first: str, second: str, f: q.Filters, limit: int, offset: int) -> dict[str, Any]:
         first, second = country(first), country(second)
-        return access.cached(
-            ("dyad", first, second, f, limit, offset),
+        return access.read(
             lambda db: {
                 "first": first,
                 "second": second,
@@ -158,11 +177,10 @@ def create_app(
 
     def network(by: str, limit: int) -> list[q.Edge]:
         edges = q.named_network if by == "actor" else q.network
-        return access.cached(("network", by, limit), lambda db: edges(db, limit))
+        return access.read(lambda db: edges(db, limit))
 
     def places(at: str | None, limit: int) -> dict[str, Any]:
-        return access.cached(
-            ("places", at, limit),
+        return access.read(
             lambda db: {
                 "places": q.places(db, limit),
                 "at": at,
@@ -178,7 +196,7 @@ def create_app(
             reports = q.happening_reports(db, happening_id)
             return {"happening": item, "reports": reports, "articles": q.articles(db, [e.article_id for e in reports])}
 
-        found = access.cached(("happening", happening_id), gather)
+        found = access.read(gather)
         if found is None:
             raise HTTPException(404, f"no happening {happening_id!r}")
         return found
@@ -191,7 +209,7 @@ def create_app(
             coded = q.article_events(db, article_id)
             return {"article": found[0], "events": [{"event": e, "happening": h} for e, h in coded]}
 
-        found = access.cached(("article", article_id), gather)
+        found = access.read(gather)
         if found is None:
             raise HTTPException(404, f"no article {article_id!r}")
         return found
@@ -202,7 +220,7 @@ def create_app(
             of_event = q.happenings_of_events(db, [h.id for h in hits if h.kind == "evidence"])
             return {"q": text, "hits": [{**vars(h), "happening": of_event.get(h.id)} for h in hits]}
 
-        return access.cached(("search", text, limit), gather)
+        return access.read(gather)
 
     # -- JSON API ------------------------------------------------------------------------
     @app.get("/api/overview", tags=["api"])
