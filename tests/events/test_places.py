@@ -281,3 +281,33 @@ def test_a_scene_of_another_day_does_not_place_the_leads_news(pipeline):
     events = code_text(pipeline, text, published="2025-07-25")
     agreement = find(events, "AGREE", {"CHL", "PER"})
     assert agreement is not None and _country(agreement) is None
+
+
+def test_a_place_in_a_relative_clause_about_the_subject_is_not_the_acts(pipeline):
+    text = "Peru's prime minister, who was in Madrid when the protests began, resigned on Friday."
+    resignation = find(code_text(pipeline, text), "RETREAT", {"PER"})
+    assert resignation is not None and _country(resignation) != "ESP"
+
+
+def test_a_place_on_the_subject_itself_still_counts(pipeline):
+    text = "A court in Lima on Monday sentenced opposition activist Jorge Ruiz to six years in prison."
+    sentence = find(code_text(pipeline, text), "SANCTION", {"PER"})
+    assert _country(sentence) == "PER"
+
+
+def test_a_boycott_of_a_summit_took_place_where_the_summit_did(pipeline):
+    text = "Serbia's boycott of the regional summit in Sofia angered Bulgaria, officials said."
+    boycott = find(code_text(pipeline, text), "PROTEST", {"SRB"})
+    assert _country(boycott) == "BGR"
+
+
+def test_a_condemnation_of_a_boycott_of_a_summit_is_not_at_the_summit(pipeline):
+    text = "Lithuania on Monday condemned the boycott of the summit in Minsk."
+    condemnation = find(code_text(pipeline, text), "ACCUSE", {"LTU"})
+    assert condemnation is not None and _country(condemnation) != "BLR"
+
+
+def test_a_place_of_a_topic_under_of_is_not_the_acts(pipeline):
+    text = "Lithuania on Monday condemned the detention of two journalists in Minsk."
+    condemnation = find(code_text(pipeline, text), "ACCUSE", {"LTU", "BLR"})
+    assert condemnation is not None and _country(condemnation) != "BLR"

@@ -103,7 +103,9 @@ def location_for_trigger(trigger: Token, sentence: Span, gazetteer: Gazetteer, d
     if trigger.dep_ == "acl":  # "the agreement, signed ... in Havana"
         candidates += [t for t in trigger.head.children if t.dep_ == "prep" and t.lower_ in preps]
     subject_preps = [
-        t for t in trigger.subtree if t.i in subject_part and t.dep_ == "prep" and t.lower_ in ("in", "at")
+        t
+        for t in trigger.subtree
+        if t.i in subject_part and t.dep_ == "prep" and t.lower_ in ("in", "at") and not _in_own_clause(t, trigger)
     ]
     ordered = sorted(candidates, key=lambda t: abs(t.i - trigger.i)) + sorted(subject_preps, key=lambda t: t.i)
     for prep in ordered:
@@ -113,19 +115,42 @@ def location_for_trigger(trigger: Token, sentence: Span, gazetteer: Gazetteer, d
     return None
 
 
+def _in_own_clause(prep: Token, trigger: Token) -> bool:
+    """Whether a place inside the subject sits in a clause of its own that tells something else
+    about the subject: 'the premier, who was in Nairobi when the riots began, resigned' or 'the
+    envoy, visiting Lima last week, condemned ...' says where the subject was then, not where
+    the act took place. 'A court in Managua sentenced' hangs the place on the noun itself."""
+    current = prep.head
+    while current.i != trigger.i and current.head.i != current.i:
+        if current.dep_ in ("relcl", "advcl") or (current.dep_ == "acl" and current.tag_ != "VBN"):
+            return True
+        current = current.head
+    return False
+
+
 def _belongs_to(prep: Token, trigger: Token) -> bool:
     """In the trigger's clause, not under a topic preposition on the way up, and not the place
     of a second, coordinated act ("signed an agreement and toured a plant in Cienfuegos")."""
     if not in_clause_of(prep, trigger, nonfinite=True):
         return False
-    current = prep.head
+    current, below = prep.head, prep
     while current.i != trigger.i and current.head.i != current.i:
-        if current.dep_ == "prep" and current.lower_ in _TOPIC_PREPS:
+        if current.dep_ == "prep" and current.lower_ in _TOPIC_PREPS and not _gathering_of(current, below, trigger):
             return False
         if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX"):
             return False
-        current = current.head
+        current, below = current.head, current
     return True
+
+
+def _gathering_of(prep: Token, noun: Token, trigger: Token) -> bool:
+    """'the boycott of the summit in Minsk', 'the opening of the talks in Geneva': a gathering
+    the act itself is of takes place where the act does, unlike a topic ('an agreement on the
+    repair of mills in Camaguey') or the object of another noun ('condemned the boycott of the
+    summit in Minsk' was not said in Minsk). Gathering nouns in place_words.yaml."""
+    return (
+        prep.lower_ == "of" and prep.head.i == trigger.i and noun.dep_ == "pobj" and noun.lemma_.lower() in _GATHERINGS
+    )
 
 
 # the common noun of a place phrase, skipped to reach the name ("at the port of Matanzas")
@@ -233,6 +258,7 @@ def place_words(name: str) -> frozenset[str]:
 
 # the small words inside a split place name: "Santiago" + "de" + "Cuba"
 _NAME_LINKS = place_words("name_links")
+_GATHERINGS = place_words("gathering_nouns")
 
 
 def _joined_place(ent: Span, sentence: Span, gazetteer: Gazetteer) -> Location | None:
