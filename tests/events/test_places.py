@@ -311,3 +311,34 @@ def test_a_place_of_a_topic_under_of_is_not_the_acts(pipeline):
     text = "Lithuania on Monday condemned the detention of two journalists in Minsk."
     condemnation = find(code_text(pipeline, text), "ACCUSE", {"LTU", "BLR"})
     assert condemnation is not None and _country(condemnation) != "BLR"
+
+
+def test_a_region_named_with_its_article_is_read(pipeline):
+    text = "Israeli troops raided a refugee camp in the West Bank on Monday."
+    raid = find(code_text(pipeline, text), "COERCE", {"ISR"})
+    assert _country(raid) == "PSE"
+
+
+def test_a_name_before_a_region_noun_is_a_place_whatever_its_tag(pipeline):
+    text = "Russian troops shelled villages in the Kherson region on Sunday, Ukraine's army said."
+    shelling = find(code_text(pipeline, text), "ASSAULT", {"RUS"})
+    assert _country(shelling) == "UKR"
+
+
+def test_a_region_of_no_one_country_is_not_a_countrys_place(pipeline):
+    text = "Iranian and Saudi ministers held talks in the Middle East on Monday."
+    talks = find(code_text(pipeline, text), "CONSULT", {"IRN", "SAU"})
+    assert talks is not None and _country(talks) is None
+
+
+def test_region_names_resolve_to_their_country_and_look_alikes_do_not(pipeline):
+    from dyad.actors.gazetteer import load_gazetteer
+    from dyad.events.places import resolve_place
+
+    gazetteer = load_gazetteer()
+    assert resolve_place("Florida", gazetteer).country == "USA"  # not a Colombian town's other name
+    assert resolve_place("eastern Ukraine", gazetteer).country == "UKR"
+    assert resolve_place("the Kursk region", gazetteer).country == "RUS"
+    assert resolve_place("Africa", gazetteer) is None  # not a Tunisian town's other name
+    assert resolve_place("Western Sahara", gazetteer).country == "ESH"  # a country, not 'western Sahara'
+    assert resolve_place("Islamic State", gazetteer) is None

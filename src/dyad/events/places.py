@@ -8,7 +8,8 @@ from spacy.tokens import Span, Token
 
 from dyad.actors.gazetteer import DATA, Gazetteer
 from dyad.datafiles import read_yaml
-from dyad.events.lexicon import grammar_words, word_list
+from dyad.events.lexicon import DATA as EVENTS_DATA
+from dyad.events.lexicon import LANGUAGE, grammar_words, word_list
 from dyad.events.roles import in_clause_of
 from dyad.nlp import entities_in
 from dyad.records import Location
@@ -25,8 +26,31 @@ _TOPIC_PREPS = grammar_words("place_topic_preps")
 
 
 def resolve_place(name: str, gazetteer: Gazetteer) -> Location | None:
-    """A place name as {name, country, lat, lon}; None when it is not a known place."""
-    clean = name.removeprefix("the ").strip()
+    """A place name as {name, country, lat, lon}; None when it is not a known place.
+
+    Failing the name itself, a region the cities table lacks (place_words.yaml `regions`:
+    'Crimea', 'the Gaza Strip'; 'Europe' and 'the Middle East', which lie in no one country,
+    are no place at all), then the name without its compass word or region noun: 'eastern Ukraine',
+    'the Kursk region', 'Kherson oblast'."""
+    clean = name.removeprefix("the ").removeprefix("The ").strip()
+    found = _resolve_name(clean, gazetteer)
+    if found is not None:
+        return found
+    words = clean.split()
+    if len(words) > 1 and words[0].lower() in _COMPASS_WORDS:
+        return _resolve_name(" ".join(words[1:]), gazetteer)
+    if len(words) > 1 and words[-1].lower() in _REGION_NOUNS:
+        return _resolve_name(" ".join(words[:-1]), gazetteer)
+    return None
+
+
+def _resolve_name(clean: str, gazetteer: Gazetteer) -> Location | None:
+    region = _regions().get(clean.lower())
+    if region is not None:
+        country, display = region
+        # a region of no one country names no place an event can be given ('touring South
+        # Asia'), and must not fall through to a town that bears its name ('Africa')
+        return Location(name=display, country=country) if country else None
     entry = gazetteer.find(clean)
     if entry is not None and entry.kind == "place" and not is_country(entry.country, gazetteer):
         # "Brussels" stands for the EU, but an event there happened in Belgium
@@ -40,6 +64,13 @@ def resolve_place(name: str, gazetteer: Gazetteer) -> Location | None:
     if city is not None:
         return Location(name=city.name, country=city.country, lat=city.lat, lon=city.lon)
     return None
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str | None, str]]:
+    """place_words.yaml `regions`: lower-cased name -> (ISO3 or None, the name as written)."""
+    rows = read_yaml(EVENTS_DATA / LANGUAGE / "place_words.yaml", what="lexicon file").get("regions") or {}
+    return {name.lower(): (code or None, name) for name, code in rows.items()}
 
 
 def is_country(code: str | None, gazetteer: Gazetteer) -> bool:
@@ -178,12 +209,18 @@ def _place_after(prep: Token, sentence: Span, gazetteer: Gazetteer) -> Location 
             continue
         break
     for ent in entities_in(sentence):
-        if ent.start == position and ent.label_ in _PLACE_LABELS | {"ORG"}:
+        # the model often takes the article in: 'in [the West Bank]', 'in [the Middle East]'
+        if prep.i < ent.start <= position < ent.end and ent.label_ in _PLACE_LABELS | {"ORG"}:
             place = _joined_place(ent, sentence, gazetteer) or resolve_place(ent.text, gazetteer)
             if place is not None:
                 return place
             if demonym_country:
                 return Location(name=ent.text, country=demonym_country)
+    if position + 1 < sentence.end and doc[position].pos_ == "PROPN" and doc[position + 1].lower_ in _REGION_NOUNS:
+        # 'in the Kherson region', whatever the model tags the name as (often a person)
+        place = resolve_place(doc[position : position + 2].text, gazetteer)
+        if place is not None:
+            return place
     if position < sentence.end and doc[position].dep_ == "compound" and doc[position].pos_ == "PROPN":
         named = next((e for e in entities_in(sentence) if e.start <= position < e.end), None)
         if named is not None and named.label_ in _PLACE_LABELS | {"NORP"} and named.end <= doc[position].head.i:
@@ -258,6 +295,8 @@ def place_words(name: str) -> frozenset[str]:
 
 # the small words inside a split place name: "Santiago" + "de" + "Cuba"
 _NAME_LINKS = place_words("name_links")
+_COMPASS_WORDS = place_words("compass_words")
+_REGION_NOUNS = place_words("region_nouns")
 _GATHERINGS = place_words("gathering_nouns")
 
 
