@@ -281,3 +281,64 @@ def test_a_scene_of_another_day_does_not_place_the_leads_news(pipeline):
     events = code_text(pipeline, text, published="2025-07-25")
     agreement = find(events, "AGREE", {"CHL", "PER"})
     assert agreement is not None and _country(agreement) is None
+
+
+def test_a_place_in_a_relative_clause_about_the_subject_is_not_the_acts(pipeline):
+    text = "Peru's prime minister, who was in Madrid when the protests began, resigned on Friday."
+    resignation = find(code_text(pipeline, text), "RETREAT", {"PER"})
+    assert resignation is not None and _country(resignation) != "ESP"
+
+
+def test_a_place_on_the_subject_itself_still_counts(pipeline):
+    text = "A court in Lima on Monday sentenced opposition activist Jorge Ruiz to six years in prison."
+    sentence = find(code_text(pipeline, text), "SANCTION", {"PER"})
+    assert _country(sentence) == "PER"
+
+
+def test_a_boycott_of_a_summit_took_place_where_the_summit_did(pipeline):
+    text = "Serbia's boycott of the regional summit in Sofia angered Bulgaria, officials said."
+    boycott = find(code_text(pipeline, text), "PROTEST", {"SRB"})
+    assert _country(boycott) == "BGR"
+
+
+def test_a_condemnation_of_a_boycott_of_a_summit_is_not_at_the_summit(pipeline):
+    text = "Lithuania on Monday condemned the boycott of the summit in Minsk."
+    condemnation = find(code_text(pipeline, text), "ACCUSE", {"LTU"})
+    assert condemnation is not None and _country(condemnation) != "BLR"
+
+
+def test_a_place_of_a_topic_under_of_is_not_the_acts(pipeline):
+    text = "Lithuania on Monday condemned the detention of two journalists in Minsk."
+    condemnation = find(code_text(pipeline, text), "ACCUSE", {"LTU", "BLR"})
+    assert condemnation is not None and _country(condemnation) != "BLR"
+
+
+def test_a_region_named_with_its_article_is_read(pipeline):
+    text = "Israeli troops raided a refugee camp in the West Bank on Monday."
+    raid = find(code_text(pipeline, text), "COERCE", {"ISR"})
+    assert _country(raid) == "PSE"
+
+
+def test_a_name_before_a_region_noun_is_a_place_whatever_its_tag(pipeline):
+    text = "Russian troops shelled villages in the Kherson region on Sunday, Ukraine's army said."
+    shelling = find(code_text(pipeline, text), "ASSAULT", {"RUS"})
+    assert _country(shelling) == "UKR"
+
+
+def test_a_region_of_no_one_country_is_not_a_countrys_place(pipeline):
+    text = "Iranian and Saudi ministers held talks in the Middle East on Monday."
+    talks = find(code_text(pipeline, text), "CONSULT", {"IRN", "SAU"})
+    assert talks is not None and _country(talks) is None
+
+
+def test_region_names_resolve_to_their_country_and_look_alikes_do_not(pipeline):
+    from dyad.actors.gazetteer import load_gazetteer
+    from dyad.events.places import resolve_place
+
+    gazetteer = load_gazetteer()
+    assert resolve_place("Florida", gazetteer).country == "USA"  # not a Colombian town's other name
+    assert resolve_place("eastern Ukraine", gazetteer).country == "UKR"
+    assert resolve_place("the Kursk region", gazetteer).country == "RUS"
+    assert resolve_place("Africa", gazetteer) is None  # not a Tunisian town's other name
+    assert resolve_place("Western Sahara", gazetteer).country == "ESH"  # a country, not 'western Sahara'
+    assert resolve_place("Islamic State", gazetteer) is None

@@ -8,7 +8,8 @@ from spacy.tokens import Span, Token
 
 from dyad.actors.gazetteer import DATA, Gazetteer
 from dyad.datafiles import read_yaml
-from dyad.events.lexicon import grammar_words, word_list
+from dyad.events.lexicon import DATA as EVENTS_DATA
+from dyad.events.lexicon import LANGUAGE, grammar_words, word_list
 from dyad.events.roles import in_clause_of
 from dyad.nlp import entities_in
 from dyad.records import Location
@@ -25,8 +26,31 @@ _TOPIC_PREPS = grammar_words("place_topic_preps")
 
 
 def resolve_place(name: str, gazetteer: Gazetteer) -> Location | None:
-    """A place name as {name, country, lat, lon}; None when it is not a known place."""
-    clean = name.removeprefix("the ").strip()
+    """A place name as {name, country, lat, lon}; None when it is not a known place.
+
+    Failing the name itself, a region the cities table lacks (place_words.yaml `regions`:
+    'Crimea', 'the Gaza Strip'; 'Europe' and 'the Middle East', which lie in no one country,
+    are no place at all), then the name without its compass word or region noun: 'eastern Ukraine',
+    'the Kursk region', 'Kherson oblast'."""
+    clean = name.removeprefix("the ").removeprefix("The ").strip()
+    found = _resolve_name(clean, gazetteer)
+    if found is not None:
+        return found
+    words = clean.split()
+    if len(words) > 1 and words[0].lower() in _COMPASS_WORDS:
+        return _resolve_name(" ".join(words[1:]), gazetteer)
+    if len(words) > 1 and words[-1].lower() in _REGION_NOUNS:
+        return _resolve_name(" ".join(words[:-1]), gazetteer)
+    return None
+
+
+def _resolve_name(clean: str, gazetteer: Gazetteer) -> Location | None:
+    region = _regions().get(clean.lower())
+    if region is not None:
+        country, display = region
+        # a region of no one country names no place an event can be given ('touring South
+        # Asia'), and must not fall through to a town that bears its name ('Africa')
+        return Location(name=display, country=country) if country else None
     entry = gazetteer.find(clean)
     if entry is not None and entry.kind == "place" and not is_country(entry.country, gazetteer):
         # "Brussels" stands for the EU, but an event there happened in Belgium
@@ -40,6 +64,13 @@ def resolve_place(name: str, gazetteer: Gazetteer) -> Location | None:
     if city is not None:
         return Location(name=city.name, country=city.country, lat=city.lat, lon=city.lon)
     return None
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str | None, str]]:
+    """place_words.yaml `regions`: lower-cased name -> (ISO3 or None, the name as written)."""
+    rows = read_yaml(EVENTS_DATA / LANGUAGE / "place_words.yaml", what="lexicon file").get("regions") or {}
+    return {name.lower(): (code or None, name) for name, code in rows.items()}
 
 
 def is_country(code: str | None, gazetteer: Gazetteer) -> bool:
@@ -103,7 +134,9 @@ def location_for_trigger(trigger: Token, sentence: Span, gazetteer: Gazetteer, d
     if trigger.dep_ == "acl":  # "the agreement, signed ... in Havana"
         candidates += [t for t in trigger.head.children if t.dep_ == "prep" and t.lower_ in preps]
     subject_preps = [
-        t for t in trigger.subtree if t.i in subject_part and t.dep_ == "prep" and t.lower_ in ("in", "at")
+        t
+        for t in trigger.subtree
+        if t.i in subject_part and t.dep_ == "prep" and t.lower_ in ("in", "at") and not _in_own_clause(t, trigger)
     ]
     ordered = sorted(candidates, key=lambda t: abs(t.i - trigger.i)) + sorted(subject_preps, key=lambda t: t.i)
     for prep in ordered:
@@ -113,19 +146,42 @@ def location_for_trigger(trigger: Token, sentence: Span, gazetteer: Gazetteer, d
     return None
 
 
+def _in_own_clause(prep: Token, trigger: Token) -> bool:
+    """Whether a place inside the subject sits in a clause of its own that tells something else
+    about the subject: 'the premier, who was in Nairobi when the riots began, resigned' or 'the
+    envoy, visiting Lima last week, condemned ...' says where the subject was then, not where
+    the act took place. 'A court in Managua sentenced' hangs the place on the noun itself."""
+    current = prep.head
+    while current.i != trigger.i and current.head.i != current.i:
+        if current.dep_ in ("relcl", "advcl") or (current.dep_ == "acl" and current.tag_ != "VBN"):
+            return True
+        current = current.head
+    return False
+
+
 def _belongs_to(prep: Token, trigger: Token) -> bool:
     """In the trigger's clause, not under a topic preposition on the way up, and not the place
     of a second, coordinated act ("signed an agreement and toured a plant in Cienfuegos")."""
     if not in_clause_of(prep, trigger, nonfinite=True):
         return False
-    current = prep.head
+    current, below = prep.head, prep
     while current.i != trigger.i and current.head.i != current.i:
-        if current.dep_ == "prep" and current.lower_ in _TOPIC_PREPS:
+        if current.dep_ == "prep" and current.lower_ in _TOPIC_PREPS and not _gathering_of(current, below, trigger):
             return False
         if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX"):
             return False
-        current = current.head
+        current, below = current.head, current
     return True
+
+
+def _gathering_of(prep: Token, noun: Token, trigger: Token) -> bool:
+    """'the boycott of the summit in Minsk', 'the opening of the talks in Geneva': a gathering
+    the act itself is of takes place where the act does, unlike a topic ('an agreement on the
+    repair of mills in Camaguey') or the object of another noun ('condemned the boycott of the
+    summit in Minsk' was not said in Minsk). Gathering nouns in place_words.yaml."""
+    return (
+        prep.lower_ == "of" and prep.head.i == trigger.i and noun.dep_ == "pobj" and noun.lemma_.lower() in _GATHERINGS
+    )
 
 
 # the common noun of a place phrase, skipped to reach the name ("at the port of Matanzas")
@@ -153,12 +209,18 @@ def _place_after(prep: Token, sentence: Span, gazetteer: Gazetteer) -> Location 
             continue
         break
     for ent in entities_in(sentence):
-        if ent.start == position and ent.label_ in _PLACE_LABELS | {"ORG"}:
+        # the model often takes the article in: 'in [the West Bank]', 'in [the Middle East]'
+        if prep.i < ent.start <= position < ent.end and ent.label_ in _PLACE_LABELS | {"ORG"}:
             place = _joined_place(ent, sentence, gazetteer) or resolve_place(ent.text, gazetteer)
             if place is not None:
                 return place
             if demonym_country:
                 return Location(name=ent.text, country=demonym_country)
+    if position + 1 < sentence.end and doc[position].pos_ == "PROPN" and doc[position + 1].lower_ in _REGION_NOUNS:
+        # 'in the Kherson region', whatever the model tags the name as (often a person)
+        place = resolve_place(doc[position : position + 2].text, gazetteer)
+        if place is not None:
+            return place
     if position < sentence.end and doc[position].dep_ == "compound" and doc[position].pos_ == "PROPN":
         named = next((e for e in entities_in(sentence) if e.start <= position < e.end), None)
         if named is not None and named.label_ in _PLACE_LABELS | {"NORP"} and named.end <= doc[position].head.i:
@@ -233,6 +295,9 @@ def place_words(name: str) -> frozenset[str]:
 
 # the small words inside a split place name: "Santiago" + "de" + "Cuba"
 _NAME_LINKS = place_words("name_links")
+_COMPASS_WORDS = place_words("compass_words")
+_REGION_NOUNS = place_words("region_nouns")
+_GATHERINGS = place_words("gathering_nouns")
 
 
 def _joined_place(ent: Span, sentence: Span, gazetteer: Gazetteer) -> Location | None:
