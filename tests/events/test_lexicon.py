@@ -283,6 +283,10 @@ def test_broadened_lexicon_look_alikes(pipeline, sentence, type_):
         ("Russia intensified its strikes on Ukrainian cities on Monday.", "ASSAULT", {"RUS", "UKR"}),
         ("Indian troops skirmished with Chinese soldiers on the border on Monday.", "ASSAULT", {"CHN", "IND"}),
         ("Washington included Cuba on its list of state sponsors of terrorism.", "SANCTION", {"CUB", "USA"}),
+        # measures named as nouns, forces kept on alert
+        ("Nigeria's reopening of its border to Niger was welcomed on Monday.", "CONCEDE", {"NER", "NGA"}),
+        ("India's expulsion of Pakistani diplomats angered Islamabad on Monday.", "SANCTION", {"IND", "PAK"}),
+        ("India's army stayed on high alert on Monday.", "MOBILIZE", {"IND"}),
     ],
 )
 def test_sense_families_code(pipeline, sentence, type_, countries):
@@ -301,6 +305,9 @@ def test_sense_families_code(pipeline, sentence, type_, countries):
         ("Brazil's chess champion joined the fray at the Madrid tournament on Monday.", "ASSAULT"),
         ("The Brazilian health minister joined the war on poverty on Monday.", "ASSAULT"),
         ("The Kenyan government entered the war against corruption on Monday.", "ASSAULT"),
+        ("Ghana's reopening of its schools was welcomed on Monday.", "CONCEDE"),
+        ("Kenya's expulsion from the tournament angered fans on Monday.", "SANCTION"),
+        ("The Indian minister remained on the stage for an hour on Monday.", "MOBILIZE"),
     ],
 )
 def test_sense_families_look_alikes(pipeline, sentence, type_):
