@@ -287,6 +287,11 @@ def test_broadened_lexicon_look_alikes(pipeline, sentence, type_):
         ("Nigeria's reopening of its border to Niger was welcomed on Monday.", "CONCEDE", {"NER", "NGA"}),
         ("India's expulsion of Pakistani diplomats angered Islamabad on Monday.", "SANCTION", {"IND", "PAK"}),
         ("India's army stayed on high alert on Monday.", "MOBILIZE", {"IND"}),
+        # headline words for a rebuke
+        ("Beijing rapped Manila over the incident at the shoal on Monday.", "ACCUSE", {"CHN", "PHL"}),
+        ("Ankara slated Athens for its stance on Monday.", "ACCUSE", {"GRC", "TUR"}),
+        ("The Turkish government flayed Greece on Monday.", "ACCUSE", {"GRC", "TUR"}),
+        ("Seoul lamented Tokyo's decision to release the water on Monday.", "ACCUSE", {"JPN", "KOR"}),
     ],
 )
 def test_sense_families_code(pipeline, sentence, type_, countries):
@@ -308,6 +313,9 @@ def test_sense_families_code(pipeline, sentence, type_, countries):
         ("Ghana's reopening of its schools was welcomed on Monday.", "CONCEDE"),
         ("Kenya's expulsion from the tournament angered fans on Monday.", "SANCTION"),
         ("The Indian minister remained on the stage for an hour on Monday.", "MOBILIZE"),
+        ("The Peruvian summit is slated for Monday in Lima.", "ACCUSE"),
+        ("The Kenyan singer rapped about poverty on Monday.", "ACCUSE"),
+        ("The Chilean poet lamented the loss of her garden on Monday.", "ACCUSE"),
     ],
 )
 def test_sense_families_look_alikes(pipeline, sentence, type_):
