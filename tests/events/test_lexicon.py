@@ -263,3 +263,61 @@ def test_broadened_lexicon_codes(pipeline, sentence, type_, countries):
 def test_broadened_lexicon_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# Sense families added from real-news misses: each sense with its everyday synonyms, then
+# look-alikes that share the word but not the act.
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        # a shipment or a visit being prepared or planned is a promise
+        ("Algeria is preparing a shipment of wheat to Tunisia, its ministry said.", "AGREE", {"DZA", "TUN"}),
+        ("Turkey plans a delivery of generators to Syria next month.", "AGREE", {"SYR", "TUR"}),
+        ("The Laotian president came to Hanoi on a state visit on Monday.", "CONSULT", {"LAO", "VNM"}),
+        ("North Korea fired two ballistic missiles towards the sea on Monday.", "MOBILIZE", {"PRK"}),
+        # joining or entering a war, attacks organised, stepped up or fought off
+        ("Egypt joined the war against Israel in 1973.", "ASSAULT", {"EGY", "ISR"}),
+        ("Saudi Arabia entered the war in Yemen in 2015.", "ASSAULT", {"SAU", "YEM"}),
+        ("Haitian gangs organized attacks on police stations on Monday.", "ASSAULT", {"HTI"}),
+        ("Ukrainian troops repelled a Russian assault near the border on Monday.", "ASSAULT", {"RUS", "UKR"}),
+        ("Russia intensified its strikes on Ukrainian cities on Monday.", "ASSAULT", {"RUS", "UKR"}),
+        ("Indian troops skirmished with Chinese soldiers on the border on Monday.", "ASSAULT", {"CHN", "IND"}),
+        ("Washington included Cuba on its list of state sponsors of terrorism.", "SANCTION", {"CUB", "USA"}),
+        # measures named as nouns, forces kept on alert
+        ("Nigeria's reopening of its border to Niger was welcomed on Monday.", "CONCEDE", {"NER", "NGA"}),
+        ("India's expulsion of Pakistani diplomats angered Islamabad on Monday.", "SANCTION", {"IND", "PAK"}),
+        ("India's army stayed on high alert on Monday.", "MOBILIZE", {"IND"}),
+        # headline words for a rebuke
+        ("Beijing rapped Manila over the incident at the shoal on Monday.", "ACCUSE", {"CHN", "PHL"}),
+        ("Ankara slated Athens for its stance on Monday.", "ACCUSE", {"GRC", "TUR"}),
+        ("The Turkish government flayed Greece on Monday.", "ACCUSE", {"GRC", "TUR"}),
+        ("Seoul lamented Tokyo's decision to release the water on Monday.", "ACCUSE", {"JPN", "KOR"}),
+    ],
+)
+def test_sense_families_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The French chef is preparing a meal for the Italian guests on Monday.", "AGREE"),
+        ("The Kenyan team arrived in Doha on a charter flight on Monday.", "CONSULT"),
+        ("Congolese rebels pressed ahead with their advance on Monday.", "REQUEST"),
+        ("The Swiss bank organized a conference on attacks on privacy on Monday.", "ASSAULT"),
+        ("The Kenyan coach included two new players in the squad on Monday.", "SANCTION"),
+        ("Brazil's chess champion joined the fray at the Madrid tournament on Monday.", "ASSAULT"),
+        ("The Brazilian health minister joined the war on poverty on Monday.", "ASSAULT"),
+        ("The Kenyan government entered the war against corruption on Monday.", "ASSAULT"),
+        ("Ghana's reopening of its schools was welcomed on Monday.", "CONCEDE"),
+        ("Kenya's expulsion from the tournament angered fans on Monday.", "SANCTION"),
+        ("The Indian minister remained on the stage for an hour on Monday.", "MOBILIZE"),
+        ("The Peruvian summit is slated for Monday in Lima.", "ACCUSE"),
+        ("The Kenyan singer rapped about poverty on Monday.", "ACCUSE"),
+        ("The Chilean poet lamented the loss of her garden on Monday.", "ACCUSE"),
+    ],
+)
+def test_sense_families_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
