@@ -10,8 +10,9 @@ then it is attached again. A request that finds a writer committing waits for it
 `wait_seconds`), so every answer shows the last committed batch.
 
 What is derived from the whole store (the happenings' digest, the codes and contexts it
-names, the search index, cached answers) belongs to one version of the file, known by the
-size and modification time of the file and its write-ahead log, and is rebuilt when they change.
+names, the busiest dyads, the search index, kept answers) belongs to one version of the
+file, known by the size and modification time of the file and its write-ahead log, and is
+rebuilt when they change.
 """
 
 from __future__ import annotations
@@ -27,11 +28,13 @@ from typing import TypeVar
 
 import duckdb
 
+from dyad.query import Dyad
 from dyad.search import Hit, SearchIndex
 from dyad.store import Store, when_unlocked
 from dyad.web import queries as q
 
 T = TypeVar("T")
+BUSIEST = 10  # dyads the overview lists
 DEFAULT_CACHE_SIZE = 512  # answers kept; each is one page's data
 Version = tuple[int, ...]
 
@@ -86,6 +89,7 @@ class StoreAccess:
         self._index_lock = threading.Lock()
         self.known_countries: set[str] = set()
         self.contexts: list[str] = []
+        self.busiest_dyads: list[Dyad] = []
         with self.reader():  # builds the digest now rather than on the first request
             pass
 
@@ -205,6 +209,7 @@ class StoreAccess:
             reader.connection.execute(q.DIGEST)
             self.known_countries = q.known_countries(reader)
             self.contexts = q.contexts(reader)
+            self.busiest_dyads = q.busiest(reader, BUSIEST)  # a scan of every event: once per version
         finally:
             reader.close()
         self._built = version

@@ -157,7 +157,7 @@ def create_app(
                 "happenings_by_month": [
                     {"month": m, "type": t, "happenings": n} for m, t, n in q.happenings_by_month(db)
                 ],
-                "busiest_dyads": [vars(d) for d in q.busiest(db, 10)],
+                "busiest_dyads": [vars(d) for d in access.busiest_dyads],
                 "latest_failures": q.latest_failures(db, 10),
             }
 
