@@ -386,3 +386,22 @@ def test_the_fast_path_reads_common_phrases_exactly_as_dateparser_does():
     assert read >= 0.95 * len(cases), "the fast path reads nearly all of them (only impossible days fall through)"
     assert fast_parse("early last week", PUBLISHED, "past") is None, "anything else goes to dateparser"
     assert fast_parse("2019", None, "past") is None, "an undated article leaves dateparser to its clock"
+
+
+def test_an_act_only_named_by_a_noun_does_not_take_the_storys_day(pipeline):
+    text = (
+        "Visit\n\nThe Bolivian president held talks with his Peruvian counterpart in Lima on Friday.\n\n"
+        "He condemned the sanctions of the United States against Venezuela."
+    )
+    events = code_text(pipeline, text)
+    sanctions = find(events, "SANCTION", {"USA", "VEN"})
+    assert sanctions is not None and sanctions.date is None
+
+
+def test_an_act_told_by_its_verb_still_takes_the_storys_day(pipeline):
+    text = (
+        "Visit\n\nThe Bolivian president held talks with his Peruvian counterpart in Lima on Friday.\n\n"
+        "The United States imposed sanctions on Venezuela."
+    )
+    sanctions = find(code_text(pipeline, text), "SANCTION", {"USA", "VEN"})
+    assert sanctions is not None and sanctions.date == "2025-07-25"

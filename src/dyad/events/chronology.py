@@ -86,7 +86,7 @@ def narrative_dates(
             continue
         if event.modality not in ("asserted", "hypothetical") or event.date is not None:
             continue
-        if _through_channel(event.evidence[0].text) or event.id in undated:
+        if _through_channel(event.evidence[0].text) or event.id in undated or _named_act(event):
             continue
         if last is None or latest is None:
             if article.published and start < lead_end:
@@ -99,6 +99,16 @@ def narrative_dates(
         if event.modality == "asserted":
             last = (day, paragraph)
     return dated
+
+
+def _named_act(event: Event) -> bool:
+    """Whether every trigger of the reading is a noun: an act named, not told ("rejected the
+    sanctions", "backed him in his invasion", "welcomed the earlier releases"). Named, an act
+    is most often background the sentence refers to, not something that happened on the day
+    the story has reached, so only a date phrase of its own (or its clause's) dates it. A
+    light verb's act ("held talks") is told by its verb and keeps the clock."""
+    triggers = [rule for rule in event.rules if rule.startswith("trigger:")]
+    return bool(triggers) and all(rule.startswith("trigger:noun:") for rule in triggers)
 
 
 def _lead_day(article: Article, published: dt.date | None) -> str | None:
