@@ -405,3 +405,28 @@ def test_an_act_told_by_its_verb_still_takes_the_storys_day(pipeline):
     )
     sanctions = find(code_text(pipeline, text), "SANCTION", {"USA", "VEN"})
     assert sanctions is not None and sanctions.date == "2025-07-25"
+
+
+def test_the_date_of_the_act_an_accusation_is_about_is_not_the_accusations(pipeline):
+    text = (
+        "Row\n\nThe Bolivian president held talks with his Peruvian counterpart in Lima on Friday.\n\n"
+        "Bolivia accused Chile of seizing its coast in 1879."
+    )
+    accusation = find(code_text(pipeline, text), "ACCUSE", {"BOL", "CHL"})
+    assert accusation is not None and accusation.date == "2025-07-25"
+
+
+def test_an_accusation_dated_in_its_own_clause_keeps_that_date(pipeline):
+    text = "Row\n\nIn 2019, Bolivia accused Chile of seizing its coast."
+    accusation = find(code_text(pipeline, text), "ACCUSE", {"BOL", "CHL"})
+    assert accusation is not None and accusation.date == "2019"
+
+
+def test_the_leads_news_starts_the_storys_clock_on_the_publication_day(pipeline):
+    text = (
+        "Call\n\nThe Saudi crown prince received a telephone call from the Emir of Qatar.\n\n"
+        "The two leaders reviewed regional developments.\n\n"
+        "Qatar congratulated Saudi Arabia on the success of the pilgrimage season."
+    )
+    praise = find(code_text(pipeline, text), "SUPPORT", {"QAT", "SAU"})
+    assert praise is not None and praise.date == "2025-07-27"

@@ -276,7 +276,7 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     clause its noun phrase belongs to. "Ready to open talks next year" is dated by the act it
     promises; "has not spoken with him since January" names no time the event happened.
     """
-    phrases = day_phrases(sentence)
+    phrases = [ent for ent in day_phrases(sentence) if not _in_charge(ent.root, trigger)]
     if _is_negated(trigger):
         phrases = [ent for ent in phrases if not _under_since(ent.root, trigger)]
     own = [ent for ent in phrases if in_clause_of(ent.root, trigger, nonfinite=True)]
@@ -407,6 +407,22 @@ def _under_since(token: Token, trigger: Token) -> bool:
     current = token
     while current.i != trigger.i and current.head.i != current.i:
         if current.lower_ == "since":
+            return True
+        current = current.head
+    return False
+
+
+# "accused Taiwan of sending arms in 1980", "thanked Norway for hosting the talks in June"
+_CHARGE_PREPOSITIONS = date_words("charge_prepositions")
+
+
+def _in_charge(token: Token, trigger: Token) -> bool:
+    """Whether a date sits in the act a trigger is about ("accused Taiwan of sending arms in
+    1980"): the gerund after the trigger's 'of' or 'for' tells an older act, whose date is not
+    that of the accusation, thanks or praise."""
+    current = token
+    while current.head.i != current.i and current.head.i != trigger.i:
+        if current.dep_ == "pcomp" and current.head.lower_ in _CHARGE_PREPOSITIONS and current.head.head.i == trigger.i:
             return True
         current = current.head
     return False
