@@ -430,3 +430,23 @@ def test_the_leads_news_starts_the_storys_clock_on_the_publication_day(pipeline)
     )
     praise = find(code_text(pipeline, text), "SUPPORT", {"QAT", "SAU"})
     assert praise is not None and praise.date == "2025-07-27"
+
+
+def test_a_statement_told_with_its_day_sets_the_scene_without_an_event(pipeline):
+    text = (
+        "Envoy\n\nSpain and Morocco signed a migration accord in Rabat on Thursday.\n\n"
+        "The Spanish prime minister said on Monday that the envoy would stay in Madrid. "
+        "Spain also praised Morocco for its help with migration."
+    )
+    praise = [e for e in code_text(pipeline, text) if e.type == "SUPPORT" and "praise" in str(e.rules)]
+    assert [e.date for e in praise] == ["2025-07-21"]
+
+
+def test_a_day_inside_what_was_said_is_not_the_statements_day(pipeline):
+    text = (
+        "Envoy\n\nSpain and Morocco signed a migration accord in Rabat on Thursday.\n\n"
+        "The Spanish prime minister said that the envoy would leave on Monday. "
+        "Spain also praised Morocco for its help with migration."
+    )
+    dates = {e.date for e in code_text(pipeline, text) if e.type == "SUPPORT"}
+    assert dates == {"2025-07-24"}
