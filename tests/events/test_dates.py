@@ -450,3 +450,12 @@ def test_a_day_inside_what_was_said_is_not_the_statements_day(pipeline):
     )
     dates = {e.date for e in code_text(pipeline, text) if e.type == "SUPPORT"}
     assert dates == {"2025-07-24"}
+
+
+def test_an_act_in_a_relative_clause_takes_the_day_of_what_it_names(pipeline):
+    text = (
+        "Visas\n\nThe United States announced on Thursday that it had jailed two Cuban students "
+        "who took part in the protests of March 14, 2021."
+    )
+    protest = find(code_text(pipeline, text), "PROTEST", {"CUB"})
+    assert protest is not None and protest.date == "2021-03-14"

@@ -275,6 +275,8 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     modifies a noun ("medicines donated by China landed on Saturday") takes the date of the
     clause its noun phrase belongs to. "Ready to open talks next year" is dated by the act it
     promises; "has not spoken with him since January" names no time the event happened.
+    The date of the act a trigger is about ("accused Taiwan of sending arms in 1980") is not
+    the trigger's.
     """
     phrases = [ent for ent in day_phrases(sentence) if not _in_charge(ent.root, trigger)]
     if _is_negated(trigger):
@@ -284,7 +286,12 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     main = [ent for ent in rest if in_clause_of(ent.root, sentence.root, nonfinite=True)]
     governing = _governing_clause(trigger)
     carrier = [ent for ent in rest if governing is not None and in_clause_of(ent.root, governing, nonfinite=True)]
-    ordered = [ent for ent in own + carrier + main if not _qualifies_noun(ent.root, trigger)]
+    ordered = [ent for ent in own if not _qualifies_noun(ent.root, trigger)]
+    if trigger.dep_ == "relcl":
+        # "students who took part in the protests of March 14": a relative clause's act is
+        # dated by what it names before the main clause's day is tried
+        ordered += [ent for ent in own if ent not in ordered]
+    ordered += [ent for ent in carrier + main if not _qualifies_noun(ent.root, trigger)]
     ordered += [ent for ent in own + carrier + main if ent not in ordered]
     for ent in ordered:
         found = parse_date_phrase(ent.text, published, prefer)
