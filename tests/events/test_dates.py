@@ -459,3 +459,15 @@ def test_an_act_in_a_relative_clause_takes_the_day_of_what_it_names(pipeline):
     )
     protest = find(code_text(pipeline, text), "PROTEST", {"CUB"})
     assert protest is not None and protest.date == "2021-03-14"
+
+
+def test_a_reported_promise_does_not_take_the_day_it_was_told(pipeline):
+    text = "Visas\n\nThe United States said on Thursday it would bar Cuban judges from entering the country."
+    ban = find(code_text(pipeline, text), "SANCTION", {"CUB", "USA"})
+    assert ban is not None and ban.date != "2025-07-31"
+
+
+def test_a_reported_promise_keeps_its_own_day(pipeline):
+    text = "Visas\n\nThe United States said on Thursday it would bar Cuban judges on Monday."
+    ban = find(code_text(pipeline, text), "SANCTION", {"CUB", "USA"})
+    assert ban is not None and ban.date == "2025-07-28"

@@ -276,7 +276,8 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     clause its noun phrase belongs to. "Ready to open talks next year" is dated by the act it
     promises; "has not spoken with him since January" names no time the event happened.
     The date of the act a trigger is about ("accused Taiwan of sending arms in 1980") is not
-    the trigger's.
+    the trigger's, and a reported promise ("said on Thursday it would bar them") is not dated
+    by the day it was told.
     """
     phrases = [ent for ent in day_phrases(sentence) if not _in_charge(ent.root, trigger)]
     if _is_negated(trigger):
@@ -284,6 +285,10 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     own = [ent for ent in phrases if in_clause_of(ent.root, trigger, nonfinite=True)]
     rest = [ent for ent in phrases if ent not in own]
     main = [ent for ent in rest if in_clause_of(ent.root, sentence.root, nonfinite=True)]
+    if prefer == "future" and _reported(trigger):
+        # "said on Thursday it would bar them": Thursday is the saying's day, not the act's
+        main = []
+        own = [ent for ent in own if not _before_subject(ent, trigger)]
     governing = _governing_clause(trigger)
     carrier = [ent for ent in rest if governing is not None and in_clause_of(ent.root, governing, nonfinite=True)]
     ordered = [ent for ent in own if not _qualifies_noun(ent.root, trigger)]
@@ -433,6 +438,27 @@ def _in_charge(token: Token, trigger: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _reported(trigger: Token) -> bool:
+    """Whether the trigger sits in a complement clause ("said it would bar them")."""
+    current = trigger
+    for _ in range(32):
+        if current.dep_ == "ccomp":
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _before_subject(phrase: Span, trigger: Token) -> bool:
+    """Whether a date the parser hung on a reported clause stands before that clause's subject,
+    right after the reporting verb ("said on Thursday it would bar them"): it tells the saying."""
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if trigger.dep_ != "ccomp" or not subjects:
+        return False
+    return trigger.head.i < phrase.start and phrase.end <= subjects[0].left_edge.i
 
 
 def _governing_clause(trigger: Token) -> Token | None:
