@@ -386,3 +386,88 @@ def test_the_fast_path_reads_common_phrases_exactly_as_dateparser_does():
     assert read >= 0.95 * len(cases), "the fast path reads nearly all of them (only impossible days fall through)"
     assert fast_parse("early last week", PUBLISHED, "past") is None, "anything else goes to dateparser"
     assert fast_parse("2019", None, "past") is None, "an undated article leaves dateparser to its clock"
+
+
+def test_an_act_only_named_by_a_noun_does_not_take_the_storys_day(pipeline):
+    text = (
+        "Visit\n\nThe Bolivian president held talks with his Peruvian counterpart in Lima on Friday.\n\n"
+        "He condemned the sanctions of the United States against Venezuela."
+    )
+    events = code_text(pipeline, text)
+    sanctions = find(events, "SANCTION", {"USA", "VEN"})
+    assert sanctions is not None and sanctions.date is None
+
+
+def test_an_act_told_by_its_verb_still_takes_the_storys_day(pipeline):
+    text = (
+        "Visit\n\nThe Bolivian president held talks with his Peruvian counterpart in Lima on Friday.\n\n"
+        "The United States imposed sanctions on Venezuela."
+    )
+    sanctions = find(code_text(pipeline, text), "SANCTION", {"USA", "VEN"})
+    assert sanctions is not None and sanctions.date == "2025-07-25"
+
+
+def test_the_date_of_the_act_an_accusation_is_about_is_not_the_accusations(pipeline):
+    text = (
+        "Row\n\nThe Bolivian president held talks with his Peruvian counterpart in Lima on Friday.\n\n"
+        "Bolivia accused Chile of seizing its coast in 1879."
+    )
+    accusation = find(code_text(pipeline, text), "ACCUSE", {"BOL", "CHL"})
+    assert accusation is not None and accusation.date == "2025-07-25"
+
+
+def test_an_accusation_dated_in_its_own_clause_keeps_that_date(pipeline):
+    text = "Row\n\nIn 2019, Bolivia accused Chile of seizing its coast."
+    accusation = find(code_text(pipeline, text), "ACCUSE", {"BOL", "CHL"})
+    assert accusation is not None and accusation.date == "2019"
+
+
+def test_the_leads_news_starts_the_storys_clock_on_the_publication_day(pipeline):
+    text = (
+        "Call\n\nThe Saudi crown prince received a telephone call from the Emir of Qatar.\n\n"
+        "The two leaders reviewed regional developments.\n\n"
+        "Qatar congratulated Saudi Arabia on the success of the pilgrimage season."
+    )
+    praise = find(code_text(pipeline, text), "SUPPORT", {"QAT", "SAU"})
+    assert praise is not None and praise.date == "2025-07-27"
+
+
+def test_a_statement_told_with_its_day_sets_the_scene_without_an_event(pipeline):
+    text = (
+        "Envoy\n\nSpain and Morocco signed a migration accord in Rabat on Thursday.\n\n"
+        "The Spanish prime minister said on Monday that the envoy would stay in Madrid. "
+        "Spain also praised Morocco for its help with migration."
+    )
+    praise = [e for e in code_text(pipeline, text) if e.type == "SUPPORT" and "praise" in str(e.rules)]
+    assert [e.date for e in praise] == ["2025-07-21"]
+
+
+def test_a_day_inside_what_was_said_is_not_the_statements_day(pipeline):
+    text = (
+        "Envoy\n\nSpain and Morocco signed a migration accord in Rabat on Thursday.\n\n"
+        "The Spanish prime minister said that the envoy would leave on Monday. "
+        "Spain also praised Morocco for its help with migration."
+    )
+    dates = {e.date for e in code_text(pipeline, text) if e.type == "SUPPORT"}
+    assert dates == {"2025-07-24"}
+
+
+def test_an_act_in_a_relative_clause_takes_the_day_of_what_it_names(pipeline):
+    text = (
+        "Visas\n\nThe United States announced on Thursday that it had jailed two Cuban students "
+        "who took part in the protests of March 14, 2021."
+    )
+    protest = find(code_text(pipeline, text), "PROTEST", {"CUB"})
+    assert protest is not None and protest.date == "2021-03-14"
+
+
+def test_a_reported_promise_does_not_take_the_day_it_was_told(pipeline):
+    text = "Visas\n\nThe United States said on Thursday it would bar Cuban judges from entering the country."
+    ban = find(code_text(pipeline, text), "SANCTION", {"CUB", "USA"})
+    assert ban is not None and ban.date != "2025-07-31"
+
+
+def test_a_reported_promise_keeps_its_own_day(pipeline):
+    text = "Visas\n\nThe United States said on Thursday it would bar Cuban judges on Monday."
+    ban = find(code_text(pipeline, text), "SANCTION", {"CUB", "USA"})
+    assert ban is not None and ban.date == "2025-07-28"

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from dyad.dates import iso_to_date
-from dyad.events.dates import parse_date_phrase
+from dyad.events.dates import date_words, parse_date_phrase
 from dyad.records import Article, Event
 
 # "on the same day", "hours later", "later that evening": the day just told, even across a paragraph
@@ -32,6 +32,14 @@ _CHANNEL = re.compile(
     re.I,
 )
 _REPORTING = re.compile(r"\b(said|says|told|added|wrote)\s*$", re.I)
+# "said on Monday", "told reporters in Berlin on Friday", "said late Thursday": the day a statement
+# was made, a few words after its verb, never across 'that' or a quote (the day of what was said)
+_STATEMENT_DAY = re.compile(
+    r"\b(" + "|".join(sorted(date_words("statement_verbs"))) + r")\b"
+    r"((?:\s+(?!that\b|which\b|who\b|will\b|would\b)[\w'’-]+){0,4}?)"
+    r"\s+((on|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b",
+    re.I,
+)
 # the day the lead reports: "on Wednesday", "yesterday"
 _LEAD_DAY = re.compile(r"\b(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I)
 
@@ -63,10 +71,15 @@ def narrative_dates(
     dated = list(events)
     told: Event | None = None  # the last dated event told, whatever its modality
     aftermath: tuple[int, dict[str, str]] | None = None  # a paragraph telling what followed it
+    statements = _statement_days(article, published[0] if published else None)
     for index in sorted(range(len(events)), key=lambda i: events[i].evidence[0].start):
         event = events[index]
         start = event.evidence[0].start
         paragraph = max(bisect.bisect_right(paragraphs, start) - 1, 0)
+        while statements and statements[0][0] < start:
+            at, day = statements.pop(0)
+            last = (day, max(bisect.bisect_right(paragraphs, at) - 1, 0))
+            latest = max(latest or day, day)
         if event.date is None and told is not None and _AFTERMATH.search(event.evidence[0].text):
             # the month of the incident it follows, and background if that was
             modality = "historical" if told.modality == "historical" else event.modality
@@ -86,12 +99,15 @@ def narrative_dates(
             continue
         if event.modality not in ("asserted", "hypothetical") or event.date is not None:
             continue
-        if _through_channel(event.evidence[0].text) or event.id in undated:
+        if _through_channel(event.evidence[0].text) or event.id in undated or _named_act(event):
             continue
         if last is None or latest is None:
             if article.published and start < lead_end:
                 _, precision = iso_to_date(article.published)
                 dated[index] = event.model_copy(update={"date": article.published, "date_precision": precision})
+                if precision == "day" and event.modality == "asserted":
+                    # the lead's news is of the publication day: the story's clock starts there
+                    last, latest = (article.published, paragraph), article.published
             continue
         same_scene = paragraph == last[1] or _SAME_DAY.search(event.evidence[0].text)
         day = last[0] if same_scene else latest
@@ -99,6 +115,31 @@ def narrative_dates(
         if event.modality == "asserted":
             last = (day, paragraph)
     return dated
+
+
+def _statement_days(article: Article, published: dt.date | None) -> list[tuple[int, str]]:
+    """Where a statement is told with its day, and that day: "Macron said on Monday that the
+    envoy would stay. And he reiterated his support" is Monday's scene even though nothing is
+    coded from the first sentence. Only days on or before publication."""
+    if published is None:
+        return []
+    found = []
+    for start, end in article.body_spans():
+        for match in _STATEMENT_DAY.finditer(article.text, start, end):
+            day = parse_date_phrase(match.group(5), published)
+            if day is not None and day.precision == "day" and day.day <= published:
+                found.append((match.start(), day.value))
+    return found
+
+
+def _named_act(event: Event) -> bool:
+    """Whether every trigger of the reading is a noun: an act named, not told ("rejected the
+    sanctions", "backed him in his invasion", "welcomed the earlier releases"). Named, an act
+    is most often background the sentence refers to, not something that happened on the day
+    the story has reached, so only a date phrase of its own (or its clause's) dates it. A
+    light verb's act ("held talks") is told by its verb and keeps the clock."""
+    triggers = [rule for rule in event.rules if rule.startswith("trigger:")]
+    return bool(triggers) and all(rule.startswith("trigger:noun:") for rule in triggers)
 
 
 def _lead_day(article: Article, published: dt.date | None) -> str | None:

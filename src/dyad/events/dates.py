@@ -275,16 +275,28 @@ def date_for_trigger(trigger: Token, sentence: Span, published: dt.date | None, 
     modifies a noun ("medicines donated by China landed on Saturday") takes the date of the
     clause its noun phrase belongs to. "Ready to open talks next year" is dated by the act it
     promises; "has not spoken with him since January" names no time the event happened.
+    The date of the act a trigger is about ("accused Taiwan of sending arms in 1980") is not
+    the trigger's, and a reported promise ("said on Thursday it would bar them") is not dated
+    by the day it was told.
     """
-    phrases = day_phrases(sentence)
+    phrases = [ent for ent in day_phrases(sentence) if not _in_charge(ent.root, trigger)]
     if _is_negated(trigger):
         phrases = [ent for ent in phrases if not _under_since(ent.root, trigger)]
     own = [ent for ent in phrases if in_clause_of(ent.root, trigger, nonfinite=True)]
     rest = [ent for ent in phrases if ent not in own]
     main = [ent for ent in rest if in_clause_of(ent.root, sentence.root, nonfinite=True)]
+    if prefer == "future" and _reported(trigger):
+        # "said on Thursday it would bar them": Thursday is the saying's day, not the act's
+        main = []
+        own = [ent for ent in own if not _before_subject(ent, trigger)]
     governing = _governing_clause(trigger)
     carrier = [ent for ent in rest if governing is not None and in_clause_of(ent.root, governing, nonfinite=True)]
-    ordered = [ent for ent in own + carrier + main if not _qualifies_noun(ent.root, trigger)]
+    ordered = [ent for ent in own if not _qualifies_noun(ent.root, trigger)]
+    if trigger.dep_ == "relcl":
+        # "students who took part in the protests of March 14": a relative clause's act is
+        # dated by what it names before the main clause's day is tried
+        ordered += [ent for ent in own if ent not in ordered]
+    ordered += [ent for ent in carrier + main if not _qualifies_noun(ent.root, trigger)]
     ordered += [ent for ent in own + carrier + main if ent not in ordered]
     for ent in ordered:
         found = parse_date_phrase(ent.text, published, prefer)
@@ -410,6 +422,43 @@ def _under_since(token: Token, trigger: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+# "accused Taiwan of sending arms in 1980", "thanked Norway for hosting the talks in June"
+_CHARGE_PREPOSITIONS = date_words("charge_prepositions")
+
+
+def _in_charge(token: Token, trigger: Token) -> bool:
+    """Whether a date sits in the act a trigger is about ("accused Taiwan of sending arms in
+    1980"): the gerund after the trigger's 'of' or 'for' tells an older act, whose date is not
+    that of the accusation, thanks or praise."""
+    current = token
+    while current.head.i != current.i and current.head.i != trigger.i:
+        if current.dep_ == "pcomp" and current.head.lower_ in _CHARGE_PREPOSITIONS and current.head.head.i == trigger.i:
+            return True
+        current = current.head
+    return False
+
+
+def _reported(trigger: Token) -> bool:
+    """Whether the trigger sits in a complement clause ("said it would bar them")."""
+    current = trigger
+    for _ in range(32):
+        if current.dep_ == "ccomp":
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _before_subject(phrase: Span, trigger: Token) -> bool:
+    """Whether a date the parser hung on a reported clause stands before that clause's subject,
+    right after the reporting verb ("said on Thursday it would bar them"): it tells the saying."""
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if trigger.dep_ != "ccomp" or not subjects:
+        return False
+    return trigger.head.i < phrase.start and phrase.end <= subjects[0].left_edge.i
 
 
 def _governing_clause(trigger: Token) -> Token | None:
