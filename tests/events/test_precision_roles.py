@@ -1,0 +1,58 @@
+"""Role rules that keep the wrong country out of real-news events: whose decision an
+infinitive tells, who undergoes an arrest named by a possessive, absolute 'with' passives,
+and non-state actors known by name.
+
+Sentences written for these tests; the people are invented.
+"""
+
+from tests.helpers import code_text, find
+
+
+def test_a_decision_to_act_is_its_owners_act(pipeline):
+    text = "Chile condemned Peru's decision to expel the Chilean ambassador on Monday."
+    events = code_text(pipeline, text, published="2025-03-04")
+    expulsion = find(events, "SANCTION", {"PER", "CHL"})
+    assert expulsion is not None and {e.country for e in expulsion.actor} == {"PER"}
+    text = "Chile condemned a decision by Peru and Bolivia to expel the Chilean ambassador."
+    expulsion = find(code_text(pipeline, text), "SANCTION", {"PER", "BOL", "CHL"})
+    assert expulsion is not None and {e.country for e in expulsion.actor} == {"PER", "BOL"}
+
+
+def test_an_offer_to_act_is_not_its_owners_act(pipeline):
+    # look-alike: an offer is no decision; the talks it offers are not Santiago's act
+    text = "Lima has yet to respond to Santiago's offer to resume bilateral talks on migration."
+    events = code_text(pipeline, text)
+    assert find(events, "AGREE", {"CHL", "PER"}) is not None
+    assert not any(e.type == "CONSULT" and "CHL" in {a.country for a in e.actor} for e in events)
+
+
+def test_a_person_in_the_possessive_of_an_arrest_is_arrested(pipeline):
+    text = "Venezuelan officials offered a reward for Colombian activist Luis Rojas's arrest."
+    events = code_text(pipeline, text)
+    assert not any(e.type == "COERCE" and any(a.name and "Rojas" in a.name for a in e.actor) for e in events)
+
+
+def test_a_state_in_the_possessive_of_an_arrest_arrests(pipeline):
+    # look-alike: a state's arrests are its own acts
+    text = "Chile condemned Peru's arrest of two Chilean fishermen on Monday."
+    arrest = find(code_text(pipeline, text), "COERCE", {"PER", "CHL"})
+    assert arrest is not None and {e.country for e in arrest.actor} == {"PER"}
+
+
+def test_people_detained_after_with_are_not_the_detainers(pipeline):
+    text = (
+        "Bolivia's interior ministry said on Monday that it was investigating the raids in La Paz. "
+        "Two brothers were killed and several others were injured during the raids, officials said, "
+        "with nine people detained."
+    )
+    events = code_text(pipeline, text)
+    assert not any(e.type == "COERCE" and any(a.text.endswith("people") for a in e.actor) for e in events)
+    # look-alike: people who detain others in a 'with' clause of their own still act
+    text = "Bolivian police raided the offices of the newspaper on Tuesday and detained nine people."
+    assert find(code_text(pipeline, text), "COERCE", {"BOL"}) is not None
+
+
+def test_an_independence_movement_acts_for_its_territory(pipeline):
+    text = "Algeria has long backed the Polisario Front, officials in Algiers said on Monday."
+    support = find(code_text(pipeline, text), "SUPPORT", {"DZA", "ESH"})
+    assert support is not None and [e.country for e in support.recipient] == ["ESH"]
