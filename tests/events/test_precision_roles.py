@@ -56,3 +56,12 @@ def test_an_independence_movement_acts_for_its_territory(pipeline):
     text = "Algeria has long backed the Polisario Front, officials in Algiers said on Monday."
     support = find(code_text(pipeline, text), "SUPPORT", {"DZA", "ESH"})
     assert support is not None and [e.country for e in support.recipient] == ["ESH"]
+
+
+def test_where_one_departs_for_is_not_who_attends(pipeline):
+    text = (
+        "The Chilean president spoke to reporters in Santiago before departing for Peru "
+        "to attend the summit of Andean leaders."
+    )
+    events = code_text(pipeline, text)
+    assert not any("PER" in {a.country for a in e.actor} for e in events)

@@ -82,7 +82,7 @@ def subject_of(token: Token) -> Token | None:
     current = token
     raised = False  # climbed from an infinitive: "X is scheduled to hold talks"
     for _ in range(6):
-        subjects = _past_dateline(children(current, *_SUBJECT_DEPS))
+        subjects = [s for s in _past_dateline(children(current, *_SUBJECT_DEPS)) if not _destination_for(s)]
         if not subjects and raised:
             # "X is expected to visit", "X was invited to attend": a passive verb's subject is
             # who does what its infinitive says
@@ -140,6 +140,19 @@ def _owner_of_intent(clause: Token) -> Token | None:
         if prep.lower_ == "by" and prep.i < clause.i:
             return next(iter(children(prep, "pobj")), None)
     return None
+
+
+_DEPARTURE_VERBS = grammar_words("departure_verbs")
+
+
+def _destination_for(subject: Token) -> bool:
+    """'before departing for the United States to attend the session', 'left for Moscow to
+    sign the deal': after a verb of setting off, the parser makes the destination the subject
+    of 'for ... to': the place is where one goes; whoever set off does the infinitive."""
+    clause = subject.head
+    if subject.dep_ != "nsubj" or not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return False
+    return clause.head.i != clause.i and clause.head.lemma_.lower() in _DEPARTURE_VERBS
 
 
 def _participle_on_subject(clause: Token) -> bool:
