@@ -65,3 +65,25 @@ def test_where_one_departs_for_is_not_who_attends(pipeline):
     )
     events = code_text(pipeline, text)
     assert not any("PER" in {a.country for a in e.actor} for e in events)
+
+
+def test_a_relative_clause_on_a_later_conjunct_is_that_conjuncts_alone(pipeline):
+    text = "The territory is contested between Morocco and the Polisario Front movement that is backed by Algeria."
+    support = find(code_text(pipeline, text), "SUPPORT", {"DZA", "ESH"})
+    assert support is not None and [e.country for e in support.recipient] == ["ESH"]
+
+
+def test_conjuncts_after_the_role_still_share_it(pipeline):
+    # look-alike: a role on the first of a list takes every conjunct
+    text = "Algeria backed Morocco and Mauritania in the talks on Monday."
+    support = find(code_text(pipeline, text), "SUPPORT", {"DZA", "MAR", "MRT"})
+    assert support is not None and {e.country for e in support.recipient} == {"MAR", "MRT"}
+
+
+def test_a_later_conjunct_named_by_no_country_shares_the_lists(pipeline):
+    # look-alike: the relative clause is on the companies, which only the list gives a country
+    text = (
+        "The European Union on Monday imposed travel bans on 12 Peruvian officials and four companies, "
+        "which the bloc accuses of laundering money."
+    )
+    assert find(code_text(pipeline, text), "ACCUSE", {"EU", "PER"}) is not None

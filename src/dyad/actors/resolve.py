@@ -149,13 +149,21 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
 
     # -- public -----------------------------------------------------------------------
     def resolve(self, head: Token) -> list[Entity]:
-        """Entities for a role headed by `head`, including its conjuncts ('A and B')."""
+        """Entities for a role headed by `head`, including its conjuncts ('A and B'). A role
+        reaches a later conjunct on its own only through what hangs on that conjunct alone
+        ('disputed between Morocco and the Polisario Front, which is backed by Algeria': the
+        relative clause is the Front's), so when that conjunct names an actor of its own the
+        conjuncts before it take no part ('14 Belarusian officials and nine companies, which
+        the bloc accuses': the companies, named by no country, still share the list's)."""
         found: list[Entity] = []
         # "X, Secretary of ..., and Y": the parser hangs Y on X's apposition.
         appositive_conjuncts = [c for appos in head.children if appos.dep_ == "appos" for c in appos.conjuncts]
         # "Lavrov and Foreign Minister Choe" parsed as a modifier of Choe: a misparsed 'A and B'
         coordinated = [c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)]
-        for token in (head, *head.conjuncts, *appositive_conjuncts, *coordinated):
+        conjuncts = list(head.conjuncts)
+        if head.dep_ == "conj" and any(e.country for e in self._resolve_head(head)):
+            conjuncts = [c for c in conjuncts if c.i > head.i]  # see _role_conjuncts
+        for token in (head, *conjuncts, *appositive_conjuncts, *coordinated):
             for entity in self._resolve_head(token):
                 if entity not in found:
                     found.append(entity)
