@@ -66,3 +66,14 @@ def test_people_whose_property_a_state_seizes_are_that_states(resolve):
         "citizenship and seizing the property of 94 people."
     )
     assert _first(resolve(text, "people"))[0] == "NIC"
+
+
+def test_it_goes_on_with_the_main_subject_before_not_a_country_it_named(pipeline):
+    text = (
+        "Washington says both Peru and Bolivia are run by corrupt governments. "
+        "It recently imposed sanctions on three Bolivian ministers."
+    )
+    assert find(code_text(pipeline, text), "SANCTION", {"USA", "BOL"}) is not None
+    # look-alike: a subject 'it' after a person's sentence is not the person
+    text = "Peru's president said Bolivia must act. It imposed sanctions on three Chilean ministers on Monday."
+    assert find(code_text(pipeline, text), "SANCTION", {"PER", "CHL"}) is None

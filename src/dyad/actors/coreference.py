@@ -34,6 +34,9 @@ class CoreferenceMixin:
             speaker = self._speaking_body(pronoun)
             if speaker is not None:
                 return [speaker.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
+            previous = self._previous_main_subject(pronoun)
+            if previous is not None:
+                return [previous.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
             # only as far back as the previous sentence: 'it' is as often a thing as a body
             sentence = pronoun.sent
             since = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
@@ -44,6 +47,25 @@ class CoreferenceMixin:
         if antecedent is None:
             return []
         return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
+
+    def _previous_main_subject(self, pronoun: Token) -> Entity | None:
+        """'Washington says Iran and Venezuela are ruled by repressive regimes. It recently
+        offered ...': an 'it' that is its sentence's main subject goes on with the main subject
+        of the sentence before, when that is a state or body, not with a country named last
+        inside what that subject said."""
+        if not _main_subject(pronoun) or pronoun.sent.start == 0:
+            return None
+        before = self.doc[pronoun.sent.start - 1].sent
+        if before.root.pos_ not in ("VERB", "AUX"):
+            return None
+        subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].pos_ == "PRON" or subjects[0].conjuncts:
+            return None
+        ent = self._ent(subjects[0])
+        if ent is None or ent.label_ not in ("GPE", "ORG"):
+            return None
+        found = [e for e in self.resolve(subjects[0]) if e.country]
+        return found[0] if len(found) == 1 and found[0].sector != "CVL" else None
 
     def _continued_subject(self, pronoun: Token) -> Entity | None:
         """'X said ... Y ..., and she rejected ...': a 'he'/'she' subject of a clause joined to
