@@ -87,3 +87,9 @@ def test_a_later_conjunct_named_by_no_country_shares_the_lists(pipeline):
         "which the bloc accuses of laundering money."
     )
     assert find(code_text(pipeline, text), "ACCUSE", {"EU", "PER"}) is not None
+
+
+def test_an_informal_group_of_states_is_each_member(pipeline):
+    text = "Iranian Foreign Minister Ali Karimi urged the E3 on Monday to drop their plan to restore sanctions."
+    request = find(code_text(pipeline, text), "REQUEST", {"IRN", "FRA", "DEU", "GBR"})
+    assert request is not None and {e.country for e in request.recipient} == {"FRA", "DEU", "GBR"}

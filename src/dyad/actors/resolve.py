@@ -210,6 +210,8 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         if token.i in self._absorbed and token.doc is self.doc:
             return []  # part of the name before it ("US Customs and [Border Protection]")
         ent = self._ent(token)
+        if (members := self._state_group(token, ent)) is not None:
+            return members
         if ent is not None and ent.label_ in _ACTOR_LABELS:
             if ent.label_ == "NORP" and (self.gazetteer.country_code(ent.text) or not self._description(ent)[2]):
                 return self._demonym(token)
@@ -276,6 +278,17 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             found = [e for owner in owners for e in self._resolve_head(owner)]
         return found
+
+    def _state_group(self, token: Token, ent: Span | None) -> list[Entity] | None:
+        """'Araghchi urged the E3 to ...': an informal group of states named as one party is
+        each of its member states' governments (country_aliases.yaml `state_groups`)."""
+        name = _bare_text(ent) if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") else token.text
+        codes = self.gazetteer.state_groups.get(name.removeprefix("the ").removeprefix("The ").strip())
+        if codes is None or token.pos_ not in ("PROPN", "NOUN"):
+            return None
+        return [
+            Entity(text=token.text, name=name, country=code, sector="GOV", resolved_by="gazetteer") for code in codes
+        ]
 
     def _role_of_body(self, token: Token) -> Entity | None:
         """An office named by its body alone: 'the chairman of the National Assembly of Cuba',
