@@ -54,6 +54,7 @@ from dyad.records import Entity
 _BODY_ROLES = frozenset([*_PERSON_ROLES, "president", "speaker", "vice-president", "governor"])
 # "his Greek counterpart", "her Russian guest": someone of another country than the possessor
 _OTHER_SIDE_NOUNS = actor_words("other_side_nouns")
+_HONORIFICS = actor_words("honorifics")
 
 
 class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
@@ -497,7 +498,13 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
     def _entry(self, ent: Span) -> ActorEntry | None:
         if ent.ent_id_ and ent.ent_id_ in self.gazetteer.entries:
             return self.gazetteer.entries[ent.ent_id_]
-        return self.gazetteer.find(_bare_text(ent).removesuffix("'s").removesuffix("’s"))
+        text = _bare_text(ent).removesuffix("'s").removesuffix("’s")
+        found = self.gazetteer.find(text)
+        first, _, rest = text.partition(" ")
+        if found is None and rest and ent.label_ == "PERSON" and first.lower() in _HONORIFICS:
+            found = self.gazetteer.find(rest)  # "Mr Bennett": a courtesy title says nothing of who
+            found = found if found is not None and found.kind == "person" else None
+        return found
 
     def _is_organisation(self, ent: Span, entity: Entity) -> bool:
         entry = self._entry(ent)
