@@ -335,7 +335,26 @@ class CoreferenceMixin:
             after = [m for m in self._people if pronoun.i < m.token_index < sentence.end]
             if after:
                 return after[0].entity
-        return before[-1].entity if before else None
+        last = before[-1] if before else None
+        titled = self._titled_in_sentence(pronoun, after=last.token_index if last is not None else -1)
+        if titled is not None:
+            return titled
+        return last.entity if last is not None else None
+
+    def _titled_in_sentence(self, pronoun: Token, after: int) -> Entity | None:
+        """'revoked the French ambassador's immunity and told the police to expel him': an
+        object 'him'/'her' is the person a title named earlier in its own sentence, with a
+        country, when no named person comes between: the envoy, not a leader named before."""
+        if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ not in ("him", "her"):
+            return None
+        titles = self.gazetteer.titles
+        for token in reversed(self.doc[max(pronoun.sent.start, after + 1) : pronoun.i]):
+            if token.pos_ != "NOUN" or (token.lower_ not in titles and token.lemma_.lower() not in titles):
+                continue
+            found = [e for e in self._groups(token) if e.country and e.resolved_by == "demonym"]
+            if found:
+                return found[0]
+        return None
 
     def _organisation_before(
         self, index: int, sectors: tuple[str, ...] = (), since: int = 0, noun: str | None = None
