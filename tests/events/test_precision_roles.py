@@ -106,3 +106,9 @@ def test_strikes_on_gaza_are_aimed_at_palestine(pipeline):
     # look-alike: 'the country' after Gaza is not Palestine (Gaza is a place, not a country name)
     text = "Egypt on Monday condemned Israeli airstrikes on the Gaza Strip, calling on the country to stop."
     assert not any(e.type == "REQUEST" and "PSE" in e.countries() for e in code_text(pipeline, text))
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_is_its_own(pipeline):
+    text = "Peru says hundreds of its citizens stranded in Chilean airports as Chile bars them from entering"
+    barring = find(code_text(pipeline, text), "SANCTION", {"PER", "CHL"})
+    assert barring is not None and [e.country for e in barring.actor] == ["CHL"]

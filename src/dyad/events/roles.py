@@ -82,7 +82,9 @@ def subject_of(token: Token) -> Token | None:
     current = token
     raised = False  # climbed from an infinitive: "X is scheduled to hold talks"
     for _ in range(6):
-        subjects = [s for s in _past_dateline(children(current, *_SUBJECT_DEPS)) if not _destination_for(s)]
+        subjects = _nearest_first(
+            [s for s in _past_dateline(children(current, *_SUBJECT_DEPS)) if not _destination_for(s)]
+        )
         if not subjects and raised:
             # "X is expected to visit", "X was invited to attend": a passive verb's subject is
             # who does what its infinitive says
@@ -140,6 +142,17 @@ def _owner_of_intent(clause: Token) -> Token | None:
         if prep.lower_ == "by" and prep.i < clause.i:
             return next(iter(children(prep, "pobj")), None)
     return None
+
+
+def _nearest_first(subjects: list[Token]) -> list[Token]:
+    """'Tajikistan says hundreds of its citizens are stranded as Russia bars them': a verb the
+    parser gives two subjects is a misparse of two clauses; the subject nearest before the
+    verb is its own, the one further off belongs to the clause the parse lost."""
+    if len(subjects) < 2:
+        return subjects
+    verb = subjects[0].head
+    before = [s for s in subjects if s.i < verb.i]
+    return sorted(before, key=lambda s: -s.i) + [s for s in subjects if s.i > verb.i] if before else subjects
 
 
 _DEPARTURE_VERBS = grammar_words("departure_verbs")
