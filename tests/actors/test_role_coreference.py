@@ -66,3 +66,33 @@ def test_people_whose_property_a_state_seizes_are_that_states(resolve):
         "citizenship and seizing the property of 94 people."
     )
     assert _first(resolve(text, "people"))[0] == "NIC"
+
+
+def test_it_goes_on_with_the_main_subject_before_not_a_country_it_named(pipeline):
+    text = (
+        "Washington says both Peru and Bolivia are run by corrupt governments. "
+        "It recently imposed sanctions on three Bolivian ministers."
+    )
+    assert find(code_text(pipeline, text), "SANCTION", {"USA", "BOL"}) is not None
+    # look-alike: a subject 'it' after a person's sentence is not the person
+    text = "Peru's president said Bolivia must act. It imposed sanctions on three Chilean ministers on Monday."
+    assert find(code_text(pipeline, text), "SANCTION", {"PER", "CHL"}) is None
+
+
+def test_him_is_the_envoy_a_title_named_in_its_sentence(pipeline):
+    text = (
+        "Chilean President Ana Rojas spoke on Monday. "
+        "Peru's government revoked the Bolivian ambassador's immunity and ordered the police to expel him."
+    )
+    expulsion = find(code_text(pipeline, text), "SANCTION", {"PER", "BOL"})
+    assert expulsion is not None and [e.country for e in expulsion.recipient] == ["BOL"]
+
+
+def test_him_after_a_named_person_is_still_that_person(pipeline):
+    # look-alike: a named person after the title is the nearer antecedent
+    text = (
+        "Peru's government summoned the Bolivian ambassador on Monday to protest the arrest of "
+        "Chilean activist Luis Torres and ordered the police to release him."
+    )
+    events = code_text(pipeline, text)
+    assert not any("BOL" in {r.country for r in e.recipient} and e.type == "RETREAT" for e in events)

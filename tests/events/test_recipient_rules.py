@@ -57,3 +57,24 @@ def test_what_a_meeting_discusses_is_no_party_to_it(pipeline):
     # the partner named with 'with' still is
     text = "Peruvian President Ana Quispe met with Ecuador's foreign minister on Monday to discuss the border."
     assert find(code_text(pipeline, text), "CONSULT", {"PER", "ECU"}) is not None
+
+
+def test_a_by_phrase_after_an_active_verbs_object_names_its_author(pipeline):
+    # the parser labels this 'by' an agent, which an active verb cannot have; 'Mr' says
+    # nothing of who Bennett is, and a prime minister's government is his country's
+    text = "The US State Department criticised plans by Mr Bennett's government to build settler homes."
+    accusation = find(code_text(pipeline, text, published="2021-10-27"), "ACCUSE", {"USA", "ISR"})
+    assert accusation is not None and [e.country for e in accusation.recipient] == ["ISR"]
+
+
+def test_a_passives_agent_is_no_author_of_its_subject(pipeline):
+    # look-alike: a passive's 'by' names who acted
+    text = "Plans to build settler homes were criticised by Mr Bennett's government on Monday."
+    events = code_text(pipeline, text, published="2021-10-27")
+    assert not any(e.type == "ACCUSE" and "ISR" in {r.country for r in e.recipient} for e in events)
+
+
+def test_an_unknown_person_with_a_courtesy_title_gets_no_country_from_it(pipeline):
+    # look-alike: 'Mr' with a name the gazetteer does not hold resolves to no known leader
+    text = "The US State Department criticised plans by Mr Hollowell's company to build homes."
+    assert not any(e.type == "ACCUSE" and e.recipient for e in code_text(pipeline, text))

@@ -34,6 +34,9 @@ class CoreferenceMixin:
             speaker = self._speaking_body(pronoun)
             if speaker is not None:
                 return [speaker.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
+            previous = self._previous_main_subject(pronoun)
+            if previous is not None:
+                return [previous.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
             # only as far back as the previous sentence: 'it' is as often a thing as a body
             sentence = pronoun.sent
             since = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
@@ -44,6 +47,25 @@ class CoreferenceMixin:
         if antecedent is None:
             return []
         return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
+
+    def _previous_main_subject(self, pronoun: Token) -> Entity | None:
+        """'Washington says Iran and Venezuela are ruled by repressive regimes. It recently
+        offered ...': an 'it' that is its sentence's main subject goes on with the main subject
+        of the sentence before, when that is a state or body, not with a country named last
+        inside what that subject said."""
+        if not _main_subject(pronoun) or pronoun.sent.start == 0:
+            return None
+        before = self.doc[pronoun.sent.start - 1].sent
+        if before.root.pos_ not in ("VERB", "AUX"):
+            return None
+        subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].pos_ == "PRON" or subjects[0].conjuncts:
+            return None
+        ent = self._ent(subjects[0])
+        if ent is None or ent.label_ not in ("GPE", "ORG"):
+            return None
+        found = [e for e in self.resolve(subjects[0]) if e.country]
+        return found[0] if len(found) == 1 and found[0].sector != "CVL" else None
 
     def _continued_subject(self, pronoun: Token) -> Entity | None:
         """'X said ... Y ..., and she rejected ...': a 'he'/'she' subject of a clause joined to
@@ -313,7 +335,26 @@ class CoreferenceMixin:
             after = [m for m in self._people if pronoun.i < m.token_index < sentence.end]
             if after:
                 return after[0].entity
-        return before[-1].entity if before else None
+        last = before[-1] if before else None
+        titled = self._titled_in_sentence(pronoun, after=last.token_index if last is not None else -1)
+        if titled is not None:
+            return titled
+        return last.entity if last is not None else None
+
+    def _titled_in_sentence(self, pronoun: Token, after: int) -> Entity | None:
+        """'revoked the French ambassador's immunity and told the police to expel him': an
+        object 'him'/'her' is the person a title named earlier in its own sentence, with a
+        country, when no named person comes between: the envoy, not a leader named before."""
+        if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ not in ("him", "her"):
+            return None
+        titles = self.gazetteer.titles
+        for token in reversed(self.doc[max(pronoun.sent.start, after + 1) : pronoun.i]):
+            if token.pos_ != "NOUN" or (token.lower_ not in titles and token.lemma_.lower() not in titles):
+                continue
+            found = [e for e in self._groups(token) if e.country and e.resolved_by == "demonym"]
+            if found:
+                return found[0]
+        return None
 
     def _organisation_before(
         self, index: int, sectors: tuple[str, ...] = (), since: int = 0, noun: str | None = None

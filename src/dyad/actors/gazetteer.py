@@ -87,6 +87,8 @@ class Gazetteer:
     audience_words: frozenset[str] = frozenset()
     custody_verbs: frozenset[str] = frozenset()
     islands: frozenset[str] = frozenset()
+    # "the E3": informal groups of states, each member a party (country_aliases.yaml)
+    state_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _by_alias: dict[str, str] = field(default_factory=dict)
     _igo_index: dict[tuple[str, str], str] | None = None
 
@@ -290,6 +292,7 @@ def _countries(gazetteer: Gazetteer) -> None:
         for form in _demonym_forms(demonym):
             gazetteer.demonyms[form.lower()] = iso3
     gazetteer.islands = frozenset(extra.get("islands", ()))
+    gazetteer.state_groups = {name: tuple(codes) for name, codes in (extra.get("state_groups") or {}).items()}
     for row in extra.get("extra_countries", ()):
         code = row["code"]
         gazetteer.add(ActorEntry(f"country:{code}", row["name"], "country", code, "GOV", tuple(row.get("aliases", ()))))

@@ -320,6 +320,8 @@ class GroupsMixin:
                 if target.lower_ in self.gazetteer.remit_nouns:
                     continue  # "the Taiwan Affairs Office": what the office deals with, not its owner
                 code = self._country_of(target)
+                if code is None and target.dep_ == "poss":
+                    code = self._leader_country(target)
                 if code is None and nested and target.dep_ in ("compound", "poss"):
                     # "the Serbian government's Office for Kosovo": the owner's owner
                     inner = self._owner_countries(target, ())
@@ -333,6 +335,17 @@ class GroupsMixin:
                 elif code is not None and all(code != c for c, _ in found):
                     found.append((code, target))
         return found
+
+    def _leader_country(self, possessor: Token) -> str | None:
+        """'Mr Bennett's government', 'Maduro's regime': a named person who owns a body leads
+        it, and it is that person's country's, not the story's."""
+        ent = self._ent(possessor)
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        person = self.resolve_span(ent)
+        if person is None or not person.country or person.resolved_by == "context" or len(person.country) != 3:
+            return None
+        return person.country
 
     def _owner_country(self, token: Token) -> str | None:
         owners = self._owner_countries(token)

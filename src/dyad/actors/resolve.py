@@ -54,6 +54,7 @@ from dyad.records import Entity
 _BODY_ROLES = frozenset([*_PERSON_ROLES, "president", "speaker", "vice-president", "governor"])
 # "his Greek counterpart", "her Russian guest": someone of another country than the possessor
 _OTHER_SIDE_NOUNS = actor_words("other_side_nouns")
+_HONORIFICS = actor_words("honorifics")
 
 
 class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
@@ -149,13 +150,21 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
 
     # -- public -----------------------------------------------------------------------
     def resolve(self, head: Token) -> list[Entity]:
-        """Entities for a role headed by `head`, including its conjuncts ('A and B')."""
+        """Entities for a role headed by `head`, including its conjuncts ('A and B'). A role
+        reaches a later conjunct on its own only through what hangs on that conjunct alone
+        ('disputed between Morocco and the Polisario Front, which is backed by Algeria': the
+        relative clause is the Front's), so when that conjunct names an actor of its own the
+        conjuncts before it take no part ('14 Belarusian officials and nine companies, which
+        the bloc accuses': the companies, named by no country, still share the list's)."""
         found: list[Entity] = []
         # "X, Secretary of ..., and Y": the parser hangs Y on X's apposition.
         appositive_conjuncts = [c for appos in head.children if appos.dep_ == "appos" for c in appos.conjuncts]
         # "Lavrov and Foreign Minister Choe" parsed as a modifier of Choe: a misparsed 'A and B'
         coordinated = [c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)]
-        for token in (head, *head.conjuncts, *appositive_conjuncts, *coordinated):
+        conjuncts = list(head.conjuncts)
+        if head.dep_ == "conj" and any(e.country for e in self._resolve_head(head)):
+            conjuncts = [c for c in conjuncts if c.i > head.i]  # see _role_conjuncts
+        for token in (head, *conjuncts, *appositive_conjuncts, *coordinated):
             for entity in self._resolve_head(token):
                 if entity not in found:
                     found.append(entity)
@@ -202,6 +211,8 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         if token.i in self._absorbed and token.doc is self.doc:
             return []  # part of the name before it ("US Customs and [Border Protection]")
         ent = self._ent(token)
+        if (members := self._state_group(token, ent)) is not None:
+            return members
         if ent is not None and ent.label_ in _ACTOR_LABELS:
             if ent.label_ == "NORP" and (self.gazetteer.country_code(ent.text) or not self._description(ent)[2]):
                 return self._demonym(token)
@@ -268,6 +279,17 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             found = [e for owner in owners for e in self._resolve_head(owner)]
         return found
+
+    def _state_group(self, token: Token, ent: Span | None) -> list[Entity] | None:
+        """'Araghchi urged the E3 to ...': an informal group of states named as one party is
+        each of its member states' governments (country_aliases.yaml `state_groups`)."""
+        name = _bare_text(ent) if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") else token.text
+        codes = self.gazetteer.state_groups.get(name.removeprefix("the ").removeprefix("The ").strip())
+        if codes is None or token.pos_ not in ("PROPN", "NOUN"):
+            return None
+        return [
+            Entity(text=token.text, name=name, country=code, sector="GOV", resolved_by="gazetteer") for code in codes
+        ]
 
     def _role_of_body(self, token: Token) -> Entity | None:
         """An office named by its body alone: 'the chairman of the National Assembly of Cuba',
@@ -476,7 +498,13 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
     def _entry(self, ent: Span) -> ActorEntry | None:
         if ent.ent_id_ and ent.ent_id_ in self.gazetteer.entries:
             return self.gazetteer.entries[ent.ent_id_]
-        return self.gazetteer.find(_bare_text(ent).removesuffix("'s").removesuffix("’s"))
+        text = _bare_text(ent).removesuffix("'s").removesuffix("’s")
+        found = self.gazetteer.find(text)
+        first, _, rest = text.partition(" ")
+        if found is None and rest and ent.label_ == "PERSON" and first.lower() in _HONORIFICS:
+            found = self.gazetteer.find(rest)  # "Mr Bennett": a courtesy title says nothing of who
+            found = found if found is not None and found.kind == "person" else None
+        return found
 
     def _is_organisation(self, ent: Span, entity: Entity) -> bool:
         entry = self._entry(ent)

@@ -198,7 +198,7 @@ def _misattached_authors(verb: Token) -> list[Token]:
         return []
     return [
         pobj
-        for prep in roles.children(verb, "prep")
+        for prep in roles.children(verb, "prep", "agent")  # the parser labels it either way
         if prep.lower_ == "by" and prep.i > objects[0].i
         for pobj in roles.children(prep, "pobj")
     ]

@@ -46,9 +46,23 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 
 def is_passive(token: Token) -> bool:
-    return any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children) or (
-        token.dep_ == "acl" and token.tag_ == "VBN"
+    return (
+        any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
+        or (token.dep_ == "acl" and token.tag_ == "VBN")
+        or _absolute_participle(token)
     )
+
+
+def _absolute_participle(token: Token) -> bool:
+    """'..., with nine people detained', 'with two reporters held': a past participle after
+    'with' and no auxiliary is a passive whose parsed subject is who undergoes the act, not
+    who does it."""
+    if token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "with" for c in token.children)
+    return marked or (token.head.lower_ == "with" and token.dep_ in ("pcomp", "pobj"))
 
 
 def has_object(token: Token) -> bool:
@@ -68,7 +82,9 @@ def subject_of(token: Token) -> Token | None:
     current = token
     raised = False  # climbed from an infinitive: "X is scheduled to hold talks"
     for _ in range(6):
-        subjects = _past_dateline(children(current, *_SUBJECT_DEPS))
+        subjects = _nearest_first(
+            [s for s in _past_dateline(children(current, *_SUBJECT_DEPS)) if not _destination_for(s)]
+        )
         if not subjects and raised:
             # "X is expected to visit", "X was invited to attend": a passive verb's subject is
             # who does what its infinitive says
@@ -89,6 +105,8 @@ def subject_of(token: Token) -> Token | None:
             return current.head
         if _participle_on_subject(current):
             return current.head  # "the minister, pledging to back Kyiv, announced ...": the minister pledges
+        if (owner := _owner_of_intent(current)) is not None:
+            return owner  # "condemned Russia's decision to expel the envoys": Russia expels them
         if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr", "npadvmod"):
             # "took the opportunity to send": the subject of the verb owning the noun
             current = current.head.head
@@ -99,6 +117,55 @@ def subject_of(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+_DECISION_NOUNS = grammar_words("decision_nouns")
+
+
+def _owner_of_intent(clause: Token) -> Token | None:
+    """'rejected Russia's decision to expel the envoys', 'condemned a decision by France and
+    Germany to trigger sanctions': an infinitive on a noun of decision whose owner the noun
+    names (its possessor, or its 'by' phrase) is that owner's act, not an act of whoever
+    judges the decision. Without an owner ('took the opportunity to send') the clause's
+    own subject still does it; an offer, plan or threat is not a decision (its act is not done)."""
+    if clause.dep_ != "acl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if clause.head.lower_ not in _DECISION_NOUNS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    noun = clause.head
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for prep in children(noun, "prep"):
+        if prep.lower_ == "by" and prep.i < clause.i:
+            return next(iter(children(prep, "pobj")), None)
+    return None
+
+
+def _nearest_first(subjects: list[Token]) -> list[Token]:
+    """'Tajikistan says hundreds of its citizens are stranded as Russia bars them': a verb the
+    parser gives two subjects is a misparse of two clauses; the subject nearest before the
+    verb is its own, the one further off belongs to the clause the parse lost."""
+    if len(subjects) < 2:
+        return subjects
+    verb = subjects[0].head
+    before = [s for s in subjects if s.i < verb.i]
+    return sorted(before, key=lambda s: -s.i) + [s for s in subjects if s.i > verb.i] if before else subjects
+
+
+_DEPARTURE_VERBS = grammar_words("departure_verbs")
+
+
+def _destination_for(subject: Token) -> bool:
+    """'before departing for the United States to attend the session', 'left for Moscow to
+    sign the deal': after a verb of setting off, the parser makes the destination the subject
+    of 'for ... to': the place is where one goes; whoever set off does the infinitive."""
+    clause = subject.head
+    if subject.dep_ != "nsubj" or not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return False
+    return clause.head.i != clause.i and clause.head.lemma_.lower() in _DEPARTURE_VERBS
 
 
 def _participle_on_subject(clause: Token) -> bool:
@@ -340,12 +407,32 @@ def carrier_subject(noun: Token) -> Token | None:
 
 
 def noun_owners(token: Token) -> Iterator[Token]:
-    """Owners of a nominal trigger: 'his visit', 'X's visit', 'visit by X', 'talks between A and B'."""
+    """Owners of a nominal trigger: 'his visit', 'X's visit', 'visit by X', 'talks between A and B'.
+    Not the person who undergoes the act ('Maduro's arrest', 'his release': patient_possessive)."""
     for child in token.children:
         if child.dep_ == "poss":
-            yield child
+            if not patient_possessive(token, child):
+                yield child
         elif child.dep_ == "prep" and child.lower_ in ("by", "between", "of", "from"):
             yield from children(child, "pobj")
+
+
+_PATIENT_NOUNS = grammar_words("patient_nouns")
+_PERSON_POSSESSIVES = {"his", "her", "my", "your"}
+
+
+def patient_possessive(noun: Token, possessive: Token) -> bool:
+    """'condemned Maduro's arrest', 'demanded his release', 'after her detention': on a noun
+    of an act done to people, a person in the possessive is who undergoes it. A state or body
+    there still does it ('Iran's executions'), and so does any possessive when an 'of' phrase
+    names the one acted on ('the junta's arrest of two reporters')."""
+    if noun.lower_ not in _PATIENT_NOUNS and noun.lemma_.lower() not in _PATIENT_NOUNS:
+        return False
+    if any(prep.lower_ == "of" for prep in children(noun, "prep")):
+        return False
+    if possessive.pos_ == "PRON":
+        return possessive.lower_ in _PERSON_POSSESSIVES
+    return possessive.ent_type_ == "PERSON"
 
 
 def is_relative_pronoun(token: Token) -> bool:
