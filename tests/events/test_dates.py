@@ -471,3 +471,30 @@ def test_a_reported_promise_keeps_its_own_day(pipeline):
     text = "Visas\n\nThe United States said on Thursday it would bar Cuban judges on Monday."
     ban = find(code_text(pipeline, text), "SANCTION", {"CUB", "USA"})
     assert ban is not None and ban.date == "2025-07-28"
+
+
+def test_a_material_act_told_in_the_present_inside_a_quote_is_how_things_stand(pipeline):
+    text = (
+        "Trade\n\nThe Bolivian president held talks with his Peruvian counterpart in Lima on Friday.\n\n"
+        '"Peru sends food to Bolivia every season," a trade official said.'
+    )
+    aid = find(code_text(pipeline, text), "AID", {"PER", "BOL"})
+    assert aid is not None and aid.date is None
+
+
+def test_a_stance_told_in_the_present_inside_a_quote_is_dated_when_said(pipeline):
+    text = (
+        "Visit\n\nThe Bolivian president held talks with his Peruvian counterpart in Lima on Friday.\n\n"
+        '"Bolivia supports Peru\'s bid for a seat on the council," the Bolivian president said.'
+    )
+    support = find(code_text(pipeline, text), "SUPPORT", {"PER", "BOL"})
+    assert support is not None and support.date == "2025-07-25"
+
+
+def test_a_material_act_told_outside_a_quote_keeps_the_storys_day(pipeline):
+    text = (
+        "Trade\n\nThe Bolivian president held talks with his Peruvian counterpart in Lima on Friday.\n\n"
+        "Peru sent food to Bolivia, a trade official said."
+    )
+    aid = find(code_text(pipeline, text), "AID", {"PER", "BOL"})
+    assert aid is not None and aid.date == "2025-07-25"

@@ -119,7 +119,7 @@ class EventCoder:
             event = self._finish(draft, sentence, article, published)
             if event is not None:
                 found.append(event)
-                if is_time_reference(draft.trigger) or is_ongoing(draft.trigger):
+                if is_time_reference(draft.trigger) or is_ongoing(draft.trigger, event.type):
                     references.add(event.id)  # undated by the story's clock
         return found
 

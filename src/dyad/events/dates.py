@@ -366,17 +366,19 @@ def is_time_reference(trigger: Token) -> bool:
 
 
 _ONGOING_ADVERBS = date_words("ongoing_adverbs")
+_SAID_TYPES = date_words("said_types")
 _ONGOING_VERBS = date_words("ongoing_verbs")
 _PRESENT = ("VBZ", "VBP")
 
 
-def is_ongoing(trigger: Token) -> bool:
+def is_ongoing(trigger: Token, event_type: str | None = None) -> bool:
     """An act told as a lasting stance or a habit, not as something done on one day: 'has
     repeatedly accused', 'continues to blame', 'who refuses to talk', 'the rebels, who have
     killed thousands'. Guide section 6: an ongoing stance is asserted and undated, so the
     story's day must not be given to it. A past or present-perfect act in a main clause
     ('has signed') is the day's news; in a relative clause the perfect tells a record, and the
-    present tense there tells a habit. A date phrase of its own still dates it."""
+    present tense there tells a habit, as it does inside a quote for an act that is not the
+    saying itself (`said_types`). A date phrase of its own still dates it."""
     chain = [trigger]
     if trigger.dep_ in ("xcomp", "acomp") and trigger.head.pos_ in ("VERB", "AUX"):
         chain.append(trigger.head)  # "continues to blame", "refuses to talk", "is ready to"
@@ -387,12 +389,29 @@ def is_ongoing(trigger: Token) -> bool:
         if verb is not trigger and verb.lemma_.lower() in _ONGOING_VERBS:
             return True
     verb = clause = chain[-1]
+    if verb.tag_ in _PRESENT and (event_type or "").lower() not in _SAID_TYPES and _quoted(verb):
+        return True  # '"Minsk sells machinery Havana cannot pay for"': a speaker's present tense tells how things stand
     while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
         clause = clause.head  # "who has repressed the press and refuses to talk"
     if clause.dep_ != "relcl":
         return False
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in (*verb.children, *clause.children))
     return perfect or verb.tag_ in _PRESENT
+
+
+def _quoted(token: Token) -> bool:
+    """Whether `token` stands inside quotation marks opened earlier in its sentence."""
+    inside = False
+    for word in token.sent:
+        if word.i >= token.i:
+            return inside
+        if word.text in ("“", "«"):
+            inside = True
+        elif word.text in ("”", "»"):
+            inside = False
+        elif word.text == '"':
+            inside = not inside
+    return inside
 
 
 def _after_publication(found: EventDate, published: dt.date | None, prefer: str) -> bool:
