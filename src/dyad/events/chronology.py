@@ -105,9 +105,6 @@ def narrative_dates(
             if article.published and start < lead_end:
                 _, precision = iso_to_date(article.published)
                 dated[index] = event.model_copy(update={"date": article.published, "date_precision": precision})
-                if precision == "day" and event.modality == "asserted":
-                    # the lead's news is of the publication day: the story's clock starts there
-                    last, latest = (article.published, paragraph), article.published
             continue
         same_scene = paragraph == last[1] or _SAME_DAY.search(event.evidence[0].text)
         day = last[0] if same_scene else latest
