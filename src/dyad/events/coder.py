@@ -161,6 +161,8 @@ class EventCoder:
         actor_heads = roles.agents(token) if passive else ([subject] if subject is not None else [])
         actor = [e for head in actor_heads for e in resolver.resolve(head)]
         rules = ["actor:passive-agent" if passive else "actor:subject"]
+        if not actor and not passive and (named := roles.comma_antecedent(token)) is not None:
+            actor, rules = resolver.resolve(named), ["actor:comma-antecedent"]
         principal = roles.principal_of(token)
         if principal is not None and (on_behalf := resolver.resolve(principal)):
             actor, rules = on_behalf, ["actor:on-behalf"]  # "Speaking on behalf of the EU, a Danish diplomat urged ..."

@@ -89,9 +89,9 @@ def subject_of(token: Token) -> Token | None:
             # "X is expected to visit", "X was invited to attend": a passive verb's subject is
             # who does what its infinitive says
             subjects = children(current, "nsubjpass")
-        if subjects and _describes_its_noun(subjects[0]) and current.dep_ == "relcl":
+        if subjects and _describes_its_noun(subjects[0]) and (clause := _relative_clause(current)) is not None:
             # "The Georgian government, which suspended talks": the noun the clause is about
-            subjects = [_among_subject(current.head) or current.head]
+            subjects = [_among_subject(clause.head) or clause.head]
         if subjects:
             subject = subjects[0]
             if subject.lower_ in ("it", "they") and current.dep_ == "ccomp" and current.head.i != current.i:
@@ -245,6 +245,42 @@ def _describes_its_noun(pronoun: Token) -> bool:
     if pronoun.lower_ == "who":
         return True
     return pronoun.lower_ == "which" and pronoun.i > 0 and pronoun.doc[pronoun.i - 1].text == ","
+
+
+def _relative_clause(clause: Token) -> Token | None:
+    """The relative clause a verb is, or is a later conjunct of: in 'X, whose post is
+    ceremonial and who has accused Y', 'who' opens a second clause the parser joins to the
+    first by 'and'; both are about X."""
+    for _ in range(6):
+        if clause.dep_ == "relcl":
+            return clause
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
+
+
+def comma_antecedent(token: Token) -> Token | None:
+    """'sanctions led by the United States and the European Union, which accuse X': a
+    clause opened by ', which' or ', who' is about the name just before the comma, though the
+    parser may hang it on a noun further back. That name (from the first of its conjuncts,
+    so that the whole list acts) when it is not the noun the parse chose; the coder reads it
+    only when the parsed noun names no actor."""
+    pronouns = [s for s in children(token, *_SUBJECT_DEPS) if _describes_its_noun(s)]
+    clause = _relative_clause(token)
+    if not pronouns or clause is None or pronouns[0].i < 2:
+        return None
+    comma = pronouns[0].doc[pronouns[0].i - 1]
+    if comma.text != ",":
+        return None
+    noun = comma.doc[comma.i - 1]
+    if noun.pos_ != "PROPN" or not noun.ent_type_ or noun.i == clause.head.i:
+        return None
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    while noun.dep_ == "compound":
+        noun = noun.head
+    return None if noun.i == clause.head.i else noun
 
 
 def _among_subject(noun: Token) -> Token | None:

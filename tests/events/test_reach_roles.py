@@ -1,0 +1,80 @@
+"""Triggers the coder reaches through clause structure: relative clauses joined by 'and',
+relative clauses the parser hangs on the wrong noun, and (look-alikes) the clauses that
+must keep their own subjects.
+
+Sentences written for these tests; the people are invented.
+"""
+
+import spacy
+from spacy.tokens import Doc
+
+from dyad.events import roles
+from tests.helpers import code_text, find
+
+VOCAB = spacy.blank("en").vocab
+
+
+def test_a_second_relative_clause_joined_by_and_is_about_the_same_noun(pipeline):
+    text = (
+        "The Peruvian president, whose role is largely ceremonial and who has often accused "
+        "the Bolivian government of meddling, spoke on Monday."
+    )
+    accusation = find(code_text(pipeline, text), "ACCUSE", {"PER", "BOL"})
+    assert accusation is not None and {e.country for e in accusation.actor} == {"PER"}
+
+
+def test_a_conjunct_with_its_own_subject_keeps_it(pipeline):
+    # look-alike: a clause joined by 'and' that names its own subject is not about the noun
+    text = (
+        "The Peruvian president, whose role is largely ceremonial, spoke on Monday, "
+        "and Bolivia accused the Chilean government of meddling."
+    )
+    events = code_text(pipeline, text)
+    assert find(events, "ACCUSE", {"BOL", "CHL"}) is not None
+    assert not any(e.type == "ACCUSE" and "PER" in {a.country for a in e.actor} for e in events)
+
+
+def _misattached():
+    # "... sanctions led by Canada and Chile , which accuse Peru ." with the clause hung on 'sanctions'
+    words = ["sanctions", "led", "by", "Canada", "and", "Chile", ",", "which", "accuse", "Peru", "."]
+    return Doc(
+        VOCAB,
+        words=words,
+        heads=[0, 0, 1, 2, 3, 3, 0, 8, 0, 8, 0],
+        deps=["ROOT", "acl", "agent", "pobj", "cc", "conj", "punct", "nsubj", "relcl", "dobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT", "PRON", "VERB", "PROPN", "PUNCT"],
+        tags=["NNS", "VBN", "IN", "NNP", "CC", "NNP", ",", "WDT", "VBP", "NNP", "."],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"],
+    )
+
+
+def test_a_comma_relative_clause_is_about_the_name_before_the_comma():
+    doc = _misattached()
+    assert roles.subject_of(doc[8]).text == "sanctions"  # the parse's noun, read first
+    assert roles.comma_antecedent(doc[8]).text == "Canada"  # the list before the comma, from its first
+
+
+def test_a_clause_on_the_name_before_the_comma_needs_no_second_reading():
+    # look-alike: the parser hung the clause on the name itself; a restrictive 'that' names no antecedent
+    doc = _misattached()
+    relcl = doc[8]
+    assert roles.comma_antecedent(doc[1]) is None  # no relative pronoun subject
+    words = ["Canada", ",", "which", "accuses", "Peru", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        heads=[0, 0, 3, 0, 3, 0],
+        deps=["ROOT", "punct", "nsubj", "relcl", "dobj", "punct"],
+        pos=["PROPN", "PUNCT", "PRON", "VERB", "PROPN", "PUNCT"],
+        tags=["NNP", ",", "WDT", "VBZ", "NNP", "."],
+        ents=["B-GPE", "O", "O", "O", "B-GPE", "O"],
+    )
+    assert roles.comma_antecedent(doc[3]) is None
+    assert relcl.text == "accuse"
+
+
+def test_sanctions_that_hurt_do_not_make_their_imposer_the_doer(pipeline):
+    # look-alike: a clause the parse rightly hangs on a thing keeps that thing as its subject
+    text = "Peru suffers under sanctions imposed by Washington, which have cut its exports sharply."
+    events = code_text(pipeline, text)
+    assert not any(e.type != "SANCTION" and "USA" in {a.country for a in e.actor} for e in events)
