@@ -78,3 +78,26 @@ def test_sanctions_that_hurt_do_not_make_their_imposer_the_doer(pipeline):
     text = "Peru suffers under sanctions imposed by Washington, which have cut its exports sharply."
     events = code_text(pipeline, text)
     assert not any(e.type != "SANCTION" and "USA" in {a.country for a in e.actor} for e in events)
+
+
+def test_a_statement_that_acts_speaks_for_whoever_issued_it(pipeline):
+    text = (
+        "A statement from the Chilean foreign ministry on Tuesday labeled Peruvian Ambassador "
+        "Luis Rojas as persona non grata."
+    )
+    expulsion = find(code_text(pipeline, text), "SANCTION", {"CHL", "PER"})
+    assert expulsion is not None and {e.country for e in expulsion.actor} == {"CHL"}
+
+
+def test_a_statement_about_a_country_is_not_that_countrys(pipeline):
+    # look-alike: what a message is about ('about the Chilean navy') did not issue it
+    text = "A statement about the Chilean navy on Tuesday condemned the Peruvian government's decision."
+    events = code_text(pipeline, text)
+    assert not any(e.type == "ACCUSE" and "CHL" in {a.country for a in e.actor} for e in events)
+
+
+def test_a_report_is_no_message_of_the_place_it_comes_from(pipeline):
+    # look-alike: 'report' is no message noun, and a border issues nothing
+    text = "A report from the Chilean border on Tuesday accused the Peruvian police of abuses."
+    events = code_text(pipeline, text)
+    assert not any(e.type == "ACCUSE" for e in events)

@@ -163,6 +163,8 @@ class EventCoder:
         rules = ["actor:passive-agent" if passive else "actor:subject"]
         if not actor and not passive and (named := roles.comma_antecedent(token)) is not None:
             actor, rules = resolver.resolve(named), ["actor:comma-antecedent"]
+        if not actor and subject is not None and (source := roles.message_source(subject)) is not None:
+            actor, rules = resolver.resolve(source), ["actor:message-source"]
         principal = roles.principal_of(token)
         if principal is not None and (on_behalf := resolver.resolve(principal)):
             actor, rules = on_behalf, ["actor:on-behalf"]  # "Speaking on behalf of the EU, a Danish diplomat urged ..."

@@ -283,6 +283,24 @@ def comma_antecedent(token: Token) -> Token | None:
     return None if noun.i == clause.head.i else noun
 
 
+_MESSAGE_NOUNS = grammar_words("message_nouns")
+
+
+def message_source(subject: Token) -> Token | None:
+    """'A statement from the foreign ministry labeled the envoy persona non grata', 'the
+    ministry's letter urged ...': a message that acts speaks for whoever issued it, named by
+    its possessive or its 'from', 'by' or 'of' phrase."""
+    if subject.lower_ not in _MESSAGE_NOUNS and subject.lemma_.lower() not in _MESSAGE_NOUNS:
+        return None
+    for child in subject.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    for prep in children(subject, "prep"):
+        if prep.lower_ in ("from", "by", "of"):
+            return next(iter(children(prep, "pobj")), None)
+    return None
+
+
 def _among_subject(noun: Token) -> Token | None:
     """'X was among the leaders who travelled to Caracas': X travelled."""
     among = noun.head if noun.dep_ == "pobj" else None
