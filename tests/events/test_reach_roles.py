@@ -101,3 +101,24 @@ def test_a_report_is_no_message_of_the_place_it_comes_from(pipeline):
     text = "A report from the Chilean border on Tuesday accused the Peruvian police of abuses."
     events = code_text(pipeline, text)
     assert not any(e.type == "ACCUSE" for e in events)
+
+
+def test_talks_with_a_partner_framing_a_clause_are_its_subjects(pipeline):
+    text = (
+        "The Chilean president made the remarks during lengthy negotiations with Peruvian "
+        "President Luis Rojas on Monday."
+    )
+    assert find(code_text(pipeline, text), "CONSULT", {"CHL", "PER"}) is not None
+
+
+def test_talks_without_a_partner_are_no_meeting_of_the_subject(pipeline):
+    # look-alike: protesters at talks, with no partner named, did not hold them
+    text = "Thousands of Chilean workers protested during the talks in Lima on Monday."
+    assert not any(e.type == "CONSULT" for e in code_text(pipeline, text))
+
+
+def test_talks_after_which_a_subject_acts_are_not_its_own(pipeline):
+    # look-alike: 'after' tells of talks held at another time, maybe by others
+    text = "Chile recalled its ambassador after the talks with Peru on Monday."
+    events = code_text(pipeline, text)
+    assert not any(e.type == "CONSULT" and "CHL" in {a.country for a in e.actor} for e in events)

@@ -287,6 +287,8 @@ class EventCoder:
             actor = [e for e in map(resolver.owner, modifiers) if e is not None and e.country]
         if not actor:
             actor = [e for head in [roles.carrier_subject(token)] if head is not None for e in resolver.resolve(head)]
+        if not actor and sense.symmetric and (framer := _framing_subject(token)) is not None:
+            actor = resolver.resolve(framer)  # "made the statement during talks with Maduro"
         if not actor and (sense.type not in _VIOLENT_TYPES or sense.symmetric):
             return None  # "hostilities with X" names one side; the other is unknown
         recipient_heads = [*roles.prep_objects(token, sense.recipient_preps), *victims]
@@ -497,6 +499,25 @@ def _unnamed_doer(draft: Draft) -> list[Entity]:
     country; or nobody named at all ('two journalists were killed')."""
     named = [e for e in draft.actor if not e.country]
     return named[:1] or [Entity(text="unnamed", name=None, country=None, sector=None, resolved_by="unnamed")]
+
+
+_MEETING_FRAMES = grammar_words("meeting_frames")
+
+
+def _framing_subject(noun: Token) -> Token | None:
+    """'The president made the statement during negotiations with Maduro', 'Iran is in talks
+    with the IAEA': a meeting noun with a 'with' partner, framing a clause by 'during', 'in' or
+    'at', was held by that clause's subject. Without a partner ('protests during the summit')
+    the frame names no meeting of the subject's."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _MEETING_FRAMES or noun.head.dep_ != "prep":
+        return None
+    if not roles.prep_objects(noun, ("with",)):
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = roles.subject_of(verb)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def _forces_only(actor: list[Entity]) -> bool:
