@@ -122,3 +122,15 @@ def test_talks_after_which_a_subject_acts_are_not_its_own(pipeline):
     text = "Chile recalled its ambassador after the talks with Peru on Monday."
     events = code_text(pipeline, text)
     assert not any(e.type == "CONSULT" and "CHL" in {a.country for a in e.actor} for e in events)
+
+
+def test_an_agreement_signed_between_two_states_is_both_of_theirs(pipeline):
+    text = "Three agreements were signed between the foreign ministers of Chile and Peru on Monday."
+    signing = find(code_text(pipeline, text), "SUPPORT", {"CHL", "PER"})
+    assert signing is not None and {e.country for e in signing.actor} == {"CHL", "PER"}
+
+
+def test_an_agreement_signed_in_a_city_has_no_signatories(pipeline):
+    # look-alike: a passive with no 'between' names nobody who signed
+    text = "Three agreements were signed in Lima on Monday."
+    assert not any(e.type == "SUPPORT" for e in code_text(pipeline, text))

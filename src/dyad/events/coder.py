@@ -179,9 +179,10 @@ class EventCoder:
                 actor, rules = found, ["actor:weapon-owner"]
         if passive and not actor_heads and sense.symmetric:
             # "relations between Belarus and Cuba were established": the pair acts jointly
+            # "documents were signed between A and B": the phrase may hang on the verb itself
             between = [
                 pobj
-                for obj in roles.direct_objects(token)
+                for obj in [*roles.direct_objects(token), token]
                 for prep in roles.children(obj, "prep")
                 if prep.lower_ == "between"
                 for pobj in roles.children(prep, "pobj")
