@@ -134,3 +134,18 @@ def test_an_agreement_signed_in_a_city_has_no_signatories(pipeline):
     # look-alike: a passive with no 'between' names nobody who signed
     text = "Three agreements were signed in Lima on Monday."
     assert not any(e.type == "SUPPORT" for e in code_text(pipeline, text))
+
+
+def test_the_partner_of_a_nominal_act_may_hang_on_its_of_object(pipeline):
+    text = "President Luis Arce has ordered the reopening of Bolivia's land borders with Chile."
+    reopening = find(code_text(pipeline, text), "CONCEDE", {"BOL", "CHL"})
+    assert reopening is not None and [e.country for e in reopening.recipient] == ["CHL"]
+    text = "Peru welcomed the lifting of sanctions against Bolivia by the European Union."
+    lifting = find(code_text(pipeline, text), "CONCEDE", {"EU", "BOL"})
+    assert lifting is not None and [e.country for e in lifting.recipient] == ["BOL"]
+
+
+def test_a_partner_of_other_talks_is_not_the_nominal_acts(pipeline):
+    # look-alike: 'with Chile' hangs on the talks, not on what the reopening acts on
+    text = "Bolivia announced the reopening of its borders after talks with Chile."
+    assert not any(e.type == "CONCEDE" for e in code_text(pipeline, text))

@@ -293,6 +293,8 @@ class EventCoder:
         if not actor and (sense.type not in _VIOLENT_TYPES or sense.symmetric):
             return None  # "hostilities with X" names one side; the other is unknown
         recipient_heads = [*roles.prep_objects(token, sense.recipient_preps), *victims]
+        if not recipient_heads and sense.recipient_preps:
+            recipient_heads = roles.of_object_preps(token, sense.recipient_preps)
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
         if not recipient and sense.type in _VIOLENT_TYPES:
             # "the attack on Indian positions": the target's country modifier

@@ -368,6 +368,20 @@ def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]
     ] + [dative for dative in children(token, "dative") if "to" in preps and dative.pos_ != "ADP"]
 
 
+def of_object_preps(noun: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
+    """'the reopening of its borders with Niger', 'the lifting of sanctions against Mali': a
+    nominal act's 'of' phrase names what it acts on, and the partner or target hangs on that
+    object, as on a verb's direct object ('reopened its borders with Niger')."""
+    held = [pobj for prep in children(noun, "prep") if prep.lower_ == "of" for pobj in children(prep, "pobj")]
+    return [
+        pobj
+        for holder in held
+        for prep in children(holder, "prep")
+        if prep.lower_ in preps
+        for pobj in children(prep, "pobj")
+    ]
+
+
 def _forms(words: Iterable[Token]) -> set[str]:
     """Each word's lemma and its form as written: the small model lemmatises some wrongly."""
     return {form for word in words for form in (word.lemma_.lower(), word.lower_)}
