@@ -149,3 +149,31 @@ def test_a_partner_of_other_talks_is_not_the_nominal_acts(pipeline):
     # look-alike: 'with Chile' hangs on the talks, not on what the reopening acts on
     text = "Bolivia announced the reopening of its borders after talks with Chile."
     assert not any(e.type == "CONCEDE" for e in code_text(pipeline, text))
+
+
+def _dateline(with_subject: bool):
+    # "BRUSSELS ( AP ) -- ministers were weighing whether to impose sanctions", parsed with the
+    # city as the subject and the ministers (when there) set beside it
+    words = ["BRUSSELS", "(", "AP", ")", "--", "ministers", "were", "weighing", "whether", "to", "impose", "sanctions"]
+    heads = [7, 0, 0, 0, 0, 0, 7, 7, 10, 10, 7, 10]
+    deps = ["nsubj", "punct", "appos", "punct", "punct", "appos", "aux", "ROOT", "mark", "aux", "advcl", "dobj"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "NOUN", "AUX", "VERB", "SCONJ", "PART", "VERB", "NOUN"]
+    tags = ["NNP", "-LRB-", "NNP", "-RRB-", ":", "NNS", "VBD", "VBG", "IN", "TO", "VB", "NNS"]
+    ents = ["B-GPE", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    if not with_subject:  # "BRUSSELS ( AP ) -- were weighing ...": nothing beside the city but the agency
+        keep = [i for i in range(len(words)) if i != 5]
+        index = {old: new for new, old in enumerate(keep)}
+        words, deps, pos, tags, ents = ([xs[i] for i in keep] for xs in (words, deps, pos, tags, ents))
+        heads = [index[heads[i]] for i in keep]
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+
+
+def test_the_noun_beside_a_dateline_city_is_the_subject():
+    doc = _dateline(with_subject=True)
+    assert roles.subject_of(doc[10]).text == "ministers"
+
+
+def test_the_agency_of_a_dateline_is_never_the_subject():
+    # look-alike: the agency in parentheses beside the city acts in nothing
+    doc = _dateline(with_subject=False)
+    assert roles.subject_of(doc[9]) is None

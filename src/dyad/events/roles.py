@@ -203,10 +203,23 @@ def _past_dateline(subjects: list[Token]) -> list[Token]:
         )
         if dateline or (subject.lower_ in _MONTH_WORDS and any(c.like_num for c in subject.children)):
             # the person the parser hung on it ("Jun 12 (Wire) X, the minister"), not the agency
-            kept += [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ != "compound"][:1]
+            person = [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ != "compound"][:1]
+            kept += person or _after_dateline(subject) if dateline else person
             continue
         kept.append(subject)
     return kept
+
+
+def _after_dateline(city: Token) -> list[Token]:
+    """'BRUSSELS (AP) -- European Union foreign ministers were weighing ...': the noun the
+    parser sets beside the dateline's city, outside the agency's parentheses, is the
+    sentence's subject."""
+    doc = city.doc
+    return [
+        c
+        for c in city.children
+        if c.dep_ == "appos" and c.i > city.i and doc[c.left_edge.i - 1].text != "(" and c.pos_ in ("NOUN", "PROPN")
+    ][-1:]
 
 
 def _reporter_of_same_pronoun(clause: Token, pronoun: Token) -> Token | None:
