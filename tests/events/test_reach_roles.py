@@ -177,3 +177,16 @@ def test_the_agency_of_a_dateline_is_never_the_subject():
     # look-alike: the agency in parentheses beside the city acts in nothing
     doc = _dateline(with_subject=False)
     assert roles.subject_of(doc[9]) is None
+
+
+def test_the_first_of_a_group_acts_for_the_group(pipeline):
+    text = "The first of five Chilean tankers docked in Peru on Monday, delivering badly needed fuel to the country."
+    aid = find(code_text(pipeline, text), "AID", {"CHL", "PER"})
+    assert aid is not None and {e.country for e in aid.actor} == {"CHL"}
+
+
+def test_the_first_of_things_about_a_country_is_not_that_country(pipeline):
+    # look-alike: the group is talks, whose topic names a country that does nothing
+    text = "The first of the talks about Chilean investment opened in Lima, delivering hope to Peru."
+    events = code_text(pipeline, text)
+    assert not any("CHL" in {a.country for a in e.actor} for e in events)

@@ -165,6 +165,8 @@ class EventCoder:
             actor, rules = resolver.resolve(named), ["actor:comma-antecedent"]
         if not actor and subject is not None and (source := roles.message_source(subject)) is not None:
             actor, rules = resolver.resolve(source), ["actor:message-source"]
+        if not actor and subject is not None and (group := roles.partitive_group(subject)) is not None:
+            actor, rules = resolver.resolve(group), ["actor:partitive"]
         principal = roles.principal_of(token)
         if principal is not None and (on_behalf := resolver.resolve(principal)):
             actor, rules = on_behalf, ["actor:on-behalf"]  # "Speaking on behalf of the EU, a Danish diplomat urged ..."

@@ -314,6 +314,20 @@ def message_source(subject: Token) -> Token | None:
     return None
 
 
+_PARTITIVE_WORDS = grammar_words("partitive_words")
+
+
+def partitive_group(subject: Token) -> Token | None:
+    """'the first of five Iranian tankers docked ...', 'one of the Russian warships fired':
+    a subject that picks some out of a group stands for that group's side."""
+    if subject.lower_ not in _PARTITIVE_WORDS and not subject.like_num:
+        return None
+    for prep in children(subject, "prep"):
+        if prep.lower_ == "of":
+            return next(iter(children(prep, "pobj")), None)
+    return None
+
+
 def _among_subject(noun: Token) -> Token | None:
     """'X was among the leaders who travelled to Caracas': X travelled."""
     among = noun.head if noun.dep_ == "pobj" else None
