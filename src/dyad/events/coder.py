@@ -161,6 +161,12 @@ class EventCoder:
         actor_heads = roles.agents(token) if passive else ([subject] if subject is not None else [])
         actor = [e for head in actor_heads for e in resolver.resolve(head)]
         rules = ["actor:passive-agent" if passive else "actor:subject"]
+        if not actor and not passive and (named := roles.comma_antecedent(token)) is not None:
+            actor, rules = resolver.resolve(named), ["actor:comma-antecedent"]
+        if not actor and subject is not None and (source := roles.message_source(subject)) is not None:
+            actor, rules = resolver.resolve(source), ["actor:message-source"]
+        if not actor and subject is not None and (group := roles.partitive_group(subject)) is not None:
+            actor, rules = resolver.resolve(group), ["actor:partitive"]
         principal = roles.principal_of(token)
         if principal is not None and (on_behalf := resolver.resolve(principal)):
             actor, rules = on_behalf, ["actor:on-behalf"]  # "Speaking on behalf of the EU, a Danish diplomat urged ..."
@@ -175,9 +181,10 @@ class EventCoder:
                 actor, rules = found, ["actor:weapon-owner"]
         if passive and not actor_heads and sense.symmetric:
             # "relations between Belarus and Cuba were established": the pair acts jointly
+            # "documents were signed between A and B": the phrase may hang on the verb itself
             between = [
                 pobj
-                for obj in roles.direct_objects(token)
+                for obj in [*roles.direct_objects(token), token]
                 for prep in roles.children(obj, "prep")
                 if prep.lower_ == "between"
                 for pobj in roles.children(prep, "pobj")
@@ -283,9 +290,13 @@ class EventCoder:
             actor = [e for e in map(resolver.owner, modifiers) if e is not None and e.country]
         if not actor:
             actor = [e for head in [roles.carrier_subject(token)] if head is not None for e in resolver.resolve(head)]
+        if not actor and sense.symmetric and (framer := _framing_subject(token)) is not None:
+            actor = resolver.resolve(framer)  # "made the statement during talks with Maduro"
         if not actor and (sense.type not in _VIOLENT_TYPES or sense.symmetric):
             return None  # "hostilities with X" names one side; the other is unknown
         recipient_heads = [*roles.prep_objects(token, sense.recipient_preps), *victims]
+        if not recipient_heads and sense.recipient_preps:
+            recipient_heads = roles.of_object_preps(token, sense.recipient_preps)
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
         if not recipient and sense.type in _VIOLENT_TYPES:
             # "the attack on Indian positions": the target's country modifier
@@ -493,6 +504,25 @@ def _unnamed_doer(draft: Draft) -> list[Entity]:
     country; or nobody named at all ('two journalists were killed')."""
     named = [e for e in draft.actor if not e.country]
     return named[:1] or [Entity(text="unnamed", name=None, country=None, sector=None, resolved_by="unnamed")]
+
+
+_MEETING_FRAMES = grammar_words("meeting_frames")
+
+
+def _framing_subject(noun: Token) -> Token | None:
+    """'The president made the statement during negotiations with Maduro', 'Iran is in talks
+    with the IAEA': a meeting noun with a 'with' partner, framing a clause by 'during', 'in' or
+    'at', was held by that clause's subject. Without a partner ('protests during the summit')
+    the frame names no meeting of the subject's."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _MEETING_FRAMES or noun.head.dep_ != "prep":
+        return None
+    if not roles.prep_objects(noun, ("with",)):
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = roles.subject_of(verb)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def _forces_only(actor: list[Entity]) -> bool:

@@ -89,9 +89,9 @@ def subject_of(token: Token) -> Token | None:
             # "X is expected to visit", "X was invited to attend": a passive verb's subject is
             # who does what its infinitive says
             subjects = children(current, "nsubjpass")
-        if subjects and _describes_its_noun(subjects[0]) and current.dep_ == "relcl":
+        if subjects and _describes_its_noun(subjects[0]) and (clause := _relative_clause(current)) is not None:
             # "The Georgian government, which suspended talks": the noun the clause is about
-            subjects = [_among_subject(current.head) or current.head]
+            subjects = [_among_subject(clause.head) or clause.head]
         if subjects:
             subject = subjects[0]
             if subject.lower_ in ("it", "they") and current.dep_ == "ccomp" and current.head.i != current.i:
@@ -203,10 +203,23 @@ def _past_dateline(subjects: list[Token]) -> list[Token]:
         )
         if dateline or (subject.lower_ in _MONTH_WORDS and any(c.like_num for c in subject.children)):
             # the person the parser hung on it ("Jun 12 (Wire) X, the minister"), not the agency
-            kept += [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ != "compound"][:1]
+            person = [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ != "compound"][:1]
+            kept += person or _after_dateline(subject) if dateline else person
             continue
         kept.append(subject)
     return kept
+
+
+def _after_dateline(city: Token) -> list[Token]:
+    """'BRUSSELS (AP) -- European Union foreign ministers were weighing ...': the noun the
+    parser sets beside the dateline's city, outside the agency's parentheses, is the
+    sentence's subject."""
+    doc = city.doc
+    return [
+        c
+        for c in city.children
+        if c.dep_ == "appos" and c.i > city.i and doc[c.left_edge.i - 1].text != "(" and c.pos_ in ("NOUN", "PROPN")
+    ][-1:]
 
 
 def _reporter_of_same_pronoun(clause: Token, pronoun: Token) -> Token | None:
@@ -245,6 +258,74 @@ def _describes_its_noun(pronoun: Token) -> bool:
     if pronoun.lower_ == "who":
         return True
     return pronoun.lower_ == "which" and pronoun.i > 0 and pronoun.doc[pronoun.i - 1].text == ","
+
+
+def _relative_clause(clause: Token) -> Token | None:
+    """The relative clause a verb is, or is a later conjunct of: in 'X, whose post is
+    ceremonial and who has accused Y', 'who' opens a second clause the parser joins to the
+    first by 'and'; both are about X."""
+    for _ in range(6):
+        if clause.dep_ == "relcl":
+            return clause
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
+
+
+def comma_antecedent(token: Token) -> Token | None:
+    """'sanctions led by the United States and the European Union, which accuse X': a
+    clause opened by ', which' or ', who' is about the name just before the comma, though the
+    parser may hang it on a noun further back. That name (from the first of its conjuncts,
+    so that the whole list acts) when it is not the noun the parse chose; the coder reads it
+    only when the parsed noun names no actor."""
+    pronouns = [s for s in children(token, *_SUBJECT_DEPS) if _describes_its_noun(s)]
+    clause = _relative_clause(token)
+    if not pronouns or clause is None or pronouns[0].i < 2:
+        return None
+    comma = pronouns[0].doc[pronouns[0].i - 1]
+    if comma.text != ",":
+        return None
+    noun = comma.doc[comma.i - 1]
+    if noun.pos_ != "PROPN" or not noun.ent_type_ or noun.i == clause.head.i:
+        return None
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    while noun.dep_ == "compound":
+        noun = noun.head
+    return None if noun.i == clause.head.i else noun
+
+
+_MESSAGE_NOUNS = grammar_words("message_nouns")
+
+
+def message_source(subject: Token) -> Token | None:
+    """'A statement from the foreign ministry labeled the envoy persona non grata', 'the
+    ministry's letter urged ...': a message that acts speaks for whoever issued it, named by
+    its possessive or its 'from', 'by' or 'of' phrase."""
+    if subject.lower_ not in _MESSAGE_NOUNS and subject.lemma_.lower() not in _MESSAGE_NOUNS:
+        return None
+    for child in subject.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    for prep in children(subject, "prep"):
+        if prep.lower_ in ("from", "by", "of"):
+            return next(iter(children(prep, "pobj")), None)
+    return None
+
+
+_PARTITIVE_WORDS = grammar_words("partitive_words")
+
+
+def partitive_group(subject: Token) -> Token | None:
+    """'the first of five Iranian tankers docked ...', 'one of the Russian warships fired':
+    a subject that picks some out of a group stands for that group's side."""
+    if subject.lower_ not in _PARTITIVE_WORDS and not subject.like_num:
+        return None
+    for prep in children(subject, "prep"):
+        if prep.lower_ == "of":
+            return next(iter(children(prep, "pobj")), None)
+    return None
 
 
 def _among_subject(noun: Token) -> Token | None:
@@ -312,6 +393,20 @@ def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> list[Token]
         if prep.dep_ in ("prep", "dative", "prt") and prep.lower_ in preps
         for pobj in children(prep, "pobj")
     ] + [dative for dative in children(token, "dative") if "to" in preps and dative.pos_ != "ADP"]
+
+
+def of_object_preps(noun: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
+    """'the reopening of its borders with Niger', 'the lifting of sanctions against Mali': a
+    nominal act's 'of' phrase names what it acts on, and the partner or target hangs on that
+    object, as on a verb's direct object ('reopened its borders with Niger')."""
+    held = [pobj for prep in children(noun, "prep") if prep.lower_ == "of" for pobj in children(prep, "pobj")]
+    return [
+        pobj
+        for holder in held
+        for prep in children(holder, "prep")
+        if prep.lower_ in preps
+        for pobj in children(prep, "pobj")
+    ]
 
 
 def _forms(words: Iterable[Token]) -> set[str]:
