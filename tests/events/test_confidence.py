@@ -109,3 +109,48 @@ def test_l2_is_chosen_by_held_out_articles():
     samples = [({"bias": 1.0, f"noise{n % 7}": 1.0}, n % 2, f"a{n % 10}") for n in range(200)]
     chosen = choose_l2(samples)
     assert chosen in L2_GRID and chosen >= 3.0
+
+
+def test_folds_deal_each_article_once_and_repeat_with_the_seed():
+    from dyad.events.confidence import article_folds
+
+    articles = [f"a{n}" for n in range(23)]
+    parts = article_folds(articles, folds=5, seed=7)
+    assert len(parts) == 5 and sorted(a for part in parts for a in part) == sorted(articles)
+    assert all(4 <= len(part) <= 5 for part in parts)
+    assert parts == article_folds(reversed(articles), folds=5, seed=7)
+    assert parts != article_folds(articles, folds=5, seed=8)
+
+
+def test_held_out_scores_never_fit_on_the_article_they_score():
+    from dyad.events.confidence import held_out_scores
+
+    # each article has its own feature that says whether its events are right: fitted on the same
+    # articles it looks perfect, held out it has learnt nothing and falls back to the base rate
+    samples = [({"bias": 1.0, f"article:{n % 20}": 1.0}, int(n % 20 < 10), f"a{n % 20}") for n in range(200)]
+    seen = []
+
+    def fitter(part):
+        seen.append({group for _, _, group in part})
+        return fit([(found, label) for found, label, _ in part], l2=0.1)
+
+    held = held_out_scores(samples, fitter, folds=5, seed=0)
+    assert len(seen) == 5 and all(len(groups) == 16 for groups in seen)
+    assert all(sum(group not in groups for groups in seen) == 1 for _, _, group in samples)  # held out once
+    inside = Calibration(fit([(found, label) for found, label, _ in samples], l2=0.1))
+    in_sample = [inside.chance(found) for found, _, _ in samples]
+    labels = [label for _, label, _ in samples]
+    from dyad.events.confidence import brier
+
+    assert brier(in_sample, labels) < 0.05 < 0.2 < brier(held, labels)
+
+
+def test_brier_and_reliability_on_hand_counted_scores():
+    from dyad.events.confidence import brier, reliability
+
+    scores = [0.9, 0.9, 0.9, 0.9, 0.1, 0.1, 1.0]
+    labels = [1, 1, 1, 0, 0, 1, 1]
+    assert brier(scores, labels) == pytest.approx((3 * 0.01 + 0.81 + 0.01 + 0.81 + 0) / 7)
+    rows = reliability(scores, labels, bins=10)
+    assert [(low, n) for low, _, n, _, _ in rows] == [(0.1, 2), (0.9, 5)]
+    assert rows[1][3] == pytest.approx(0.92) and rows[1][4] == pytest.approx(0.8)
