@@ -823,7 +823,7 @@ def corpus_calibrate(
 
     from dyad.corpus import calibrate
     from dyad.evaluate import code_gold
-    from dyad.events.confidence import CALIBRATION, write_calibration
+    from dyad.events.confidence import CALIBRATION, MIN_COUNT, write_calibration
     from dyad.pipeline import default_pipeline
 
     if any("test" in path.name for path in gold):
@@ -869,7 +869,14 @@ def corpus_calibrate(
         "correct": fitted.correct,
         "target_precision": target,
         "l2": fitted.l2,
+        "min_count": MIN_COUNT,
+        "folds": folds,
+        "seed": seed,
     }
+    for name, rows in [("in_sample", fitted.in_sample), *([("held_out", fitted.held_out)] if folds else [])]:
+        counts = fitted.at(rows)
+        notes[name] = {"P": round(counts.precision, 3), "R": round(counts.recall, 3), "F1": round(counts.f1, 3)}
+    notes["brier_held_out"] = round(fitted.brier_held_out, 4)
     write_calibration(out or CALIBRATION, fitted.weights, fitted.threshold, dt.date.today().isoformat(), notes)
     console.print(f"default threshold {fitted.threshold:.2f} written to {out or CALIBRATION}")
 
