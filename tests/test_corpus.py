@@ -168,8 +168,9 @@ def test_calibrate_refuses_the_test_split(tmp_path):
 def test_calibrate_fits_on_a_gold_file_and_eval_prints_the_sweep(tmp_path):
     gold = DATA / "gold" / "samples.jsonl"
     out = tmp_path / "confidence.yaml"
-    result = _dyad("corpus", "calibrate", str(gold), "--out", str(out), cwd=REPO)
+    result = _dyad("corpus", "calibrate", str(gold), "--out", str(out), "--folds", "3", cwd=REPO)
     assert result.returncode == 0, result.stderr
+    assert "held out (3-fold by article)" in result.stdout and "Brier in sample" in result.stdout
     from dyad.events.confidence import load_calibration
 
     fitted = load_calibration(str(out))

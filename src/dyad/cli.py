@@ -805,46 +805,80 @@ def corpus_calibrate(
     gold: Annotated[list[Path], typer.Argument(help="The real-news dev gold (from `dyad corpus check`).")],
     target: Annotated[float, typer.Option("--target", help="Precision the default threshold must reach.")] = 0.85,
     out: Annotated[Path | None, typer.Option("--out", help="Where to write (default: the packaged file).")] = None,
+    folds: Annotated[
+        int,
+        typer.Option(
+            "--folds", min=0, help="Cross-validate by article with this many folds, print held-out figures (0: none)."
+        ),
+    ] = 5,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the shuffle that deals articles into folds.")] = 0,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the figures; write nothing.")] = False,
 ) -> None:
-    """Fit the confidence model on dev and set the default --min-confidence to the lowest threshold reaching
-    the target precision there. Never calibrate on the test split.
+    """Fit the confidence model on dev, measure it held out by article (k-fold), and set the default
+    --min-confidence. Never calibrate on the test split.
     """
     import datetime as dt
 
-    from dyad.evaluate import code_gold, confidence_samples, lowest_threshold_for, threshold_sweep
-    from dyad.events.confidence import CALIBRATION, Calibration, choose_l2, features, fit, write_calibration
+    from rich.table import Table
+
+    from dyad.corpus import calibrate
+    from dyad.evaluate import code_gold
+    from dyad.events.confidence import CALIBRATION, MIN_COUNT, write_calibration
     from dyad.pipeline import default_pipeline
 
     if any("test" in path.name for path in gold):
         raise DyadError("calibrate on the dev split only; the test split is only scored")
+    if folds == 1:
+        raise typer.BadParameter("--folds must be 0 (none) or at least 2")
     pipeline = default_pipeline()
 
     def code(articles: list) -> dict:
         return {coded.article.ref: coded.events for coded in pipeline.code(articles)}
 
     gold_articles, predicted = code_gold(gold, code)
-    articles = {item.article.ref: item.article for item in gold_articles}
-    samples = confidence_samples(gold_articles, predicted)
-    described = [(features(event, articles[event.article_ref]), label, event.article_ref) for event, label in samples]
-    l2 = choose_l2(described)
-    weights = fit([(found, label) for found, label, _ in described], l2=l2)
-    model = Calibration(weights)
-    rescored = {ref: model.apply(events, articles[ref]) for ref, events in predicted.items()}
-    sweep = threshold_sweep(gold_articles, rescored)
-    threshold = lowest_threshold_for(sweep, target)
-    if threshold is None:
-        err_console.print(f"[yellow]warning[/yellow]: no threshold reaches precision {target} on dev; using 0.95")
-        threshold = 0.95
+    fitted = calibrate(gold_articles, predicted, target=target, folds=folds, seed=seed)
+    sweep = Table(title=f"By --min-confidence: in sample, and held out ({folds}-fold by article)")
+    for name in ("threshold", "P", "R", "F1", "kept", "P cv", "R cv", "F1 cv", "kept cv"):
+        sweep.add_column(name, justify="right")
+    for (threshold, inside), (_, held) in zip(fitted.in_sample, fitted.held_out, strict=True):
+        mark = " *" if abs(threshold - fitted.threshold) < 1e-9 else ""
+        cells = [f"{c.precision:.3f} {c.recall:.3f} {c.f1:.3f} {c.tp + c.fp}".split() for c in (inside, held)]
+        sweep.add_row(f"{threshold:.2f}{mark}", *cells[0], *cells[1])
+    console.print(sweep)
+    if folds:
+        bins = Table(title="Reliability held out: mean confidence against the share of events that matched the gold")
+        for name in ("bin", "events", "confidence", "matched"):
+            bins.add_column(name, justify="right")
+        for low, high, n, mean, observed in fitted.reliability:
+            bins.add_row(f"{low:.1f}-{high:.1f}", str(n), f"{mean:.3f}", f"{observed:.3f}")
+        console.print(bins)
+    console.print(
+        f"{fitted.events} dev events, {fitted.correct} matched; Brier in sample {fitted.brier_in_sample:.4f}, "
+        f"held out {fitted.brier_held_out:.4f}; L2 {fitted.l2}"
+    )
+    for name, sweep_rows in (("in sample", fitted.in_sample), ("held out", fitted.held_out)):
+        counts = fitted.at(sweep_rows)
+        console.print(
+            f"at {fitted.threshold:.2f} {name}: P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f}"
+        )
+    if dry_run:
+        return
     notes = {
         "articles": len(gold_articles),
-        "events_scored": len(samples),
-        "correct": sum(label for _, label in samples),
+        "events_scored": fitted.events,
+        "correct": fitted.correct,
         "target_precision": target,
-        "l2": l2,
+        "l2": fitted.l2,
+        "min_count": MIN_COUNT,
+        "folds": folds,
+        "seed": seed,
     }
-    write_calibration(out or CALIBRATION, weights, threshold, dt.date.today().isoformat(), notes)
-    console.print(render.sweep_table(sweep))
-    console.print(f"{len(samples)} dev events; default threshold {threshold:.2f} written to {out or CALIBRATION}")
+    for name, rows in [("in_sample", fitted.in_sample), *([("held_out", fitted.held_out)] if folds else [])]:
+        counts = fitted.at(rows)
+        notes[name] = {"P": round(counts.precision, 3), "R": round(counts.recall, 3), "F1": round(counts.f1, 3)}
+    notes["brier_held_out"] = round(fitted.brier_held_out, 4)
+    write_calibration(out or CALIBRATION, fitted.weights, fitted.threshold, dt.date.today().isoformat(), notes)
+    console.print(f"default threshold {fitted.threshold:.2f} written to {out or CALIBRATION}")
 
 
 @app.command()

@@ -274,3 +274,89 @@ def gold_articles(split: str, cache: Path = DEFAULT_CACHE, manifest: Path = MANI
             article = article_from_text(text, ref=entry["id"], published=entry.get("published"))
             found.append(GoldArticle(article, record["events"]))
     return found
+
+
+@dataclass
+class Calibrated:
+    """What `dyad corpus calibrate` fitted and how it did, in sample and held out by article."""
+
+    weights: dict[str, float]
+    l2: float
+    threshold: float
+    events: int
+    correct: int
+    folds: int
+    in_sample: list[Any]  # (threshold, Counts) with the model fitted on every dev article
+    held_out: list[Any]  # the same, each article scored by a model fitted without it (pooled over folds)
+    brier_in_sample: float
+    brier_held_out: float
+    reliability: list[tuple[float, float, int, float, float]]  # held out, by bin
+
+    def at(self, sweep: list[Any], threshold: float | None = None) -> Any:
+        """The counts of a sweep at a threshold (default: the chosen one)."""
+        wanted = self.threshold if threshold is None else threshold
+        return min(sweep, key=lambda row: abs(row[0] - wanted))[1]
+
+
+def calibrate(gold: list[Any], predicted: dict[str, list[Any]], target: float = 0.85, folds: int = 5, seed: int = 0):
+    """Fit the confidence model on dev articles and measure it honestly.
+
+    The held-out figures pool k folds by article: each article's events are scored by a model
+    fitted, L2 choice included, on the other articles only, then all are scored against the gold
+    together. Those are the figures to expect on unseen news like dev; the in-sample ones are not.
+    """
+    from dyad.evaluate import confidence_samples, threshold_sweep
+    from dyad.events.confidence import Calibration, brier, choose_l2, features, fit, held_out_scores, reliability
+
+    articles = {item.article.ref: item.article for item in gold}
+    samples = confidence_samples(gold, predicted)
+    described = [(features(event, articles[event.article_ref]), label, event.article_ref) for event, label in samples]
+    labels = [label for _, label, _ in described]
+
+    def fitter(part):
+        return fit([(found, label) for found, label, _ in part], l2=choose_l2(part))
+
+    l2 = choose_l2(described)
+    weights = fit([(found, label) for found, label, _ in described], l2=l2)
+    model = Calibration(weights)
+    in_scores = [model.chance(found) for found, _, _ in described]
+    held_scores = held_out_scores(described, fitter, folds, seed) if folds > 1 else in_scores
+    in_sample = threshold_sweep(gold, _rescored(predicted, samples, in_scores))
+    held_out = threshold_sweep(gold, _rescored(predicted, samples, held_scores))
+    threshold = best_threshold(held_out if folds > 1 else in_sample, target)
+    return Calibrated(
+        weights=weights,
+        l2=l2,
+        threshold=0.95 if threshold is None else threshold,
+        events=len(samples),
+        correct=sum(labels),
+        folds=folds,
+        in_sample=in_sample,
+        held_out=held_out,
+        brier_in_sample=brier(in_scores, labels),
+        brier_held_out=brier(held_scores, labels),
+        reliability=reliability(held_scores, labels),
+    )
+
+
+F1_NOISE = 0.005  # on 68 dev articles an F1 gap this small is about one event: noise, not a better threshold
+
+
+def best_threshold(sweep: list[Any], target: float) -> float | None:
+    """Of the thresholds whose precision reaches the target, the highest whose F1 is within noise of the
+    best: precision is preferred where recall costs next to nothing. Read off the held-out sweep, it is
+    chosen on figures unseen news can be expected to give, not on the fitted articles' own."""
+    reaching = [(threshold, c.f1) for threshold, c in sweep if c.tp + c.fp and c.precision >= target]
+    if not reaching:
+        return None
+    best = max(f1 for _, f1 in reaching)
+    return max(threshold for threshold, f1 in reaching if f1 >= best - F1_NOISE)
+
+
+def _rescored(predicted: dict[str, list[Any]], samples: list[Any], scores: list[float]) -> dict[str, list[Any]]:
+    """`predicted` with each event's confidence replaced by its score (samples list events in order)."""
+    by_event = {id(event): round(score, 3) for (event, _), score in zip(samples, scores, strict=True)}
+    return {
+        ref: [event.model_copy(update={"confidence": by_event.get(id(event), 0.0)}) for event in events]
+        for ref, events in predicted.items()
+    }
