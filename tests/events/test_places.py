@@ -387,12 +387,3 @@ def test_what_both_sides_agreed_in_a_call_was_not_done_at_the_dateline(pipeline)
     assert _country(find(events, "REJECT", {"MEX", "USA"})) == "MEX"  # what one side then did, it did at home
     in_person = code_text(pipeline, lead.format("at a meeting") + later, published="2025-03-06")
     assert _country(find(in_person, "AGREE", {"MEX", "USA"})) == "MEX"
-
-
-def test_a_missile_a_state_fires_with_no_target_is_not_placed_at_home(pipeline):
-    launch = "North Korea fired a ballistic missile into the sea on Sunday, the South Korean military said."
-    fired = find(code_text(pipeline, launch, published="2025-03-02"), "MOBILIZE", {"PRK"})
-    assert fired is not None and fired.location is None
-    moved = "Sudan's army flew three battalions to the front on Monday, officers said."
-    deployment = find(code_text(pipeline, moved, published="2025-03-05"), "MOBILIZE", {"SDN"})
-    assert _country(deployment) == "SDN"  # troops moved to a front in a civil war are at home

@@ -398,19 +398,11 @@ def home_acts(events: list[Event], gazetteer: Gazetteer) -> list[Event]:
     return placed
 
 
-_FORCE_ACTS = place_words("force_acts")
-
-
 def _aimed_unknown(event: Event) -> bool:
-    """'The army struck targets near the border', 'the North fired a missile into the sea': an
-    attack took place where its target is, and a state's forces strike, sail and fire abroad as
-    readily as at home, so with no target named the place is not known. Rebels, gangs, police
-    and crowds act where they are (their own country)."""
-    return (
-        bool({event.type.lower(), f"{event.type.lower()}:{event.mode}"} & _FORCE_ACTS)
-        and not event.recipient
-        and any(e.sector in ("MIL", "GOV") for e in event.actor)
-    )
+    """'The army struck targets near the border': an attack took place where its target is, and a
+    state's forces strike abroad as readily as at home, so with no target named the place is
+    not known. Rebels, gangs and crowds act where they are (their own country)."""
+    return event.type == "ASSAULT" and not event.recipient and any(e.sector in ("MIL", "GOV") for e in event.actor)
 
 
 def _relayed(event: Event, doc: Doc) -> bool:
