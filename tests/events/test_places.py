@@ -387,3 +387,22 @@ def test_what_both_sides_agreed_in_a_call_was_not_done_at_the_dateline(pipeline)
     assert _country(find(events, "REJECT", {"MEX", "USA"})) == "MEX"  # what one side then did, it did at home
     in_person = code_text(pipeline, lead.format("at a meeting") + later, published="2025-03-06")
     assert _country(find(in_person, "AGREE", {"MEX", "USA"})) == "MEX"
+
+
+def test_a_foreign_states_sanction_on_the_datelines_country_was_issued_from_its_own_capital(pipeline):
+    foreign = (
+        "Visas\n\nBOGOTA, May 2 (Wire) - The United States on Thursday imposed sanctions on three Colombian officials."
+    )
+    mutual = (
+        "Tariffs\n\nBOGOTA, May 2 (Wire) - The United States and Colombia on Thursday imposed tariffs on each other."
+    )
+    forum = (
+        "Bans\n\nBRUSSELS, May 2 (Wire) - European Union foreign ministers on Thursday imposed sanctions "
+        "on three Belarusian officials."
+    )
+    sanction = find(code_text(pipeline, foreign, published="2025-05-02"), "SANCTION", {"USA", "COL"})
+    assert sanction is not None and sanction.location is None
+    tariffs = find(code_text(pipeline, mutual, published="2025-05-02"), "SANCTION", {"USA", "COL"})
+    assert tariffs is not None and tariffs.location is None
+    # an organisation's ministers decide where they meet
+    assert _country(find(code_text(pipeline, forum, published="2025-05-02"), "SANCTION", {"EU", "BLR"})) == "BEL"

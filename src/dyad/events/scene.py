@@ -87,7 +87,7 @@ def place_events(
     placed = scene_locations(placed, relayed, forum)
     placed = lead_scene(placed, lead_end, relayed)
     if dateline is not None:
-        placed = dateline_story(placed, dateline, dateline_lead, relayed)
+        placed = dateline_story(placed, dateline, dateline_lead, relayed, gazetteer)
     return [hosted_meeting(event, gazetteer) for event in home_acts(placed, gazetteer)]
 
 
@@ -262,7 +262,7 @@ def dateline_scene(
         if _unplaced(event, relayed)
         and event.evidence[0].start < lead_end
         and _takes_part(event, dateline, gazetteer)
-        and not _issued_at_home(event, dateline)
+        and not _issued_at_home(event, dateline, gazetteer)
         else event
         for event in events
     ]
@@ -273,10 +273,20 @@ def _takes_part(event: Event, dateline: Dateline, gazetteer: Gazetteer) -> bool:
     return dateline.place.country in countries or any(not is_country(code, gazetteer) for code in countries)
 
 
-def _issued_at_home(event: Event, dateline: Dateline) -> bool:
+def _issued_at_home(event: Event, dateline: Dateline, gazetteer: Gazetteer) -> bool:
+    """A sanction or denunciation the dateline's own government issued from its desk; or one a
+    foreign state issued against the dateline's country ('BOGOTA - The United States imposed
+    tariffs on Colombia'), which it issued from its own capital, not from the dateline; or what two
+    states imposed on each other, each from home. Not at an
+    organisation's seat, where delegations meet and speak."""
     actors = {e.country for e in event.actor}
     recipients = {e.country for e in event.recipient}
-    if event.type not in _HOME_DECISIONS or actors != {dateline.owner} or dateline.owner in recipients:
+    if event.type not in _HOME_DECISIONS or not all(is_country(code, gazetteer) for code in actors):
+        return False  # an organisation's body decides wherever its members meet
+    own = actors == {dateline.owner} and dateline.owner not in recipients
+    foreign = len(actors) == 1 and not dateline.forum and dateline.place.country not in actors
+    mutual = len(actors) > 1 and not recipients and not dateline.forum  # 'imposed tariffs on each other'
+    if not (own or foreign or mutual):
         return False
     return event.type != "ACCUSE" or not _handed_to_an_envoy(event)
 
@@ -355,7 +365,9 @@ def lead_scene(events: list[Event], lead_end: int, relayed: set[str]) -> list[Ev
     return placed
 
 
-def dateline_story(events: list[Event], dateline: Dateline, lead_end: int, relayed: set[str]) -> list[Event]:
+def dateline_story(
+    events: list[Event], dateline: Dateline, lead_end: int, relayed: set[str], gazetteer: Gazetteer
+) -> list[Event]:
     """Later in the story, an event whose actors were at the lead's scene happened there too:
     'MOSCOW - Maduro arrived ... (later) Putin said Russia was ready to expand cooperation'.
     Once the lead shows its actors at the dateline, what they say is said there; at an
@@ -368,7 +380,8 @@ def dateline_story(events: list[Event], dateline: Dateline, lead_end: int, relay
         return events
     return [
         event.model_copy(update={"location": dateline.place})
-        if _unplaced(event, relayed) and (scene.holds(event) or (scene.open and not _issued_at_home(event, dateline)))
+        if _unplaced(event, relayed)
+        and (scene.holds(event) or (scene.open and not _issued_at_home(event, dateline, gazetteer)))
         else event
         for event in events
     ]
