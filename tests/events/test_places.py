@@ -406,3 +406,13 @@ def test_a_foreign_states_sanction_on_the_datelines_country_was_issued_from_its_
     assert tariffs is not None and tariffs.location is None
     # an organisation's ministers decide where they meet
     assert _country(find(code_text(pipeline, forum, published="2025-05-02"), "SANCTION", {"EU", "BLR"})) == "BEL"
+
+
+def test_a_crackdown_at_home_is_not_placed_at_a_scene_abroad(pipeline):
+    lead = (
+        "Talks\n\nBRUSSELS, May 4 (Wire) - Belarus's exiled opposition leader urged European Union ministers on "
+        "Monday to impose sanctions on the government.\n\n"
+    )
+    events = code_text(pipeline, lead + "The Belarusian government has jailed hundreds of opposition activists.")
+    assert _country(find(events, "REQUEST", {"BLR", "EU"})) == "BEL"  # the plea was made at the meeting
+    assert _country(find(events, "COERCE", {"BLR"})) == "BLR"  # the jailing at home

@@ -262,6 +262,7 @@ def dateline_scene(
         if _unplaced(event, relayed)
         and event.evidence[0].start < lead_end
         and _takes_part(event, dateline, gazetteer)
+        and not _at_home_elsewhere(event, dateline.place)
         and not _issued_at_home(event, dateline, gazetteer)
         else event
         for event in events
@@ -335,7 +336,13 @@ def scene_locations(events: list[Event], relayed: set[str], forum: Location | No
                 scene, day = _Scene(event.location, open=event.location == forum), event.date
             scene.location = event.location  # the same visit, told more closely
             scene.add(event)
-        elif _unplaced(event, relayed) and scene is not None and event.date == day and scene.admits(event):
+        elif (
+            _unplaced(event, relayed)
+            and scene is not None
+            and event.date == day
+            and scene.admits(event)
+            and not _at_home_elsewhere(event, scene.location)
+        ):
             placed[index] = event.model_copy(update={"location": scene.location})
     return placed
 
@@ -359,7 +366,7 @@ def lead_scene(events: list[Event], lead_end: int, relayed: set[str]) -> list[Ev
                 continue
             scene = _Scene(scene_event.location)
             scene.add(scene_event)
-            if scene.holds(event):
+            if scene.holds(event) and not _at_home_elsewhere(event, scene_event.location):
                 placed[index] = event.model_copy(update={"location": scene_event.location})
             break
     return placed
@@ -381,10 +388,18 @@ def dateline_story(
     return [
         event.model_copy(update={"location": dateline.place})
         if _unplaced(event, relayed)
+        and not _at_home_elsewhere(event, dateline.place)
         and (scene.holds(event) or (scene.open and not _issued_at_home(event, dateline, gazetteer)))
         else event
         for event in events
     ]
+
+
+def _at_home_elsewhere(event: Event, place: Location) -> bool:
+    """A material act among one country's own people ('who has repressed the opposition') took
+    place in that country (home_acts), not at a scene abroad its people also came to."""
+    countries = event.countries()
+    return event.type in _HOME_ACTS and len(countries) == 1 and place.country not in countries
 
 
 def _unplaced(event: Event, relayed: set[str]) -> bool:
