@@ -342,3 +342,77 @@ def test_region_names_resolve_to_their_country_and_look_alikes_do_not(pipeline):
     assert resolve_place("Africa", gazetteer) is None  # not a Tunisian town's other name
     assert resolve_place("Western Sahara", gazetteer).country == "ESH"  # a country, not 'western Sahara'
     assert resolve_place("Islamic State", gazetteer) is None
+
+
+def test_a_dateline_is_read_by_its_layout_wherever_the_story_opens(pipeline):
+    from dyad.events.scene import dateline_place
+    from dyad.ingest.text import article_from_text
+
+    for text, city in (
+        ("Trade deal signed\n\nBy Staff\n\nLima, Peru (Wire) — Peru and Chile signed a trade deal on Sunday.", "Lima"),
+        ("Quito: Ecuador and Peru signed a trade deal on Sunday.", "Quito"),
+        ("Nairobi March 2/ 2025 Kenya and Uganda signed a trade deal on Sunday.", "Nairobi"),
+        ("LIMA - Peru and Chile signed a trade deal on Sunday.", "Lima"),
+        ("Santiago (Wire) — Chile and Peru signed a trade deal on Sunday.", "Santiago"),
+        # look-alikes: a city of another country, a headline, a word that is also a town, a
+        # sentence opening with cities
+        ("Quito, Peru (Wire) — Peru and Chile signed a trade deal on Sunday.", None),
+        ("Peru, Chile sign trade deal\n\nPeru and Chile signed a trade deal on Sunday.", None),
+        ("Reading: Peru and Chile signed a trade deal on Sunday.", None),
+        ("Lima, Peru and Santiago, Chile agreed to sign a trade deal on Sunday.", None),
+        ("Quito on Sunday signed a trade deal with Lima.", None),
+    ):
+        article = article_from_text(text, ref="test", published="2025-03-02")
+        found = dateline_place(pipeline.nlp(article.text), article.body_spans(), pipeline.coder.gazetteer)
+        assert (found.place.name if found else None) == city, text
+
+
+def test_a_dateline_below_the_headline_and_byline_places_the_lead(pipeline):
+    text = (
+        "Deportees return\n\nBy a reporter\n\nHavana, Cuba (Wire) — A US immigration flight returned 120 Cuban "
+        "deportees to the island on Thursday."
+    )
+    deport = find(code_text(pipeline, text, published="2025-03-06"), "COERCE", {"USA", "CUB"})
+    assert _country(deport) == "CUB"
+
+
+def test_what_both_sides_agreed_in_a_call_was_not_done_at_the_dateline(pipeline):
+    lead = (
+        "Leaders speak\n\nMEXICO CITY - Mexico and the United States agreed {} on Wednesday to cooperate on migration."
+    )
+    later = "\n\nMexico's president on Thursday rejected the US demand to deploy troops to the border."
+    events = code_text(pipeline, lead.format("in a phone call") + later, published="2025-03-06")
+    agreed = find(events, "AGREE", {"MEX", "USA"})
+    assert agreed is not None and agreed.location is None
+    assert _country(find(events, "REJECT", {"MEX", "USA"})) == "MEX"  # what one side then did, it did at home
+    in_person = code_text(pipeline, lead.format("at a meeting") + later, published="2025-03-06")
+    assert _country(find(in_person, "AGREE", {"MEX", "USA"})) == "MEX"
+
+
+def test_a_foreign_states_sanction_on_the_datelines_country_was_issued_from_its_own_capital(pipeline):
+    foreign = (
+        "Visas\n\nBOGOTA, May 2 (Wire) - The United States on Thursday imposed sanctions on three Colombian officials."
+    )
+    mutual = (
+        "Tariffs\n\nBOGOTA, May 2 (Wire) - The United States and Colombia on Thursday imposed tariffs on each other."
+    )
+    forum = (
+        "Bans\n\nBRUSSELS, May 2 (Wire) - European Union foreign ministers on Thursday imposed sanctions "
+        "on three Belarusian officials."
+    )
+    sanction = find(code_text(pipeline, foreign, published="2025-05-02"), "SANCTION", {"USA", "COL"})
+    assert sanction is not None and sanction.location is None
+    tariffs = find(code_text(pipeline, mutual, published="2025-05-02"), "SANCTION", {"USA", "COL"})
+    assert tariffs is not None and tariffs.location is None
+    # an organisation's ministers decide where they meet
+    assert _country(find(code_text(pipeline, forum, published="2025-05-02"), "SANCTION", {"EU", "BLR"})) == "BEL"
+
+
+def test_a_crackdown_at_home_is_not_placed_at_a_scene_abroad(pipeline):
+    lead = (
+        "Talks\n\nBRUSSELS, May 4 (Wire) - Belarus's exiled opposition leader urged European Union ministers on "
+        "Monday to impose sanctions on the government.\n\n"
+    )
+    events = code_text(pipeline, lead + "The Belarusian government has jailed hundreds of opposition activists.")
+    assert _country(find(events, "REQUEST", {"BLR", "EU"})) == "BEL"  # the plea was made at the meeting
+    assert _country(find(events, "COERCE", {"BLR"})) == "BLR"  # the jailing at home

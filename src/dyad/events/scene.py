@@ -23,9 +23,28 @@ from dyad.records import Entity, Event, Location
 # "HAVANA, Feb 19 (Wire) - ", "WASHINGTON/CARACAS, Oct 22 (INW) – ", "PYONGYANG, July 2 (KCD) -- ",
 # "MINSK, Belarus (AP) — ", "TEHRAN (Reuters) - ": a city in capitals, then a dash before the story.
 # A text may open with its own date stamp ("date 2025-06-30 BAKU, Azerbaijan (AP) —").
-# "MINSK, October 27. /TASS/. ": an agency between slashes closes it like a dash.
+# "MINSK, October 27. /TASS/. ": an agency between slashes closes it like a dash. "SEOUL - ": the
+# city alone before the dash.
 _DATELINE = re.compile(
-    r"\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?([A-Z][A-Z .'’/-]*[A-Z])\s*[,(][^\n]{0,60}?(?:\s[-–—]+\s|\s/[A-Z]+/\.?\s)"
+    r"\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?([A-Z][A-Z .'’/-]*[A-Z])"
+    r"(?:\s*[,(][^\n]{0,60}?)?(?:\s[-–—]+\s|\s/[A-Z]+/\.?\s)"
+)
+# "HAVANA, Cuba, Jun 12 (ACN) Bruno ...": the agency's name in brackets closes it with no dash.
+_CAPS_AGENCY = re.compile(
+    r"\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?([A-Z][A-Z .'’-]*[A-Z])\s*,[^\n()]{0,40}\([A-Z][A-Za-z]*\)\s"
+)
+# "Havana, Cuba (CNN) — ", "Tehran, Iran — ", "Astana, Kazakhstan (AFP) June 16, 2025": a city in
+# title case, its country or the agency after it (find_dateline checks the two agree).
+_NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}"
+_TITLE_DATELINE = re.compile(
+    rf"\s*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?(?P<city>{_NAME})(?:\s*,\s*(?P<country>{_NAME}))?"
+    rf"\s*(?P<agency>\([A-Z][A-Za-z ]{{0,20}}\))?(?P<rest>.*)$"
+)
+# "Srinagar: Pakistani troops ...", "Addis Ababa December 25/ 2019 Prime Minister ...": a city with
+# only a colon or a date after it; read only for a capital or a large city.
+_BARE_DATELINE = re.compile(
+    r"\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?::\s|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 )
 # What governments issue as documents from their desks (types.yaml `home_decision`): a
 # sanction or a denunciation reported from the actor's own capital did not happen at a scene
@@ -56,16 +75,28 @@ def place_events(
     country."""
     relayed = {event.id for event in events if _relayed(event, doc)}
     events = [target_territory(event, gazetteer) for event in events]
-    dateline = None if remote_lead(events, lead_end) else dateline_place(doc, body, gazetteer)
-    placed = dateline_scene(events, dateline, lead_end, relayed, gazetteer)
+    found = find_dateline(doc.text, body, gazetteer)
+    dateline_lead = lead_end if found is None else _lead_after(found[1], body, lead_end)
+    dateline = None if found is None or remote_lead(events, dateline_lead) else found[0]
+    if dateline is not None and _tells_of_a_call(doc, found[1], dateline_lead):
+        relayed |= {event.id for event in events if _joint(event)}
+    placed = dateline_scene(events, dateline, dateline_lead, relayed, gazetteer)
     # after the dateline, which names the host's city where this gives only the country
     placed = [hosted_at_home(event, gazetteer) for event in placed]
     forum = dateline.place if dateline is not None and dateline.forum else None
     placed = scene_locations(placed, relayed, forum)
     placed = lead_scene(placed, lead_end, relayed)
     if dateline is not None:
-        placed = dateline_story(placed, dateline, lead_end, relayed)
+        placed = dateline_story(placed, dateline, dateline_lead, relayed, gazetteer)
     return [hosted_meeting(event, gazetteer) for event in home_acts(placed, gazetteer)]
+
+
+def _lead_after(start: int, body: list[tuple[int, int]], lead_end: int) -> int:
+    """Where the lead ends that a dateline opens: a dateline below a headline, a standfirst or a
+    caption opens the story's own first paragraphs, as many as the coder's lead holds."""
+    size = max(1, sum(1 for _, end in body if end <= lead_end))
+    first = next((i for i, (_, end) in enumerate(body) if end > start), len(body) - 1)
+    return max(lead_end, body[min(first + size, len(body)) - 1][1])
 
 
 _TERRITORY_ACTS = place_words("territory_acts")
@@ -107,6 +138,23 @@ def hosted_at_home(event: Event, gazetteer: Gazetteer) -> Event:
     return event.model_copy(update={"location": home}) if home is not None else event
 
 
+_REMOTE_CHANNELS = place_words("remote_channels")
+
+
+def _tells_of_a_call(doc: Doc, start: int, end: int) -> bool:
+    """Whether the lead a dateline opens tells of a phone or video call ('MEXICO CITY - The
+    president said she and her US counterpart agreed in a phone call ...')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return any(token.lower_ in _REMOTE_CHANNELS for token in span or ())
+
+
+def _joint(event: Event) -> bool:
+    """An act two or more states did together with nobody on the other side ('the two leaders
+    agreed', 'both praised the conversation'): in a story of a call, the call's own outcome, done
+    on the line rather than at the dateline; what one side then did alone it did at home."""
+    return not event.recipient and len({e.country for e in event.actor if e.country}) >= 2
+
+
 def remote_lead(events: list[Event], lead_end: int) -> bool:
     """Whether the lead's news is a phone call: the two sides spoke from their own offices, so
     the dateline ('ABU DHABI - the crown prince received a call from the king') tells where the
@@ -118,12 +166,70 @@ def remote_lead(events: list[Event], lead_end: int) -> bool:
 def dateline_place(doc: Doc, body: list[tuple[int, int]], gazetteer: Gazetteer) -> Dateline | None:
     """'HAVANA, Feb 19 (Wire) -': the city a wire story is filed from. A dateline naming an
     international organisation ('UNITED NATIONS') is its seat (places.yaml)."""
+    found = find_dateline(doc.text, body, gazetteer)
+    return found[0] if found is not None else None
+
+
+# How many opening paragraphs (body or not) a dateline may come after: a site puts a headline,
+# a standfirst or a caption before the story's own first line, and the dateline opens that.
+_DATELINE_LINES = 4
+
+
+def find_dateline(text: str, body: list[tuple[int, int]], gazetteer: Gazetteer) -> tuple[Dateline, int] | None:
+    """The story's dateline and where its line begins. A dateline is a layout, not a capital in
+    the first paragraph: the city opening one of the first lines of the text, closed as wires and
+    sites close it: 'HAVANA, Feb 19 (Wire) - ', 'Havana, Cuba (CNN) — ', 'Tehran, Iran — ',
+    'BEIJING, Dec. 6 (Xinhua) -- ' after the headline, 'Astana, Kazakhstan (AFP) June 16, 2025'
+    on a line of its own, 'Srinagar: ', 'Addis Ababa December 25/ 2019 '."""
     if not body:
         return None
-    found = _DATELINE.match(doc.text[body[0][0] : body[0][1]])
-    if found is None:
+    limit = body[min(_DATELINE_LINES, len(body)) - 1][1]
+    position = 0
+    for line in text[:limit].split("\n"):
+        start, position = position, position + len(line) + 1
+        if not line.strip():
+            continue
+        found = _line_dateline(line, gazetteer)
+        if found is not None:
+            return found, start
+    return None
+
+
+def _line_dateline(line: str, gazetteer: Gazetteer) -> Dateline | None:
+    caps = _DATELINE.match(line) or _CAPS_AGENCY.match(line)
+    if caps is not None:
+        return _dateline_of(caps.group(1).split("/")[0].strip().title(), gazetteer)
+    titled = _TITLE_DATELINE.match(line)
+    if titled is not None and (found := _titled_dateline(titled, gazetteer)) is not None:
+        return found
+    bare = _BARE_DATELINE.match(line)
+    if bare is not None and _is_city(bare.group(1), gazetteer):
+        return _dateline_of(bare.group(1), gazetteer)
+    return None
+
+
+def _titled_dateline(titled: re.Match[str], gazetteer: Gazetteer) -> Dateline | None:
+    """'Havana, Cuba (CNN) — ': a city in title case is a dateline only with its own country or an
+    agency after it, closed by a dash (or ending its line, after an agency)."""
+    city, country, agency, rest = titled.group("city", "country", "agency", "rest")
+    closed = bool(re.match(r"\s*[-–—]+\s", rest)) or (agency is not None and len(rest) <= 30)
+    if not closed or (country is None and agency is None):
         return None
-    name = found.group(1).split("/")[0].strip().title()
+    found = _dateline_of(city, gazetteer)
+    if found is None or (country is not None and gazetteer.country_code(country) != found.place.country):
+        return None
+    return found
+
+
+def _is_city(name: str, gazetteer: Gazetteer) -> bool:
+    """A capital or a large city that is not also a country's name ('Mexico: ...' is a headline)."""
+    entry = gazetteer.find(name)
+    if entry is not None:
+        return entry.kind == "capital"
+    return gazetteer.city_in_name(name) is not None
+
+
+def _dateline_of(name: str, gazetteer: Gazetteer) -> Dateline | None:
     entry = gazetteer.find(name)
     if (
         entry is not None
@@ -156,7 +262,8 @@ def dateline_scene(
         if _unplaced(event, relayed)
         and event.evidence[0].start < lead_end
         and _takes_part(event, dateline, gazetteer)
-        and not _issued_at_home(event, dateline)
+        and not _at_home_elsewhere(event, dateline.place)
+        and not _issued_at_home(event, dateline, gazetteer)
         else event
         for event in events
     ]
@@ -167,10 +274,20 @@ def _takes_part(event: Event, dateline: Dateline, gazetteer: Gazetteer) -> bool:
     return dateline.place.country in countries or any(not is_country(code, gazetteer) for code in countries)
 
 
-def _issued_at_home(event: Event, dateline: Dateline) -> bool:
+def _issued_at_home(event: Event, dateline: Dateline, gazetteer: Gazetteer) -> bool:
+    """A sanction or denunciation the dateline's own government issued from its desk; or one a
+    foreign state issued against the dateline's country ('BOGOTA - The United States imposed
+    tariffs on Colombia'), which it issued from its own capital, not from the dateline; or what two
+    states imposed on each other, each from home. Not at an
+    organisation's seat, where delegations meet and speak."""
     actors = {e.country for e in event.actor}
     recipients = {e.country for e in event.recipient}
-    if event.type not in _HOME_DECISIONS or actors != {dateline.owner} or dateline.owner in recipients:
+    if event.type not in _HOME_DECISIONS or not all(is_country(code, gazetteer) for code in actors):
+        return False  # an organisation's body decides wherever its members meet
+    own = actors == {dateline.owner} and dateline.owner not in recipients
+    foreign = len(actors) == 1 and not dateline.forum and dateline.place.country not in actors
+    mutual = len(actors) > 1 and not recipients and not dateline.forum  # 'imposed tariffs on each other'
+    if not (own or foreign or mutual):
         return False
     return event.type != "ACCUSE" or not _handed_to_an_envoy(event)
 
@@ -219,7 +336,13 @@ def scene_locations(events: list[Event], relayed: set[str], forum: Location | No
                 scene, day = _Scene(event.location, open=event.location == forum), event.date
             scene.location = event.location  # the same visit, told more closely
             scene.add(event)
-        elif _unplaced(event, relayed) and scene is not None and event.date == day and scene.admits(event):
+        elif (
+            _unplaced(event, relayed)
+            and scene is not None
+            and event.date == day
+            and scene.admits(event)
+            and not _at_home_elsewhere(event, scene.location)
+        ):
             placed[index] = event.model_copy(update={"location": scene.location})
     return placed
 
@@ -243,13 +366,15 @@ def lead_scene(events: list[Event], lead_end: int, relayed: set[str]) -> list[Ev
                 continue
             scene = _Scene(scene_event.location)
             scene.add(scene_event)
-            if scene.holds(event):
+            if scene.holds(event) and not _at_home_elsewhere(event, scene_event.location):
                 placed[index] = event.model_copy(update={"location": scene_event.location})
             break
     return placed
 
 
-def dateline_story(events: list[Event], dateline: Dateline, lead_end: int, relayed: set[str]) -> list[Event]:
+def dateline_story(
+    events: list[Event], dateline: Dateline, lead_end: int, relayed: set[str], gazetteer: Gazetteer
+) -> list[Event]:
     """Later in the story, an event whose actors were at the lead's scene happened there too:
     'MOSCOW - Maduro arrived ... (later) Putin said Russia was ready to expand cooperation'.
     Once the lead shows its actors at the dateline, what they say is said there; at an
@@ -262,10 +387,19 @@ def dateline_story(events: list[Event], dateline: Dateline, lead_end: int, relay
         return events
     return [
         event.model_copy(update={"location": dateline.place})
-        if _unplaced(event, relayed) and (scene.holds(event) or (scene.open and not _issued_at_home(event, dateline)))
+        if _unplaced(event, relayed)
+        and not _at_home_elsewhere(event, dateline.place)
+        and (scene.holds(event) or (scene.open and not _issued_at_home(event, dateline, gazetteer)))
         else event
         for event in events
     ]
+
+
+def _at_home_elsewhere(event: Event, place: Location) -> bool:
+    """A material act among one country's own people ('who has repressed the opposition') took
+    place in that country (home_acts), not at a scene abroad its people also came to."""
+    countries = event.countries()
+    return event.type in _HOME_ACTS and len(countries) == 1 and place.country not in countries
 
 
 def _unplaced(event: Event, relayed: set[str]) -> bool:
