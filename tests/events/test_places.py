@@ -416,3 +416,12 @@ def test_a_crackdown_at_home_is_not_placed_at_a_scene_abroad(pipeline):
     events = code_text(pipeline, lead + "The Belarusian government has jailed hundreds of opposition activists.")
     assert _country(find(events, "REQUEST", {"BLR", "EU"})) == "BEL"  # the plea was made at the meeting
     assert _country(find(events, "COERCE", {"BLR"})) == "BLR"  # the jailing at home
+
+
+def test_an_organisations_sanction_is_not_placed_in_the_country_it_sanctions(pipeline):
+    text = (
+        "Minsk in the spotlight\n\nMINSK, July 14 (Wire) - The European Union imposed new sanctions on Belarus "
+        "over the jailing of opposition figures.\n\nOfficials in Minsk called the measures unlawful."
+    )
+    sanction = find(code_text(pipeline, text), "SANCTION", {"EU", "BLR"})
+    assert sanction is not None and _country(sanction) != "BLR"
