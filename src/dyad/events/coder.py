@@ -147,6 +147,8 @@ class EventCoder:
             return False
         if sense.subjects and not sense.subjects & roles.subject_words(token):
             return False
+        if sense.complement and (not sense.complement & _infinitive_lemmas(token) or _own_people(token)):
+            return False  # "directed the nationals to leave" is an expulsion; "to attend" is not
         if not sense.objects or sense.objects & roles.object_words(token):
             return True
         # "the president received King X", "he was received by ...": a host receives people, and
@@ -588,6 +590,37 @@ def _has_particle(verb: Token, particle: str) -> bool:
         if adverb and _next_to_verb_or_object(verb, child):
             return not any(_dates_only(prep) for prep in roles.children(child, "prep"))
     return False
+
+
+# the links by which a to-infinitive hangs on the verb that governs it: its own complement
+# ("ordered X to leave"), a purpose clause ("gave X 48 hours to leave"), or a clause the parser
+# hung under the object's relative clause ("directed nationals who had entered to leave")
+_INFINITIVE_PATH = frozenset({"xcomp", "advcl", "ccomp", "dobj", "dative", "relcl", "acl"})
+
+
+def _infinitive_lemmas(verb: Token) -> set[str]:
+    """Lemmas of the to-infinitives that complete the verb ("ordered the envoy to leave",
+    "directed all nationals who had entered to leave the country"): a verb marked by "to"
+    reached from the trigger through complement, object and clause links only, at most three
+    links down, so that an infinitive of another clause of the sentence does not count."""
+    found: set[str] = set()
+    frontier = [verb]
+    for _ in range(3):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in _INFINITIVE_PATH]
+        for token in frontier:
+            if token.pos_ == "VERB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+                found.add(token.lemma_.lower())
+    return found
+
+
+def _own_people(verb: Token) -> bool:
+    """'ordered its citizens to leave Lebanon', 'told our diplomats to leave': people the
+    actor calls its own are sent away from danger, not expelled."""
+    return any(
+        (child.dep_ == "poss" and child.pos_ == "PRON") or child.lower_ == "own"
+        for obj in roles.direct_objects(verb)
+        for child in obj.children
+    )
 
 
 def _next_to_verb_or_object(verb: Token, adverb: Token) -> bool:
