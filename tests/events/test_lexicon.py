@@ -342,6 +342,8 @@ def test_sense_families_look_alikes(pipeline, sentence, type_):
         ("Nepal and India exchanged the instruments of ratification on Monday.", "SUPPORT", {"IND", "NPL"}),
         ("The Indian and Nepali leaders witnessed the signing of five agreements.", "SUPPORT", {"IND", "NPL"}),
         ("Kenya looks forward to working closely with Ethiopia on trade.", "AGREE", {"ETH", "KEN"}),
+        # a predicative 'as' the parser hangs on the object
+        ("Washington recognizes the opposition leader Guaido as Venezuela's president.", "SUPPORT", {"USA", "VEN"}),
     ],
 )
 def test_word_senses_code(pipeline, sentence, type_, countries):
@@ -365,6 +367,8 @@ def test_word_senses_code(pipeline, sentence, type_, countries):
         # fire exchanged and watched, a season looked forward to
         ("Indian reporters witnessed the exchange of fire with Pakistani troops.", "SUPPORT"),
         ("The Kenyan coach looks forward to the new season.", "AGREE"),
+        # an 'as' that opens a clause is no predicative 'as'
+        ("Nigeria's president recognised the danger on Monday as floods hit Ghana.", "SUPPORT"),
     ],
 )
 def test_word_senses_look_alikes(pipeline, sentence, type_):

@@ -580,7 +580,8 @@ def _has_particle(verb: Token, particle: str) -> bool:
     "roll back"). A preposition that only carries a date does not count ("called X on
     Monday"); an adverb counts when it is one of the particle words the small model tags
     either way ("rolled back the tariffs", "pulled its troops back") and stands right after
-    the verb or its object, and does not itself head a date ("sent them back in March")."""
+    the verb or its object, and does not itself head a date ("sent them back in March"). A
+    predicative 'as' counts on the object too ("recognized X as president")."""
     for child in verb.children:
         if child.lower_ != particle:
             continue
@@ -589,7 +590,11 @@ def _has_particle(verb: Token, particle: str) -> bool:
         adverb = child.dep_ == "advmod" and particle in roles.ADVERB_PARTICLES
         if adverb and _next_to_verb_or_object(verb, child):
             return not any(_dates_only(prep) for prep in roles.children(child, "prep"))
-    return False
+    # "recognizes Guaido as Venezuela's leader", "designated the group as a terrorist entity":
+    # the parser often hangs the predicative 'as' on the object instead of the verb
+    return particle == "as" and any(
+        prep.lower_ == "as" and prep.dep_ == "prep" for obj in roles.children(verb, "dobj") for prep in obj.children
+    )
 
 
 # the links by which a to-infinitive hangs on the verb that governs it: its own complement
