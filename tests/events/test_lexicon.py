@@ -321,3 +321,56 @@ def test_sense_families_code(pipeline, sentence, type_, countries):
 def test_sense_families_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        # an order to leave: envoys and monitors expelled (SANCTION), other foreigners deported (COERCE)
+        ("Ukraine ordered all Russian diplomats to leave the country within 48 hours.", "SANCTION", {"RUS", "UKR"}),
+        ("Niger told the French ambassador to leave the country on Monday.", "SANCTION", {"FRA", "NER"}),
+        ("Moscow gave the Estonian envoy 48 hours to leave Russia.", "SANCTION", {"EST", "RUS"}),
+        ("Mali ordered the UN peacekeepers to leave the country on Monday.", "SANCTION", {"MLI", "UN"}),
+        (
+            "The Maldivian government directed Indian nationals who had entered via Male to leave the country.",
+            "COERCE",
+            {"IND", "MDV"},
+        ),
+        # people held, documents exchanged or signed before leaders, cooperation looked forward to
+        ("Some 300 Tajik migrants were being held at a Moscow airport on Monday.", "COERCE", {"RUS", "TJK"}),
+        ("Iran is holding two French nationals in Evin prison.", "COERCE", {"FRA", "IRN"}),
+        ("Nepal and India exchanged the instruments of ratification on Monday.", "SUPPORT", {"IND", "NPL"}),
+        ("The Indian and Nepali leaders witnessed the signing of five agreements.", "SUPPORT", {"IND", "NPL"}),
+        ("Kenya looks forward to working closely with Ethiopia on trade.", "AGREE", {"ETH", "KEN"}),
+        # a predicative 'as' the parser hangs on the object
+        ("Washington recognizes the opposition leader Guaido as Venezuela's president.", "SUPPORT", {"USA", "VEN"}),
+    ],
+)
+def test_word_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        # own people sent away from danger, troops pulled out, an order to do something else
+        ("The US embassy ordered its citizens to leave Lebanon on Monday.", "COERCE"),
+        ("Britain told its nationals to leave Israel immediately.", "COERCE"),
+        ("The US president ordered American troops to leave Syria.", "SANCTION"),
+        ("The US president ordered American troops to leave Syria.", "COERCE"),
+        ("Ukraine ordered all Russian diplomats to attend the hearing on Monday.", "SANCTION"),
+        # 'held' meetings, rallies, signs and seats are no detention
+        ("The Tajik president held talks with Russian officials on Monday.", "COERCE"),
+        ("Georgian students held signs outside the Russian embassy on Monday.", "COERCE"),
+        ("Kenyan opposition parties held 40 seats in parliament.", "COERCE"),
+        # fire exchanged and watched, a season looked forward to
+        ("Indian reporters witnessed the exchange of fire with Pakistani troops.", "SUPPORT"),
+        ("The Kenyan coach looks forward to the new season.", "AGREE"),
+        # an 'as' that opens a clause is no predicative 'as'
+        ("Nigeria's president recognised the danger on Monday as floods hit Ghana.", "SUPPORT"),
+    ],
+)
+def test_word_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]

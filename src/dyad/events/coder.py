@@ -147,6 +147,8 @@ class EventCoder:
             return False
         if sense.subjects and not sense.subjects & roles.subject_words(token):
             return False
+        if sense.complement and (not sense.complement & _infinitive_lemmas(token) or _own_people(token)):
+            return False  # "directed the nationals to leave" is an expulsion; "to attend" is not
         if not sense.objects or sense.objects & roles.object_words(token):
             return True
         # "the president received King X", "he was received by ...": a host receives people, and
@@ -578,7 +580,8 @@ def _has_particle(verb: Token, particle: str) -> bool:
     "roll back"). A preposition that only carries a date does not count ("called X on
     Monday"); an adverb counts when it is one of the particle words the small model tags
     either way ("rolled back the tariffs", "pulled its troops back") and stands right after
-    the verb or its object, and does not itself head a date ("sent them back in March")."""
+    the verb or its object, and does not itself head a date ("sent them back in March"). A
+    predicative 'as' counts on the object too ("recognized X as president")."""
     for child in verb.children:
         if child.lower_ != particle:
             continue
@@ -587,7 +590,42 @@ def _has_particle(verb: Token, particle: str) -> bool:
         adverb = child.dep_ == "advmod" and particle in roles.ADVERB_PARTICLES
         if adverb and _next_to_verb_or_object(verb, child):
             return not any(_dates_only(prep) for prep in roles.children(child, "prep"))
-    return False
+    # "recognizes Guaido as Venezuela's leader", "designated the group as a terrorist entity":
+    # the parser often hangs the predicative 'as' on the object instead of the verb
+    return particle == "as" and any(
+        prep.lower_ == "as" and prep.dep_ == "prep" for obj in roles.children(verb, "dobj") for prep in obj.children
+    )
+
+
+# the links by which a to-infinitive hangs on the verb that governs it: its own complement
+# ("ordered X to leave"), a purpose clause ("gave X 48 hours to leave"), or a clause the parser
+# hung under the object's relative clause ("directed nationals who had entered to leave")
+_INFINITIVE_PATH = frozenset({"xcomp", "advcl", "ccomp", "dobj", "dative", "relcl", "acl"})
+
+
+def _infinitive_lemmas(verb: Token) -> set[str]:
+    """Lemmas of the to-infinitives that complete the verb ("ordered the envoy to leave",
+    "directed all nationals who had entered to leave the country"): a verb marked by "to"
+    reached from the trigger through complement, object and clause links only, at most three
+    links down, so that an infinitive of another clause of the sentence does not count."""
+    found: set[str] = set()
+    frontier = [verb]
+    for _ in range(3):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in _INFINITIVE_PATH]
+        for token in frontier:
+            if token.pos_ == "VERB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+                found.add(token.lemma_.lower())
+    return found
+
+
+def _own_people(verb: Token) -> bool:
+    """'ordered its citizens to leave Lebanon', 'told our diplomats to leave': people the
+    actor calls its own are sent away from danger, not expelled."""
+    return any(
+        (child.dep_ == "poss" and child.pos_ == "PRON") or child.lower_ == "own"
+        for obj in roles.direct_objects(verb)
+        for child in obj.children
+    )
 
 
 def _next_to_verb_or_object(verb: Token, adverb: Token) -> bool:

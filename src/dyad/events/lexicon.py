@@ -36,6 +36,9 @@ class Sense:
     needs_recipient: bool = False
     transitive: bool | None = None
     context: str | None = None
+    # the verb of its to-infinitive complement: "ordered the diplomats to leave" is an expulsion,
+    # "ordered the diplomats to attend" is not
+    complement: frozenset[str] = frozenset()
 
 
 # where a recipient the trigger's arguments do not name may be looked for (types.yaml `recipients`)
@@ -95,6 +98,7 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
         needs_recipient=bool(raw.get("needs_recipient")),
         transitive=True if raw.get("transitive") else (False if raw.get("intransitive") else None),
         context=raw.get("context"),
+        complement=_words(raw.get("complement")),
     )
 
 
