@@ -16,6 +16,7 @@ import itertools
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.coreference import CoreferenceMixin
+from dyad.actors.force import as_armed_forces, fights
 from dyad.actors.gazetteer import ActorEntry, Gazetteer, actor_words
 from dyad.actors.groups import GroupsMixin
 from dyad.actors.organisations import OrganisationsMixin
@@ -165,7 +166,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         if head.dep_ == "conj" and any(e.country for e in self._resolve_head(head)):
             conjuncts = [c for c in conjuncts if c.i > head.i]  # see _role_conjuncts
         for token in (head, *conjuncts, *appositive_conjuncts, *coordinated):
-            for entity in self._resolve_head(token):
+            for entity in self._armed_if_fighting(token, self._resolve_head(token)):
                 if entity not in found:
                     found.append(entity)
         return found
@@ -190,7 +191,22 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         return entry is not None and entry.kind == "country"
 
     def owner(self, modifier: Token) -> Entity | None:
-        """The government behind a modifier: 'the U.S. embargo', 'a Chinese donation'."""
+        """The government behind a modifier: 'the U.S. embargo', 'a Chinese donation'; the
+        armed forces behind a fighting act ('Israeli air strikes', 'Moscow's invasion')."""
+        entity = self._owner(modifier)
+        return self._armed_if_fighting(modifier, [entity])[0] if entity is not None else None
+
+    def _armed_if_fighting(self, token: Token, found: list[Entity]) -> list[Entity]:
+        """A state's name, capital or demonym that stands as the side that fights ('North Korea
+        fired a missile', 'Moscow's invasion') is its armed forces (force.py)."""
+        if not found or not fights(token):
+            return found
+        state = self._names_a_country(token) or (self._ent(token) is not None and self._ent(token).label_ == "NORP")
+        if not state:
+            return found
+        return [as_armed_forces(e) if e.resolved_by in ("gazetteer", "demonym") else e for e in found]
+
+    def _owner(self, modifier: Token) -> Entity | None:
         ent = self._ent(modifier)
         if ent is None:
             return None
