@@ -107,7 +107,12 @@ class GroupsMixin:
         if not owners and _is_norp(ent):
             code = self.gazetteer.country_code(ent.text)
             owners = [(code, token)] if code else []
-        before = [t.right_edge.i for _, t in owners if t.i < token.i]
+        # "the Saudi-led coalition": the participle is part of what the group is ('led coalition')
+        before = [
+            t.i - 1 if t.lemma_.lower() in _OWNERSHIP_PARTICIPLES else t.right_edge.i
+            for _, t in owners
+            if t.i < token.i
+        ]
         start = max(before) + 1 if before else _left_edge(token)
         sector, is_title = self._phrase_sector(token, start)
         if not owners and is_title:
