@@ -73,3 +73,14 @@ def test_a_list_hung_on_the_last_word_of_a_name(resolve):
     # look-alike: a name with no list after it stays alone
     found = resolve("The bloc lifted sanctions against the Republic of Chad on Monday.", "Republic")
     assert [e.country for e in found] == ["TCD"]
+
+
+def test_a_name_the_model_cut_after_its_of_is_of_the_country_after_it(resolve):
+    text = (
+        "Bolivia held elections. Bolivia's new leader spoke in La Paz. The Ministry of Foreign Affairs of "
+        "Chile issued a note on Monday."
+    )
+    assert _first(resolve(text, "The Ministry")) == ("CHL", "GOV")
+    # look-alike: a name with no 'of' country after it stays the story's
+    text = "Bolivia held elections. Bolivia's new leader spoke in La Paz. The Ministry of Foreign Affairs said more."
+    assert _first(resolve(text, "The Ministry")) == ("BOL", "GOV")
