@@ -29,6 +29,8 @@ from dyad.records import Entity
 
 # "US-owned companies", "Iranian-backed militias": the country owns or stands behind them
 _OWNERSHIP_PARTICIPLES = actor_words("ownership_participles")
+# "the DPP authorities": nouns for the government a party named on them runs
+_RULING_NOUNS = actor_words("ruling_nouns")
 
 
 # "insurgents who attacked villages in Mali", "gangs that roam across the country"
@@ -107,7 +109,12 @@ class GroupsMixin:
         if not owners and _is_norp(ent):
             code = self.gazetteer.country_code(ent.text)
             owners = [(code, token)] if code else []
-        before = [t.right_edge.i for _, t in owners if t.i < token.i]
+        # "the Saudi-led coalition": the participle is part of what the group is ('led coalition')
+        before = [
+            t.i - 1 if t.lemma_.lower() in _OWNERSHIP_PARTICIPLES else t.right_edge.i
+            for _, t in owners
+            if t.i < token.i
+        ]
         start = max(before) + 1 if before else _left_edge(token)
         sector, is_title = self._phrase_sector(token, start)
         if not owners and is_title:
@@ -317,11 +324,22 @@ class GroupsMixin:
             else:
                 continue
             for target in targets:
+                named = self._ent(target)
+                # a compound inside the same name ('Foreign' in 'Foreign Ministry') owns nothing
+                outside = named is None or not named.start <= token.i < named.end
                 if target.lower_ in self.gazetteer.remit_nouns:
                     continue  # "the Taiwan Affairs Office": what the office deals with, not its owner
                 code = self._country_of(target)
-                if code is None and target.dep_ == "poss":
+                if code is None and (target.dep_ == "poss" or (target.dep_ == "compound" and nested and outside)):
+                    # "Maduro's regime", "the Trump administration": the leader's country's
                     code = self._leader_country(target)
+                if (
+                    code is None
+                    and outside
+                    and target.dep_ in ("poss", "compound")
+                    and {token.lower_, token.lemma_.lower()} & _RULING_NOUNS
+                ):
+                    code = self._ruling_party_country(target)
                 if code is None and nested and target.dep_ in ("compound", "poss"):
                     # "the Serbian government's Office for Kosovo": the owner's owner
                     inner = self._owner_countries(target, ())
@@ -335,6 +353,17 @@ class GroupsMixin:
                 elif code is not None and all(code != c for c, _ in found):
                     found.append((code, target))
         return found
+
+    def _ruling_party_country(self, modifier: Token) -> str | None:
+        """'the DPP authorities', 'the ANC government': a party named on a government noun is
+        the party in power, and the body is its country's government (GOV), not the party."""
+        ent = self._ent(modifier)
+        if ent is None or ent.label_ not in ("ORG", "NORP"):
+            return None
+        party = self.resolve_span(ent)
+        if party is None or party.sector not in ("PTY", "OPP") or not party.country or len(party.country) != 3:
+            return None
+        return party.country
 
     def _leader_country(self, possessor: Token) -> str | None:
         """'Mr Bennett's government', 'Maduro's regime': a named person who owns a body leads

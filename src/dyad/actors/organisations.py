@@ -47,7 +47,7 @@ class OrganisationsMixin:
         the place it sits in ('Tsinghua University in Beijing'), or, for a state body named
         without one ('The Interior Ministry'), the story's country. The sector comes from its
         head noun, else from the description."""
-        country = _country_in(ent, self.gazetteer) or self._owner_country(ent.root)
+        country = _country_in(ent, self.gazetteer) or self._owner_country(ent.root) or self._trailing_of_country(ent)
         if country is None:
             igo = self._igo_owner(ent)
             if igo is not None:
@@ -92,6 +92,15 @@ class OrganisationsMixin:
         if country is None:
             return None
         return Entity(text=text, name=name, country=country, sector=sector, resolved_by=resolved_by)
+
+    def _trailing_of_country(self, ent: Span) -> str | None:
+        """'[The Ministry of Foreign Affairs of] Chile': a name the model cut after its 'of'
+        belongs to the country the 'of' names, not to the story's."""
+        last = ent[-1]
+        if last.lower_ != "of":
+            return None
+        pobj = next((c for c in last.children if c.dep_ == "pobj" and c.i >= ent.end), None)
+        return self._country_of(pobj) if pobj is not None else None
 
     def _body_name(self, ent: Span) -> bool:
         """'[Sinaloa] Cartel', 'Zerkalo Media': a name whose own words are a group noun, not a title."""

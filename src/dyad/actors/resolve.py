@@ -16,6 +16,7 @@ import itertools
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.coreference import CoreferenceMixin
+from dyad.actors.force import as_armed_forces, fights
 from dyad.actors.gazetteer import ActorEntry, Gazetteer, actor_words
 from dyad.actors.groups import GroupsMixin
 from dyad.actors.organisations import OrganisationsMixin
@@ -70,6 +71,7 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         # "Liu Peng ... Liu said": names that put the family name first
         self._by_first_name: dict[str, Entity] = {}
         self._cache: dict[tuple[int, int], Entity | None] = {}
+        self._resolving: set[tuple[int, int]] = set()  # spans being resolved, against cycles
         self._org_spans: set[tuple[int, int]] = set()  # names the model tagged PERSON, read as bodies
         self._absorbed: set[int] = set()  # words that run on a name the model cut short
         # token index -> its entity, so that each lookup is O(1) instead of a scan of doc.ents
@@ -162,10 +164,15 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         # "Lavrov and Foreign Minister Choe" parsed as a modifier of Choe: a misparsed 'A and B'
         coordinated = [c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)]
         conjuncts = list(head.conjuncts)
+        named = self._ent(head)
+        if named is not None and named.label_ in _ACTOR_LABELS:
+            # "the Republic of Chad, Mali and Togo": the list hangs on the name's last word
+            inner = [c for t in named if t.i != head.i for c in t.conjuncts if c.i >= named.end]
+            conjuncts += [c for c in inner if c not in conjuncts]
         if head.dep_ == "conj" and any(e.country for e in self._resolve_head(head)):
             conjuncts = [c for c in conjuncts if c.i > head.i]  # see _role_conjuncts
         for token in (head, *conjuncts, *appositive_conjuncts, *coordinated):
-            for entity in self._resolve_head(token):
+            for entity in self._armed_if_fighting(token, self._resolve_head(token)):
                 if entity not in found:
                     found.append(entity)
         return found
@@ -173,8 +180,14 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
     def resolve_span(self, ent: Span) -> Entity | None:
         """The entity for a named-entity span, cached; people and organisations are remembered."""
         key = (ent.start, ent.end)
+        if key in self._resolving:
+            return None  # a name whose owner is looked up through the name itself
         if key not in self._cache:
-            self._cache[key] = self._resolve_ent(ent)
+            self._resolving.add(key)
+            try:
+                self._cache[key] = self._resolve_ent(ent)
+            finally:
+                self._resolving.discard(key)
             entity = self._cache[key]
             if entity is not None and entity.country:
                 if key in self._org_spans or (ent.label_ == "ORG" and self._is_organisation(ent, entity)):
@@ -190,7 +203,22 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         return entry is not None and entry.kind == "country"
 
     def owner(self, modifier: Token) -> Entity | None:
-        """The government behind a modifier: 'the U.S. embargo', 'a Chinese donation'."""
+        """The government behind a modifier: 'the U.S. embargo', 'a Chinese donation'; the
+        armed forces behind a fighting act ('Israeli air strikes', 'Moscow's invasion')."""
+        entity = self._owner(modifier)
+        return self._armed_if_fighting(modifier, [entity])[0] if entity is not None else None
+
+    def _armed_if_fighting(self, token: Token, found: list[Entity]) -> list[Entity]:
+        """A state's name, capital or demonym that stands as the side that fights ('North Korea
+        fired a missile', 'Moscow's invasion') is its armed forces (force.py)."""
+        if not found or not fights(token):
+            return found
+        state = self._names_a_country(token) or (self._ent(token) is not None and self._ent(token).label_ == "NORP")
+        if not state:
+            return found
+        return [as_armed_forces(e) if e.resolved_by in ("gazetteer", "demonym") else e for e in found]
+
+    def _owner(self, modifier: Token) -> Entity | None:
         ent = self._ent(modifier)
         if ent is None:
             return None
