@@ -14,6 +14,7 @@ from dyad.actors.resolve import ActorResolver
 from dyad.events import roles
 from dyad.events.draft import Draft
 from dyad.events.lexicon import Lexicon, grammar_words
+from dyad.events.modality import threat_noun
 from dyad.events.recipients import story_country
 from dyad.records import Entity, Event
 
@@ -27,6 +28,7 @@ _ATTRIBUTION_WORDS = grammar_words("attribution_words")
 
 def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, resolver: ActorResolver) -> None:
     """Fill the draft's empty roles from what the article already reported."""
+    _threat_owner(draft, resolver)
     pair_subject = draft.subject_phrase in lexicon.pair_phrases
     # "They also agreed to meet in January": a joint act's 'they' is the pair just told
     pair_subject = pair_subject or (draft.sense.symmetric and draft.subject_phrase == "they")
@@ -58,6 +60,22 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
     )
     if found:
         draft.recipient = found
+
+
+def _threat_owner(draft: Draft, resolver: ActorResolver) -> None:
+    """'she dismissed his threat to impose tariffs', 'rejected Washington's threat of
+    sanctions': the one who owns the threat threatens, not whoever answers it. A threat
+    with no owner named keeps the clause's subject ('Trump renewed the threat to ...')."""
+    noun = threat_noun(draft.trigger)
+    if noun is None or noun.pos_ != "NOUN":
+        return
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for prep in roles.children(noun, "prep") if prep.lower_ == "by" for o in roles.children(prep, "pobj")]
+    found = [e for owner in owners for e in resolver.resolve(owner) if e.country]
+    if found:
+        draft.actor = found
+        draft.recipient = [e for e in draft.recipient if e.country not in {a.country for a in found}] or draft.recipient
+        draft.rules.append("actor:threat-owner")
 
 
 _GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}

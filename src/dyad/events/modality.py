@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from dyad.events import roles
-from dyad.events.lexicon import grammar_words
+from dyad.events.lexicon import grammar_words, word_list
 from dyad.events.roles import SPEECH_VERBS
 
 # The words each rule reads are in data/en/grammar.yaml, with why.
@@ -26,6 +26,11 @@ _CONTENT_NOUNS = grammar_words("content_nouns")
 _THREAT_GOVERNORS = grammar_words("threat_governors")
 _HARM_VERBS = grammar_words("harm_verbs")
 _SOVEREIGNTY_WORDS = grammar_words("sovereignty_words")
+# what nouns and refusals say of an act (data/en/modality.yaml, with why)
+_THREAT_NOUNS = word_list("modality.yaml", "threat_nouns")
+_REFUSAL_GOVERNORS = word_list("modality.yaml", "refusal_governors")
+_HYPOTHETICAL_MODIFIERS = word_list("modality.yaml", "hypothetical_modifiers")
+_POSSIBILITY_PREDICATES = word_list("modality.yaml", "possibility_predicates")
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
@@ -57,7 +62,10 @@ def is_demanded(trigger: Token) -> bool:
 
 
 def is_requested_act(trigger: Token) -> bool:
-    """The trigger is what a request, invitation or offer asks for; that is the event, not this act."""
+    """The trigger is what a request, invitation or offer asks for, or what a refusal turns
+    down; that is the event, not this act."""
+    if is_refused_act(trigger):
+        return True
     current = trigger
     for _ in range(3):
         if current.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl") or current.head.i == current.i:
@@ -69,6 +77,16 @@ def is_requested_act(trigger: Token) -> bool:
             return True
         current = head
     return False
+
+
+def is_refused_act(trigger: Token) -> bool:
+    """'refuses to talk with the protesters', 'his refusal to negotiate': the act is turned
+    down, so it is not an event; the refusal is, coded REJECT from its own word (guide
+    sections 3 and 4), and a second reading of the act would count a meeting that never was."""
+    head = trigger.head
+    if trigger.dep_ not in ("xcomp", "acl") or head.i == trigger.i:
+        return False
+    return head.lemma_.lower() in _REFUSAL_GOVERNORS or head.lower_ in _REFUSAL_GOVERNORS
 
 
 def is_capability(trigger: Token) -> bool:
@@ -96,8 +114,24 @@ def is_uncommitted_wish(trigger: Token) -> bool:
     )
 
 
+def noun_is_hypothetical(trigger: Token) -> bool:
+    """'a possible credit', 'potential sanctions', 'an attack was very likely': a noun event
+    called possible is not reported as done (guide section 4: hypothetical); the clause rules
+    read verbs only."""
+    if trigger.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL_MODIFIERS for c in trigger.children):
+        return True
+    predicate = trigger.head
+    if trigger.dep_ != "nsubj" or predicate.lemma_ != "be":
+        return False
+    return any(c.dep_ == "acomp" and c.lower_ in _POSSIBILITY_PREDICATES for c in predicate.children)
+
+
 def grammatical_modality(trigger: Token) -> str:
     """asserted, future, hypothetical or negated; 'historical' is decided later from dates."""
+    if noun_is_hypothetical(trigger):
+        return "hypothetical"
     chain = _clause_chain(trigger)
     for token in chain:
         children = list(token.children)
@@ -145,8 +179,26 @@ def promises_harm(trigger: Token, harmful: Callable[[Token], bool]) -> bool:
 def is_threatened_act(trigger: Token) -> bool:
     """'vowed to strike back', 'threatened to impose tariffs': the act is what a vow or a
     threat promises, so the event is the threat, made now, not the act in the future."""
+    if threat_noun(trigger) is not None:
+        return True
     governors = _governors(_clause_chain(trigger))
     return bool(governors) and governors[0].lemma_.lower() in _THREAT_GOVERNORS
+
+
+def threat_noun(trigger: Token) -> Token | None:
+    """The threat noun that names the act: 'his threat to impose tariffs' (the verb hangs on
+    the noun), 'the threat of sanctions', 'threatened with sanctions' (the act's noun is the
+    object of the threat's preposition). News names threats as nouns as often as verbs."""
+    head = trigger.head
+    if trigger.dep_ == "acl" and head.lower_ in _THREAT_NOUNS | {w.rstrip("s") for w in _THREAT_NOUNS}:
+        return head
+    if trigger.dep_ == "pobj" and head.lower_ in ("of", "with") and head.head.i != head.i:
+        governor = head.head
+        if governor.pos_ == "NOUN" and governor.lemma_.lower() in _THREAT_NOUNS | {"threat"}:
+            return governor
+        if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() == "threaten" and head.lower_ == "with":
+            return governor
+    return None
 
 
 def backs_sovereignty(trigger: Token) -> bool:

@@ -1,0 +1,51 @@
+"""Modality over nouns and refusals, and who a visit admits: our own wire-style sentences,
+each with a look-alike that must still code as before."""
+
+from tests.helpers import code_text, find
+
+
+def test_a_refused_meeting_is_not_a_meeting(pipeline):
+    events = code_text(pipeline, "The Serbian president refuses to meet Kosovo's prime minister.")
+    assert not any(e.type == "CONSULT" for e in events)
+    assert any(e.type == "REJECT" for e in events)
+
+
+def test_an_agreed_meeting_is_still_a_promise(pipeline):
+    events = code_text(pipeline, "The Serbian president agreed to meet Kosovo's prime minister.")
+    assert any(e.type == "AGREE" for e in events)
+
+
+def test_a_noun_threat_is_a_threat_not_the_threatened_act(pipeline):
+    events = code_text(pipeline, "Washington renewed its threat to impose tariffs on Brazil.")
+    assert find(events, "SANCTION", {"USA", "BRA"}) is None
+    threat = find(events, "THREATEN", {"USA", "BRA"})
+    assert threat is not None and threat.modality == "asserted"
+
+
+def test_an_imposed_tariff_is_still_a_sanction(pipeline):
+    events = code_text(pipeline, "Washington decided to impose tariffs on Brazil.")
+    assert find(events, "SANCTION", {"USA", "BRA"}) is not None
+    assert find(events, "THREATEN", {"USA", "BRA"}) is None
+
+
+def test_the_owner_of_a_threat_threatens_not_whoever_answers_it(pipeline):
+    text = "Brazilian President Luiz Inacio Lula da Silva dismissed Washington's threat to impose tariffs on Brazil."
+    events = code_text(pipeline, text)
+    threat = find(events, "THREATEN", {"USA", "BRA"})
+    assert threat is not None and [e.country for e in threat.actor] == ["USA"]
+
+
+def test_an_attack_called_likely_is_hypothetical(pipeline):
+    events = code_text(pipeline, "The minister said a Russian attack on Moldova was likely.")
+    attack = find(events, "ASSAULT", {"RUS", "MDA"})
+    assert attack is not None and attack.modality == "hypothetical"
+
+
+def test_a_possible_sanction_is_hypothetical(pipeline):
+    events = code_text(pipeline, "Brussels discussed possible EU sanctions against Belarus on Monday.")
+    assert not any(e.type == "SANCTION" and e.modality == "asserted" for e in events)
+
+
+def test_an_attack_that_killed_people_is_asserted(pipeline):
+    events = code_text(pipeline, "A Russian attack on Moldova killed two border guards on Monday.")
+    assert any(e.type == "ASSAULT" and e.modality == "asserted" for e in events)
