@@ -35,6 +35,17 @@ def test_the_owner_of_a_threat_threatens_not_whoever_answers_it(pipeline):
     assert threat is not None and [e.country for e in threat.actor] == ["USA"]
 
 
+def test_people_travelling_abroad_make_no_visit(pipeline):
+    events = code_text(pipeline, "Thousands of Venezuelans travelled to Colombia last month.", published="2025-07-27")
+    assert not any(e.type == "CONSULT" for e in events)
+
+
+def test_a_minister_travelling_abroad_visits(pipeline):
+    text = "Venezuelan Foreign Minister Yvan Gil travelled to Colombia last month."
+    event = find(code_text(pipeline, text, published="2025-07-27"), "CONSULT", {"VEN", "COL"})
+    assert event is not None and event.mode == "visit"
+
+
 def test_an_attack_called_likely_is_hypothetical(pipeline):
     events = code_text(pipeline, "The minister said a Russian attack on Moldova was likely.")
     attack = find(events, "ASSAULT", {"RUS", "MDA"})

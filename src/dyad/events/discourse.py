@@ -8,12 +8,15 @@ the article.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from dyad.actors.resolve import ActorResolver
+from dyad.datafiles import read_yaml
 from dyad.events import roles
 from dyad.events.draft import Draft
-from dyad.events.lexicon import Lexicon, grammar_words
+from dyad.events.lexicon import DATA, Lexicon, grammar_words
 from dyad.events.modality import threat_noun
 from dyad.events.recipients import story_country
 from dyad.records import Entity, Event
@@ -29,6 +32,9 @@ _ATTRIBUTION_WORDS = grammar_words("attribution_words")
 def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, resolver: ActorResolver) -> None:
     """Fill the draft's empty roles from what the article already reported."""
     _threat_owner(draft, resolver)
+    if _private_travel(draft):
+        draft.actor = []  # nobody a visit admits: not an event
+        return
     pair_subject = draft.subject_phrase in lexicon.pair_phrases
     # "They also agreed to meet in January": a joint act's 'they' is the pair just told
     pair_subject = pair_subject or (draft.sense.symmetric and draft.subject_phrase == "they")
@@ -60,6 +66,25 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
     )
     if found:
         draft.recipient = found
+
+
+@cache
+def _private_travellers(event_type: str) -> frozenset[str]:
+    """The sectors whose travel is private for a type (types.yaml `private_travel`)."""
+    policy = read_yaml(DATA / "types.yaml", what="lexicon file")["types"].get(event_type) or {}
+    return frozenset(str(sector) for sector in policy.get("private_travel") or ())
+
+
+def _private_travel(draft: Draft) -> bool:
+    """'Thousands of Cubans travelled to the US', 'tourists arrived in Havana': people going
+    abroad on their own business make no visit; a visit is between political actors. Only
+    when every actor with a country is of such a sector (a delegation with business people
+    in it still visits)."""
+    if draft.sense.mode != "visit":
+        return False
+    private = _private_travellers(draft.sense.type)
+    sectors = [e.sector for e in draft.actor if e.country]
+    return bool(private) and bool(sectors) and all(sector in private for sector in sectors)
 
 
 def _threat_owner(draft: Draft, resolver: ActorResolver) -> None:
