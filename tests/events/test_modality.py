@@ -60,3 +60,38 @@ def test_a_possible_sanction_is_hypothetical(pipeline):
 def test_an_attack_that_killed_people_is_asserted(pipeline):
     events = code_text(pipeline, "A Russian attack on Moldova killed two border guards on Monday.")
     assert any(e.type == "ASSAULT" and e.modality == "asserted" for e in events)
+
+
+def test_an_invasion_named_as_a_condition_is_hypothetical(pipeline):
+    text = "In the event of a Chinese invasion of Taiwan, the United States would come to its defence."
+    invasion = find(code_text(pipeline, text), "ASSAULT", {"CHN", "TWN"})
+    assert invasion is not None and invasion.modality == "hypothetical"
+
+
+def test_a_chinese_invasion_reported_as_done_is_asserted(pipeline):
+    text = "The Chinese invasion of Taiwan began on Monday, the ministry said."
+    invasion = find(code_text(pipeline, text), "ASSAULT", {"CHN", "TWN"})
+    assert invasion is None or invasion.modality == "asserted"
+
+
+def test_talks_that_would_be_held_are_hypothetical(pipeline):
+    text = "Talks between Armenia and Azerbaijan, if they take place, would be held in Washington."
+    events = code_text(pipeline, text)
+    assert not any(e.type == "CONSULT" and e.modality == "asserted" for e in events)
+
+
+def test_no_talks_held_is_no_meeting(pipeline):
+    events = code_text(pipeline, "No talks were held between Armenia and Azerbaijan.")
+    assert not any(e.type == "CONSULT" and e.modality == "asserted" for e in events)
+
+
+def test_talks_that_took_place_are_asserted(pipeline):
+    events = code_text(pipeline, "Talks between Armenia and Azerbaijan took place in Washington on Monday.")
+    talks = find(events, "CONSULT", {"ARM", "AZE"})
+    assert talks is not None and talks.modality == "asserted"
+
+
+def test_talks_that_will_take_place_are_a_promise(pipeline):
+    events = code_text(pipeline, "Talks between Armenia and Azerbaijan will take place in Washington next week.")
+    assert find(events, "AGREE", {"ARM", "AZE"}) is not None
+    assert find(events, "CONSULT", {"ARM", "AZE"}) is None

@@ -31,6 +31,10 @@ _THREAT_NOUNS = word_list("modality.yaml", "threat_nouns")
 _REFUSAL_GOVERNORS = word_list("modality.yaml", "refusal_governors")
 _HYPOTHETICAL_MODIFIERS = word_list("modality.yaml", "hypothetical_modifiers")
 _POSSIBILITY_PREDICATES = word_list("modality.yaml", "possibility_predicates")
+_CONDITION_NOUNS = word_list("modality.yaml", "condition_nouns")
+_HYPOTHETICAL_DETERMINERS = word_list("modality.yaml", "hypothetical_determiners")
+_NEGATING_DETERMINERS = word_list("modality.yaml", "negating_determiners")
+_OCCURRENCE_VERBS = word_list("modality.yaml", "occurrence_verbs")
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
@@ -114,24 +118,46 @@ def is_uncommitted_wish(trigger: Token) -> bool:
     )
 
 
-def noun_is_hypothetical(trigger: Token) -> bool:
-    """'a possible credit', 'potential sanctions', 'an attack was very likely': a noun event
-    called possible is not reported as done (guide section 4: hypothetical); the clause rules
-    read verbs only."""
+def noun_modality(trigger: Token) -> str | None:
+    """What a noun event's own words say of it, or None where they say nothing; the clause
+    rules read verbs only (guide section 4):
+    - 'a possible credit', 'potential sanctions', 'an attack was very likely', 'any attack on
+      Poland', 'in the event of an invasion': called possible, or a condition: hypothetical;
+    - 'no talks were held': negated;
+    - 'the talks would be held in Geneva', 'the visit did not take place': a verb that only
+      says the act happens gives it its own modality ('would have occurred' reports a past
+      act at second hand; its date decides)."""
     if trigger.pos_ != "NOUN":
-        return False
-    if any(c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL_MODIFIERS for c in trigger.children):
-        return True
-    predicate = trigger.head
-    if trigger.dep_ != "nsubj" or predicate.lemma_ != "be":
-        return False
-    return any(c.dep_ == "acomp" and c.lower_ in _POSSIBILITY_PREDICATES for c in predicate.children)
+        return None
+    children = list(trigger.children)
+    if any(c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL_MODIFIERS for c in children):
+        return "hypothetical"
+    if any(c.dep_ == "det" and c.lower_ in _HYPOTHETICAL_DETERMINERS for c in children):
+        return "hypothetical"
+    if any(c.dep_ == "det" and c.lower_ in _NEGATING_DETERMINERS for c in children):
+        return "negated"
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _CONDITION_NOUNS:
+        frame = head.head  # "in the event of", "in case of"
+        if frame.dep_ == "pobj" and frame.head.lower_ == "in":
+            return "hypothetical"
+    if trigger.dep_ not in ("nsubj", "nsubjpass") or head.i == trigger.i:
+        return None
+    if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _POSSIBILITY_PREDICATES for c in head.children):
+        return "hypothetical"
+    if head.lemma_.lower() in _OCCURRENCE_VERBS:
+        auxiliaries = {c.lower_ for c in head.children if c.dep_ == "aux"}
+        if {"would", "have"} <= auxiliaries:
+            return None  # "the last supply would have occurred in February": hearsay of a past act
+        said = grammatical_modality(head)
+        return None if said == "asserted" else said
+    return None
 
 
 def grammatical_modality(trigger: Token) -> str:
     """asserted, future, hypothetical or negated; 'historical' is decided later from dates."""
-    if noun_is_hypothetical(trigger):
-        return "hypothetical"
+    if (said := noun_modality(trigger)) is not None:
+        return said
     chain = _clause_chain(trigger)
     for token in chain:
         children = list(token.children)
