@@ -55,6 +55,11 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
     if any(e.country for e in draft.recipient):
         return
     own = {e.country for e in draft.actor}
+    if draft.sense.symmetric and len(own - {None}) >= 2:
+        # "South Korean and American forces conducted joint drills": a joint act of the two
+        # sides it names; no side leads and nobody the story told before is its recipient
+        # (guide section 2: direction)
+        return
     found = (
         _pair_object(draft, earlier, lexicon)
         or _message_addressee(draft, earlier, own)
