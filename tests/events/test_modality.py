@@ -95,3 +95,15 @@ def test_talks_that_will_take_place_are_a_promise(pipeline):
     events = code_text(pipeline, "Talks between Armenia and Azerbaijan will take place in Washington next week.")
     assert find(events, "AGREE", {"ARM", "AZE"}) is not None
     assert find(events, "CONSULT", {"ARM", "AZE"}) is None
+
+
+def test_a_meeting_that_times_a_future_act_is_a_promise(pipeline):
+    events = code_text(pipeline, "Lavrov will brief reporters after his meeting with Wang Yi in Beijing.")
+    assert find(events, "CONSULT", {"RUS", "CHN"}) is None
+    assert find(events, "AGREE", {"RUS", "CHN"}) is not None
+
+
+def test_a_meeting_that_times_a_past_act_is_a_meeting(pipeline):
+    events = code_text(pipeline, "Lavrov briefed reporters after his meeting with Wang Yi in Beijing.")
+    meeting = find(events, "CONSULT", {"RUS", "CHN"})
+    assert meeting is not None and meeting.modality in ("asserted", "historical")

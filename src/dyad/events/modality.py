@@ -35,6 +35,7 @@ _CONDITION_NOUNS = word_list("modality.yaml", "condition_nouns")
 _HYPOTHETICAL_DETERMINERS = word_list("modality.yaml", "hypothetical_determiners")
 _NEGATING_DETERMINERS = word_list("modality.yaml", "negating_determiners")
 _OCCURRENCE_VERBS = word_list("modality.yaml", "occurrence_verbs")
+_TEMPORAL_PREPOSITIONS = word_list("modality.yaml", "temporal_prepositions")
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
@@ -126,7 +127,9 @@ def noun_modality(trigger: Token) -> str | None:
     - 'no talks were held': negated;
     - 'the talks would be held in Geneva', 'the visit did not take place': a verb that only
       says the act happens gives it its own modality ('would have occurred' reports a past
-      act at second hand; its date decides)."""
+      act at second hand; its date decides);
+    - 'will attend a press conference following their meeting': a noun event that times a
+      future or possible act is future or possible too."""
     if trigger.pos_ != "NOUN":
         return None
     children = list(trigger.children)
@@ -141,6 +144,11 @@ def noun_modality(trigger: Token) -> str | None:
         frame = head.head  # "in the event of", "in case of"
         if frame.dep_ == "pobj" and frame.head.lower_ == "in":
             return "hypothetical"
+    if trigger.dep_ == "pobj" and head.lower_ in _TEMPORAL_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
+        if any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree):
+            return None  # "after his visit last week": dated on its own
+        said = grammatical_modality(head.head)
+        return said if said in ("future", "hypothetical") else None
     if trigger.dep_ not in ("nsubj", "nsubjpass") or head.i == trigger.i:
         return None
     if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _POSSIBILITY_PREDICATES for c in head.children):
