@@ -107,3 +107,13 @@ def test_a_meeting_that_times_a_past_act_is_a_meeting(pipeline):
     events = code_text(pipeline, "Lavrov briefed reporters after his meeting with Wang Yi in Beijing.")
     meeting = find(events, "CONSULT", {"RUS", "CHN"})
     assert meeting is not None and meeting.modality in ("asserted", "historical")
+
+
+def test_visiting_a_memorial_is_no_state_visit(pipeline):
+    text = "The Vietnamese foreign minister visited the Tomb of the Unknown Soldier in Moscow on Monday."
+    assert not any(e.type == "CONSULT" for e in code_text(pipeline, text))
+
+
+def test_visiting_the_kremlin_is_a_state_visit(pipeline):
+    text = "The Vietnamese foreign minister visited the Kremlin on Monday."
+    assert find(code_text(pipeline, text), "CONSULT", {"VNM", "RUS"}) is not None

@@ -16,7 +16,7 @@ from dyad.actors.resolve import ActorResolver
 from dyad.datafiles import read_yaml
 from dyad.events import roles
 from dyad.events.draft import Draft
-from dyad.events.lexicon import DATA, Lexicon, grammar_words
+from dyad.events.lexicon import DATA, Lexicon, grammar_words, word_list
 from dyad.events.modality import threat_noun
 from dyad.events.recipients import story_country
 from dyad.records import Entity, Event
@@ -32,8 +32,8 @@ _ATTRIBUTION_WORDS = grammar_words("attribution_words")
 def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, resolver: ActorResolver) -> None:
     """Fill the draft's empty roles from what the article already reported."""
     _threat_owner(draft, resolver)
-    if _private_travel(draft):
-        draft.actor = []  # nobody a visit admits: not an event
+    if _private_travel(draft) or _sightseeing(draft):
+        draft.actor = []  # nobody or nothing a visit admits: not an event
         return
     pair_subject = draft.subject_phrase in lexicon.pair_phrases
     # "They also agreed to meet in January": a joint act's 'they' is the pair just told
@@ -90,6 +90,19 @@ def _private_travel(draft: Draft) -> bool:
     private = _private_travellers(draft.sense.type)
     sectors = [e.sector for e in draft.actor if e.country]
     return bool(private) and bool(sectors) and all(sector in private for sector in sectors)
+
+
+_MEMORIAL_SITES = word_list("admission.yaml", "memorial_sites")
+
+
+def _sightseeing(draft: Draft) -> bool:
+    """'visited the Tomb of the Unknown Soldier', 'toured a museum': a visit whose object is
+    a memorial or a sight is no visit to a state or its people (the state visit around it is
+    coded from its own words)."""
+    if draft.sense.mode != "visit":
+        return False
+    objects = roles.direct_objects(draft.trigger)
+    return bool(objects) and all(obj.lemma_.lower() in _MEMORIAL_SITES for obj in objects)
 
 
 def _threat_owner(draft: Draft, resolver: ActorResolver) -> None:
