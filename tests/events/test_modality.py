@@ -117,3 +117,31 @@ def test_visiting_a_memorial_is_no_state_visit(pipeline):
 def test_visiting_the_kremlin_is_a_state_visit(pipeline):
     text = "The Vietnamese foreign minister visited the Kremlin on Monday."
     assert find(code_text(pipeline, text), "CONSULT", {"VNM", "RUS"}) is not None
+
+
+def test_a_planned_visit_is_a_promise(pipeline):
+    events = code_text(pipeline, "The Kremlin confirmed the planned visit of Putin to India.")
+    assert find(events, "AGREE", {"RUS", "IND"}) is not None
+    assert find(events, "CONSULT", {"RUS", "IND"}) is None
+
+
+def test_a_planned_visit_that_took_place_is_a_visit(pipeline):
+    events = code_text(pipeline, "The planned visit of Putin to India took place on Monday.")
+    visit = find(events, "CONSULT", {"RUS", "IND"})
+    assert visit is not None and visit.modality == "asserted"
+
+
+def test_a_cancelled_visit_is_not_asserted(pipeline):
+    events = code_text(pipeline, "New Delhi cancelled the visit of Putin to India.")
+    assert not any(e.type == "CONSULT" and e.modality == "asserted" for e in events)
+
+
+def test_no_reports_of_clashes_is_no_clash(pipeline):
+    text = "There were no reports of clashes between Indian and Pakistani troops on Sunday."
+    assert not any(e.type == "ASSAULT" and e.modality == "asserted" for e in code_text(pipeline, text))
+
+
+def test_reports_of_clashes_are_clashes(pipeline):
+    text = "There were reports of clashes between Indian and Pakistani troops on Sunday."
+    clash = find(code_text(pipeline, text), "ASSAULT", {"IND", "PAK"})
+    assert clash is not None and clash.modality == "asserted"

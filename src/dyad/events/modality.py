@@ -36,6 +36,9 @@ _HYPOTHETICAL_DETERMINERS = word_list("modality.yaml", "hypothetical_determiners
 _NEGATING_DETERMINERS = word_list("modality.yaml", "negating_determiners")
 _OCCURRENCE_VERBS = word_list("modality.yaml", "occurrence_verbs")
 _TEMPORAL_PREPOSITIONS = word_list("modality.yaml", "temporal_prepositions")
+_FUTURE_MODIFIERS = word_list("modality.yaml", "future_modifiers")
+_NEGATING_MODIFIERS = word_list("modality.yaml", "negating_modifiers")
+_CANCELLING_VERBS = word_list("modality.yaml", "cancelling_verbs")
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
@@ -124,42 +127,56 @@ def noun_modality(trigger: Token) -> str | None:
     rules read verbs only (guide section 4):
     - 'a possible credit', 'potential sanctions', 'an attack was very likely', 'any attack on
       Poland', 'in the event of an invasion': called possible, or a condition: hypothetical;
-    - 'no talks were held': negated;
+    - 'no talks were held', 'no reports of clashes', 'the cancelled visit', 'called off the
+      talks': negated;
     - 'the talks would be held in Geneva', 'the visit did not take place': a verb that only
       says the act happens gives it its own modality ('would have occurred' reports a past
       act at second hand; its date decides);
     - 'will attend a press conference following their meeting': a noun event that times a
-      future or possible act is future or possible too."""
+      future or possible act is future or possible too;
+    - 'the planned visit', 'his upcoming trip': future."""
     if trigger.pos_ != "NOUN":
         return None
     children = list(trigger.children)
-    if any(c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL_MODIFIERS for c in children):
+    modifiers = {c.lower_ for c in children if c.dep_ in ("amod", "compound", "det")}
+    if modifiers & (_HYPOTHETICAL_MODIFIERS | _HYPOTHETICAL_DETERMINERS):
         return "hypothetical"
-    if any(c.dep_ == "det" and c.lower_ in _HYPOTHETICAL_DETERMINERS for c in children):
-        return "hypothetical"
-    if any(c.dep_ == "det" and c.lower_ in _NEGATING_DETERMINERS for c in children):
+    if modifiers & (_NEGATING_DETERMINERS | _NEGATING_MODIFIERS) or _cancelled(trigger):
         return "negated"
     head = trigger.head
-    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _CONDITION_NOUNS:
-        frame = head.head  # "in the event of", "in case of"
-        if frame.dep_ == "pobj" and frame.head.lower_ == "in":
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+        framing = head.head  # "no reports of clashes", "in the event of an invasion"
+        if any(c.dep_ == "det" and c.lower_ in _NEGATING_DETERMINERS for c in framing.children):
+            return "negated"
+        if framing.lower_ in _CONDITION_NOUNS and framing.dep_ == "pobj" and framing.head.lower_ == "in":
             return "hypothetical"
     if trigger.dep_ == "pobj" and head.lower_ in _TEMPORAL_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
         if any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree):
             return None  # "after his visit last week": dated on its own
         said = grammatical_modality(head.head)
         return said if said in ("future", "hypothetical") else None
-    if trigger.dep_ not in ("nsubj", "nsubjpass") or head.i == trigger.i:
-        return None
-    if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _POSSIBILITY_PREDICATES for c in head.children):
-        return "hypothetical"
-    if head.lemma_.lower() in _OCCURRENCE_VERBS:
-        auxiliaries = {c.lower_ for c in head.children if c.dep_ == "aux"}
-        if {"would", "have"} <= auxiliaries:
-            return None  # "the last supply would have occurred in February": hearsay of a past act
-        said = grammatical_modality(head)
-        return None if said == "asserted" else said
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.i != trigger.i:
+        predicates = {c.lower_ for c in head.children if c.dep_ == "acomp"}
+        if head.lemma_ == "be" and predicates & _POSSIBILITY_PREDICATES:
+            return "hypothetical"
+        if head.lemma_.lower() in _OCCURRENCE_VERBS:
+            auxiliaries = {c.lower_ for c in head.children if c.dep_ == "aux"}
+            if {"would", "have"} <= auxiliaries:
+                return None  # "the last supply would have occurred in February": hearsay of a past act
+            return grammatical_modality(head)  # "the planned visit took place": it happened
+    if modifiers & _FUTURE_MODIFIERS:
+        return "future"
     return None
+
+
+def _cancelled(noun: Token) -> bool:
+    """'cancelled the visit', 'the talks were postponed', 'called off the meeting'."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.i == noun.i:
+        return False
+    if verb.lemma_.lower() in _CANCELLING_VERBS:
+        return True
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 
 def grammatical_modality(trigger: Token) -> str:
