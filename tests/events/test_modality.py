@@ -145,3 +145,24 @@ def test_reports_of_clashes_are_clashes(pipeline):
     text = "There were reports of clashes between Indian and Pakistani troops on Sunday."
     clash = find(code_text(pipeline, text), "ASSAULT", {"IND", "PAK"})
     assert clash is not None and clash.modality == "asserted"
+
+
+def test_talks_called_for_are_a_request_not_talks(pipeline):
+    events = code_text(pipeline, "The UN called for talks between Armenia and Azerbaijan.")
+    assert find(events, "CONSULT", {"ARM", "AZE"}) is None
+    assert any(e.type == "REQUEST" for e in events)
+
+
+def test_talks_proposed_are_hypothetical(pipeline):
+    events = code_text(pipeline, "Turkey proposed talks between Russia and Ukraine.")
+    assert not any(e.type == "CONSULT" and e.modality == "asserted" for e in events)
+
+
+def test_talks_held_are_asserted(pipeline):
+    talks = find(code_text(pipeline, "Armenia and Azerbaijan held talks in Washington."), "CONSULT", {"ARM", "AZE"})
+    assert talks is not None and talks.modality == "asserted"
+
+
+def test_an_attack_considered_a_provocation_happened(pipeline):
+    text = "Seoul considered the North Korean attack on the island a provocation."
+    assert not any(e.type == "ASSAULT" and e.modality == "hypothetical" for e in code_text(pipeline, text))

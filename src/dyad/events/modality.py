@@ -39,6 +39,7 @@ _TEMPORAL_PREPOSITIONS = word_list("modality.yaml", "temporal_prepositions")
 _FUTURE_MODIFIERS = word_list("modality.yaml", "future_modifiers")
 _NEGATING_MODIFIERS = word_list("modality.yaml", "negating_modifiers")
 _CANCELLING_VERBS = word_list("modality.yaml", "cancelling_verbs")
+_DELIBERATING_VERBS = word_list("modality.yaml", "deliberating_verbs")
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
@@ -72,7 +73,7 @@ def is_demanded(trigger: Token) -> bool:
 def is_requested_act(trigger: Token) -> bool:
     """The trigger is what a request, invitation or offer asks for, or what a refusal turns
     down; that is the event, not this act."""
-    if is_refused_act(trigger):
+    if is_refused_act(trigger) or _requested_noun(trigger):
         return True
     current = trigger
     for _ in range(3):
@@ -85,6 +86,19 @@ def is_requested_act(trigger: Token) -> bool:
             return True
         current = head
     return False
+
+
+def _requested_noun(trigger: Token) -> bool:
+    """'called for talks between Armenia and Azerbaijan', 'urged sanctions against Russia': a
+    noun event a request names as what it wants is not done; the request is the event."""
+    if trigger.pos_ != "NOUN":
+        return False
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.i != head.i:
+        head = head.head  # "called for", "pressed for", "appealed for"
+    elif trigger.dep_ != "dobj":
+        return False
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _REQUESTING_GOVERNORS
 
 
 def is_refused_act(trigger: Token) -> bool:
@@ -134,7 +148,8 @@ def noun_modality(trigger: Token) -> str | None:
       act at second hand; its date decides);
     - 'will attend a press conference following their meeting': a noun event that times a
       future or possible act is future or possible too;
-    - 'the planned visit', 'his upcoming trip': future."""
+    - 'the planned visit', 'his upcoming trip': future;
+    - 'is weighing new sanctions', 'proposed talks': weighed or proposed, hypothetical."""
     if trigger.pos_ != "NOUN":
         return None
     children = list(trigger.children)
@@ -144,6 +159,9 @@ def noun_modality(trigger: Token) -> str | None:
     if modifiers & (_NEGATING_DETERMINERS | _NEGATING_MODIFIERS) or _cancelled(trigger):
         return "negated"
     head = trigger.head
+    deliberated = trigger.dep_ == "dobj" and head.lemma_.lower() in _DELIBERATING_VERBS and _indefinite(trigger)
+    if deliberated and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in head.children):
+        return "hypothetical"  # "is weighing new sanctions", "proposed talks between them"
     if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
         framing = head.head  # "no reports of clashes", "in the event of an invasion"
         if any(c.dep_ == "det" and c.lower_ in _NEGATING_DETERMINERS for c in framing.children):
@@ -167,6 +185,14 @@ def noun_modality(trigger: Token) -> str | None:
     if modifiers & _FUTURE_MODIFIERS:
         return "future"
     return None
+
+
+def _indefinite(noun: Token) -> bool:
+    """'new sanctions', 'an embargo', 'talks': not 'the sanctions' or 'Russia's attack'."""
+    return not any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+        for c in noun.children
+    )
 
 
 def _cancelled(noun: Token) -> bool:
