@@ -166,3 +166,13 @@ def test_talks_held_are_asserted(pipeline):
 def test_an_attack_considered_a_provocation_happened(pipeline):
     text = "Seoul considered the North Korean attack on the island a provocation."
     assert not any(e.type == "ASSAULT" and e.modality == "hypothetical" for e in code_text(pipeline, text))
+
+
+def test_a_declined_meeting_is_not_a_meeting(pipeline):
+    events = code_text(pipeline, "The Russian president declined to meet the Ukrainian president in Istanbul.")
+    assert not any(e.type == "CONSULT" for e in events)
+
+
+def test_a_meeting_not_declined_is_a_meeting(pipeline):
+    events = code_text(pipeline, "The Russian president met the Ukrainian president in Istanbul.")
+    assert find(events, "CONSULT", {"RUS", "UKR"}) is not None
