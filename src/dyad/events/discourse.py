@@ -44,7 +44,10 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
         # cooperated (met, talked), not by one the story set against each other in between
         if lexicon.types[draft.sense.type].cooperative:
             partners = [e for e in earlier if lexicon.types[e.type].cooperative]
-            recalled = _last_pair(partners, size) if partners else []
+            # "They discussed ...": first the pair told meeting or acting together; a pair
+            # where one only spoke of the other ("reiterated support for Israel") was not there
+            together = [e for e in partners if _copresent(e.type) or (not e.recipient and len(e.countries()) >= 2)]
+            recalled = (_last_pair(together, size) or _last_pair(partners, size)) if partners else []
         else:
             recalled = []
         draft.actor = _states_named_here(draft, resolver, size) or recalled or _last_pair(earlier, size) or draft.actor
@@ -78,6 +81,13 @@ def _private_travellers(event_type: str) -> frozenset[str]:
     """The sectors whose travel is private for a type (types.yaml `private_travel`)."""
     policy = read_yaml(DATA / "types.yaml", what="lexicon file")["types"].get(event_type) or {}
     return frozenset(str(sector) for sector in policy.get("private_travel") or ())
+
+
+@cache
+def _copresent(event_type: str) -> bool:
+    """Whether the type's parties are together when it happens (types.yaml `copresent`)."""
+    policy = read_yaml(DATA / "types.yaml", what="lexicon file")["types"].get(event_type) or {}
+    return bool(policy.get("copresent"))
 
 
 def _private_travel(draft: Draft) -> bool:
