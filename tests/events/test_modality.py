@@ -176,3 +176,14 @@ def test_a_declined_meeting_is_not_a_meeting(pipeline):
 def test_a_meeting_not_declined_is_a_meeting(pipeline):
     events = code_text(pipeline, "The Russian president met the Ukrainian president in Istanbul.")
     assert find(events, "CONSULT", {"RUS", "UKR"}) is not None
+
+
+def test_aid_that_has_yet_to_arrive_is_negated(pipeline):
+    text = "Officials said that 40 buses donated by China have yet to reach the island."
+    assert not any(e.type == "AID" and e.modality == "asserted" for e in code_text(pipeline, text))
+
+
+def test_aid_that_arrived_is_asserted(pipeline):
+    text = "Officials said that 40 buses donated by China reached the island on Monday."
+    events = code_text(pipeline, text)
+    assert any(e.type == "AID" and e.modality == "asserted" for e in events)
