@@ -143,3 +143,29 @@ def test_its_people_belong_to_the_country_just_named(pipeline):
     )
     support = find(code_text(pipeline, text), "SUPPORT", {"VNM", "CUB"})
     assert support is not None and all(e.country == "CUB" for e in support.recipient)
+
+
+def test_a_joint_act_of_two_named_sides_takes_no_recipient_from_the_story(pipeline):
+    text = (
+        "North Korea fired a ballistic missile on Sunday. "
+        "Japanese and American warships are conducting joint naval drills in the region."
+    )
+    events = code_text(pipeline, text)
+    assert find(events, "COOPERATE", {"JPN", "USA"}) is not None
+    assert find(events, "COOPERATE", {"JPN", "USA", "PRK"}) is None
+
+
+def test_a_one_sided_act_still_takes_its_recipient_from_the_story(pipeline):
+    text = "Russia expelled two Estonian diplomats on Monday. Estonia condemned the decision."
+    assert find(code_text(pipeline, text), "ACCUSE", {"EST", "RUS"}) is not None
+
+
+def test_they_who_discussed_are_the_pair_that_met(pipeline):
+    text = (
+        "Prime Minister Mark Carney welcomed Mexican President Claudia Sheinbaum to Ottawa on Monday. "
+        "The Prime Minister reiterated Canada's support for Ukraine. "
+        "They discussed trade and migration."
+    )
+    events = code_text(pipeline, text)
+    assert find(events, "CONSULT", {"CAN", "UKR"}) is None
+    assert find(events, "CONSULT", {"CAN", "MEX"}) is not None

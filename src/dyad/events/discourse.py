@@ -8,12 +8,16 @@ the article.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from dyad.actors.resolve import ActorResolver
+from dyad.datafiles import read_yaml
 from dyad.events import roles
 from dyad.events.draft import Draft
-from dyad.events.lexicon import Lexicon, grammar_words
+from dyad.events.lexicon import DATA, Lexicon, grammar_words, word_list
+from dyad.events.modality import threat_noun
 from dyad.events.recipients import story_country
 from dyad.records import Entity, Event
 
@@ -27,6 +31,10 @@ _ATTRIBUTION_WORDS = grammar_words("attribution_words")
 
 def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, resolver: ActorResolver) -> None:
     """Fill the draft's empty roles from what the article already reported."""
+    _threat_owner(draft, resolver)
+    if _private_travel(draft) or _sightseeing(draft):
+        draft.actor = []  # nobody or nothing a visit admits: not an event
+        return
     pair_subject = draft.subject_phrase in lexicon.pair_phrases
     # "They also agreed to meet in January": a joint act's 'they' is the pair just told
     pair_subject = pair_subject or (draft.sense.symmetric and draft.subject_phrase == "they")
@@ -36,7 +44,10 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
         # cooperated (met, talked), not by one the story set against each other in between
         if lexicon.types[draft.sense.type].cooperative:
             partners = [e for e in earlier if lexicon.types[e.type].cooperative]
-            recalled = _last_pair(partners, size) if partners else []
+            # "They discussed ...": first the pair told meeting or acting together; a pair
+            # where one only spoke of the other ("reiterated support for Israel") was not there
+            together = [e for e in partners if _copresent(e.type) or (not e.recipient and len(e.countries()) >= 2)]
+            recalled = (_last_pair(together, size) or _last_pair(partners, size)) if partners else []
         else:
             recalled = []
         draft.actor = _states_named_here(draft, resolver, size) or recalled or _last_pair(earlier, size) or draft.actor
@@ -47,6 +58,11 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
     if any(e.country for e in draft.recipient):
         return
     own = {e.country for e in draft.actor}
+    if draft.sense.symmetric and len(own - {None}) >= 2:
+        # "South Korean and American forces conducted joint drills": a joint act of the two
+        # sides it names; no side leads and nobody the story told before is its recipient
+        # (guide section 2: direction)
+        return
     found = (
         _pair_object(draft, earlier, lexicon)
         or _message_addressee(draft, earlier, own)
@@ -58,6 +74,61 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
     )
     if found:
         draft.recipient = found
+
+
+@cache
+def _private_travellers(event_type: str) -> frozenset[str]:
+    """The sectors whose travel is private for a type (types.yaml `private_travel`)."""
+    policy = read_yaml(DATA / "types.yaml", what="lexicon file")["types"].get(event_type) or {}
+    return frozenset(str(sector) for sector in policy.get("private_travel") or ())
+
+
+@cache
+def _copresent(event_type: str) -> bool:
+    """Whether the type's parties are together when it happens (types.yaml `copresent`)."""
+    policy = read_yaml(DATA / "types.yaml", what="lexicon file")["types"].get(event_type) or {}
+    return bool(policy.get("copresent"))
+
+
+def _private_travel(draft: Draft) -> bool:
+    """'Thousands of Cubans travelled to the US', 'tourists arrived in Havana': people going
+    abroad on their own business make no visit; a visit is between political actors. Only
+    when every actor with a country is of such a sector (a delegation with business people
+    in it still visits)."""
+    if draft.sense.mode != "visit":
+        return False
+    private = _private_travellers(draft.sense.type)
+    sectors = [e.sector for e in draft.actor if e.country]
+    return bool(private) and bool(sectors) and all(sector in private for sector in sectors)
+
+
+_MEMORIAL_SITES = word_list("admission.yaml", "memorial_sites")
+
+
+def _sightseeing(draft: Draft) -> bool:
+    """'visited the Tomb of the Unknown Soldier', 'toured a museum': a visit whose object is
+    a memorial or a sight is no visit to a state or its people (the state visit around it is
+    coded from its own words)."""
+    if draft.sense.mode != "visit":
+        return False
+    objects = roles.direct_objects(draft.trigger)
+    return bool(objects) and all(obj.lemma_.lower() in _MEMORIAL_SITES for obj in objects)
+
+
+def _threat_owner(draft: Draft, resolver: ActorResolver) -> None:
+    """'she dismissed his threat to impose tariffs', 'rejected Washington's threat of
+    sanctions': the one who owns the threat threatens, not whoever answers it. A threat
+    with no owner named keeps the clause's subject ('Trump renewed the threat to ...')."""
+    noun = threat_noun(draft.trigger)
+    if noun is None or noun.pos_ != "NOUN":
+        return
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for prep in roles.children(noun, "prep") if prep.lower_ == "by" for o in roles.children(prep, "pobj")]
+    found = [e for owner in owners for e in resolver.resolve(owner) if e.country]
+    if found:
+        draft.actor = found
+        draft.recipient = [e for e in draft.recipient if e.country not in {a.country for a in found}] or draft.recipient
+        draft.rules.append("actor:threat-owner")
 
 
 _GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
