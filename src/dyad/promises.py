@@ -79,17 +79,18 @@ def _follow_one(promise: Found, corpus: list[Found], latest: dt.date | None, voc
     for other in corpus:
         if other is promise or not set(promise.countries) <= set(other.countries) or not span:
             continue
-        other_span = other.span()
+        contradicts = _contradicts(other, vocabulary)
+        other_span = other.reported() if contradicts else other.span()  # a 'not yet' is as of its report
         if not other_span or other_span[0] < span[0] or not _same_matter(promise, other, areas, vocabulary):
             continue
-        if _contradicts(other, vocabulary):
+        if contradicts:
             contradicted.append(other)
         elif other_span[0] > span[1] and _fulfils(promise, other, rules):
             kept.append(other)
     status, elapsed = "unknown", None
     if span:
         last_kept = max((f.span()[0] for f in kept), default=None)  # type: ignore[index]
-        last_no = max((f.span()[0] for f in contradicted), default=None)  # type: ignore[index]
+        last_no = max((f.reported()[0] for f in contradicted), default=None)  # type: ignore[index]
         if last_no and (not last_kept or last_no >= last_kept):
             status, elapsed = "contradicted", (last_no - span[0]).days
         elif kept:

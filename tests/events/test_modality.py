@@ -187,3 +187,10 @@ def test_aid_that_arrived_is_asserted(pipeline):
     text = "Officials said that 40 buses donated by China reached the island on Monday."
     events = code_text(pipeline, text)
     assert any(e.type == "AID" and e.modality == "asserted" for e in events)
+
+
+def test_no_aid_delivered_is_negated_and_aid_delivered_is_not(pipeline):
+    none = find(code_text(pipeline, "No aid was delivered by Venezuela to Cuba last month."), "AID", {"VEN", "CUB"})
+    assert none is not None and none.modality == "negated"
+    some = find(code_text(pipeline, "Aid was delivered by Venezuela to Cuba last month."), "AID", {"VEN", "CUB"})
+    assert some is not None and some.modality == "asserted"

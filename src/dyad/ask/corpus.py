@@ -62,6 +62,15 @@ class Found:
     def span(self) -> tuple[dt.date, dt.date] | None:
         return date_span(self.row.date)
 
+    def reported(self) -> tuple[dt.date, dt.date] | None:
+        """Its own date, else the first day its sources were published: 'the ambulances have yet
+        to arrive' is undated, and true as of the day it was reported."""
+        own = self.span()
+        if own is not None:
+            return own
+        days = sorted(s.published for s in self.sources if s.published)
+        return date_span(days[0]) if days else None
+
     def outlets(self) -> list[str]:
         return list(self.row.outlets) or sorted({s.outlet for s in self.sources if s.outlet})
 
