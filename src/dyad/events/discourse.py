@@ -8,15 +8,12 @@ the article.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
 from dyad.actors.resolve import ActorResolver
-from dyad.datafiles import read_yaml
 from dyad.events import roles
 from dyad.events.draft import Draft
-from dyad.events.lexicon import DATA, Lexicon, grammar_words, word_list
+from dyad.events.lexicon import Lexicon, grammar_words, word_list
 from dyad.events.modality import threat_noun
 from dyad.events.recipients import story_country
 from dyad.records import Entity, Event
@@ -32,7 +29,7 @@ _ATTRIBUTION_WORDS = grammar_words("attribution_words")
 def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, resolver: ActorResolver) -> None:
     """Fill the draft's empty roles from what the article already reported."""
     _threat_owner(draft, resolver)
-    if _private_travel(draft) or _sightseeing(draft):
+    if _private_travel(draft, lexicon) or _sightseeing(draft):
         draft.actor = []  # nobody or nothing a visit admits: not an event
         return
     pair_subject = draft.subject_phrase in lexicon.pair_phrases
@@ -46,7 +43,9 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
             partners = [e for e in earlier if lexicon.types[e.type].cooperative]
             # "They discussed ...": first the pair told meeting or acting together; a pair
             # where one only spoke of the other ("reiterated support for Israel") was not there
-            together = [e for e in partners if _copresent(e.type) or (not e.recipient and len(e.countries()) >= 2)]
+            together = [
+                e for e in partners if lexicon.types[e.type].copresent or (not e.recipient and len(e.countries()) >= 2)
+            ]
             recalled = (_last_pair(together, size) or _last_pair(partners, size)) if partners else []
         else:
             recalled = []
@@ -76,28 +75,14 @@ def recall_antecedents(draft: Draft, earlier: list[Event], lexicon: Lexicon, res
         draft.recipient = found
 
 
-@cache
-def _private_travellers(event_type: str) -> frozenset[str]:
-    """The sectors whose travel is private for a type (types.yaml `private_travel`)."""
-    policy = read_yaml(DATA / "types.yaml", what="lexicon file")["types"].get(event_type) or {}
-    return frozenset(str(sector) for sector in policy.get("private_travel") or ())
-
-
-@cache
-def _copresent(event_type: str) -> bool:
-    """Whether the type's parties are together when it happens (types.yaml `copresent`)."""
-    policy = read_yaml(DATA / "types.yaml", what="lexicon file")["types"].get(event_type) or {}
-    return bool(policy.get("copresent"))
-
-
-def _private_travel(draft: Draft) -> bool:
+def _private_travel(draft: Draft, lexicon: Lexicon) -> bool:
     """'Thousands of Cubans travelled to the US', 'tourists arrived in Havana': people going
     abroad on their own business make no visit; a visit is between political actors. Only
     when every actor with a country is of such a sector (a delegation with business people
     in it still visits)."""
     if draft.sense.mode != "visit":
         return False
-    private = _private_travellers(draft.sense.type)
+    private = lexicon.types[draft.sense.type].private_travel  # types.yaml `private_travel`
     sectors = [e.sector for e in draft.actor if e.country]
     return bool(private) and bool(sectors) and all(sector in private for sector in sectors)
 

@@ -60,6 +60,8 @@ class TypeInfo:
     jurisdiction: frozenset[str] = frozenset()
     home_act: bool = False
     home_decision: bool = False
+    private_travel: frozenset[str] = frozenset()
+    copresent: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ def _type_info(name: str, raw: dict[str, Any]) -> TypeInfo:
         jurisdiction=frozenset(str(s) for s in raw.get("jurisdiction") or ()),
         home_act=bool(raw.get("home_act")),
         home_decision=bool(raw.get("home_decision")),
+        private_travel=frozenset(str(sector) for sector in raw.get("private_travel") or ()),
+        copresent=bool(raw.get("copresent")),
     )
 
 
