@@ -227,7 +227,7 @@ def grammatical_modality(trigger: Token) -> str:
         children = list(token.children)
         if any(c.dep_ == "neg" for c in children):
             return "negated"
-        if any(c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        if any(c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ in _NEGATING_DETERMINERS for d in c.children)
                for c in children):  # fmt: skip
             return "negated"  # "no talks were held", "no aid was delivered"
         if token.lemma_ == "yet" or any(c.lower_ == "yet" for c in children):

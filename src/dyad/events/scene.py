@@ -278,23 +278,22 @@ def _issued_at_home(event: Event, dateline: Dateline, gazetteer: Gazetteer) -> b
     """A sanction or denunciation the dateline's own government issued from its desk; or one a
     foreign state issued against the dateline's country ('BOGOTA - The United States imposed
     tariffs on Colombia'), which it issued from its own capital, not from the dateline; or what two
-    states imposed on each other, each from home. Not at an
-    organisation's seat, where delegations meet and speak; but an organisation does not decide a
-    sanction in the country it sanctions ('MINSK - The EU imposed new sanctions on Belarus')."""
-    actors = {e.country for e in event.actor}
-    recipients = {e.country for e in event.recipient}
+    states imposed on each other, each from home. Not at an organisation's seat, where
+    delegations meet and speak; but an organisation does not decide a sanction in the country
+    it sanctions ('MINSK - The EU imposed new sanctions on Belarus')."""
     if event.type not in _HOME_DECISIONS:
         return False
+    actors = {e.country for e in event.actor}
+    recipients = {e.country for e in event.recipient}
     if not all(is_country(code, gazetteer) for code in actors):
         # an organisation's body decides wherever its members meet, but not in the country it acts on
-        against = not dateline.forum and dateline.place.country in recipients
-        return against and (event.type != "ACCUSE" or not _handed_to_an_envoy(event))
-    own = actors == {dateline.owner} and dateline.owner not in recipients
-    foreign = len(actors) == 1 and not dateline.forum and dateline.place.country not in actors
-    mutual = len(actors) > 1 and not recipients and not dateline.forum  # 'imposed tariffs on each other'
-    if not (own or foreign or mutual):
-        return False
-    return event.type != "ACCUSE" or not _handed_to_an_envoy(event)
+        issued_elsewhere = not dateline.forum and dateline.place.country in recipients
+    else:
+        own = actors == {dateline.owner} and dateline.owner not in recipients
+        foreign = len(actors) == 1 and not dateline.forum and dateline.place.country not in actors
+        mutual = len(actors) > 1 and not recipients and not dateline.forum  # 'imposed tariffs on each other'
+        issued_elsewhere = own or foreign or mutual
+    return issued_elsewhere and (event.type != "ACCUSE" or not _handed_to_an_envoy(event))
 
 
 def _handed_to_an_envoy(event: Event) -> bool:

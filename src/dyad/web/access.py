@@ -93,11 +93,6 @@ class StoreAccess:
         with self.reader():  # builds the digest now rather than on the first request
             pass
 
-    @property
-    def version(self) -> Version | None:
-        """The file version the digest was built from."""
-        return self._built
-
     @contextmanager
     def reader(self, timeout_s: float | None = None) -> Iterator[q.Reader]:
         """A cursor on the store (and the digest) for one request; the file is held until it closes."""
@@ -135,16 +130,12 @@ class StoreAccess:
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
 
-    def search(self, text: str, limit: int, reader: q.Reader | None = None) -> list[Hit]:
+    def search(self, text: str, limit: int, reader: q.Reader) -> list[Hit]:
         """BM25 hits over evidence and articles; the index is built once per version of the file,
-        through `reader` when the caller holds one (a request never opens a second)."""
+        through the caller's `reader` (a request never opens a second)."""
         with self._index_lock:
             if self._index is None or self._index[0] != file_version(self.path):
-                if reader is not None:
-                    self._index = (self._built or (), SearchIndex(reader.connection))
-                else:
-                    with self.reader() as own:
-                        self._index = (self._built or (), SearchIndex(own.connection))
+                self._index = (self._built or (), SearchIndex(reader.connection))
             index = self._index[1]
         return index.search(text, limit=limit)
 

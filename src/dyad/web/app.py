@@ -5,8 +5,8 @@ that data as JSON and the page renders it, so both always agree. Library errors 
 HTTP errors here, at the edge: bad parameters are 4xx, a query past the time limit is 503.
 """
 
-# no `from __future__ import annotations`: FastAPI reads the routes' annotations, and Db and Filtered
-# are local to create_app
+# no `from __future__ import annotations`: FastAPI reads the routes' annotations, and Filtered is
+# local to create_app
 import hmac
 import importlib.resources
 from pathlib import Path
