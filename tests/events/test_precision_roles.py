@@ -96,15 +96,15 @@ def test_an_informal_group_of_states_is_each_member(pipeline):
 
 
 def test_short_country_names_news_uses(pipeline):
-    text = "The US secretary of state vowed on Monday to back the sovereignty and territorial integrity of Bosnia."
-    assert find(code_text(pipeline, text), "SUPPORT", {"USA", "BIH"}) is not None
+    text = "The Turkish foreign minister vowed on Tuesday to back the territorial integrity of Bosnia."
+    assert find(code_text(pipeline, text), "SUPPORT", {"TUR", "BIH"}) is not None
 
 
 def test_strikes_on_gaza_are_aimed_at_palestine(pipeline):
-    text = "Egypt on Monday condemned Israeli airstrikes on the Gaza Strip."
+    text = "Jordan on Friday condemned Israeli airstrikes on the Gaza Strip."
     assert find(code_text(pipeline, text), "ASSAULT", {"ISR", "PSE"}) is not None
     # look-alike: 'the country' after Gaza is not Palestine (Gaza is a place, not a country name)
-    text = "Egypt on Monday condemned Israeli airstrikes on the Gaza Strip, calling on the country to stop."
+    text = "Jordan on Friday condemned Israeli airstrikes on the Gaza Strip and called on the country to halt them."
     assert not any(e.type == "REQUEST" and "PSE" in e.countries() for e in code_text(pipeline, text))
 
 

@@ -49,7 +49,7 @@ class CoreferenceMixin:
         return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
 
     def _previous_main_subject(self, pronoun: Token) -> Entity | None:
-        """'Washington says Iran and Venezuela are ruled by repressive regimes. It recently
+        """'Ottawa says Laos and Cuba are governed by autocrats. It later
         offered ...': an 'it' that is its sentence's main subject goes on with the main subject
         of the sentence before, when that is a state or body, not with a country named last
         inside what that subject said."""

@@ -159,7 +159,7 @@ _DEPARTURE_VERBS = grammar_words("departure_verbs")
 
 
 def _destination_for(subject: Token) -> bool:
-    """'before departing for the United States to attend the session', 'left for Moscow to
+    """'before leaving for Brazil to open the summit', 'left for Moscow to
     sign the deal': after a verb of setting off, the parser makes the destination the subject
     of 'for ... to': the place is where one goes; whoever set off does the infinitive."""
     clause = subject.head
@@ -274,7 +274,7 @@ def _relative_clause(clause: Token) -> Token | None:
 
 
 def comma_antecedent(token: Token) -> Token | None:
-    """'sanctions led by the United States and the European Union, which accuse X': a
+    """'tariffs backed by Canada and Japan, which blame X for the glut': a
     clause opened by ', which' or ', who' is about the name just before the comma, though the
     parser may hang it on a noun further back. That name (from the first of its conjuncts,
     so that the whole list acts) when it is not the noun the parse chose; the coder reads it
