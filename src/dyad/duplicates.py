@@ -15,12 +15,13 @@ order the articles arrive in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from dyad.dates import iso_to_date
 
@@ -49,8 +50,14 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+@functools.cache
+def _permutations() -> np.ndarray:
+    """The permutation parameters of the pinned seed and scheme, drawn once rather than per article."""
+    return MinHash(num_perm=PERMUTATIONS, seed=_SEED, scheme=_SCHEME).permutations
+
+
 def signature(text: str) -> MinHash:
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=_SEED, scheme=_SCHEME)
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=_SEED, scheme=_SCHEME, permutations=_permutations())
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
     return minhash
 
@@ -61,9 +68,39 @@ def signature_values(text: str) -> list[int]:
 
 
 def from_values(values: Iterable[int]) -> MinHash:
-    return MinHash(
-        num_perm=PERMUTATIONS, seed=_SEED, scheme=_SCHEME, hashvalues=np.array(list(values), dtype=np.uint64)
-    )
+    """A stored signature, comparable with `signature`'s (a lean one: no permutations to draw)."""
+    return LeanMinHash(seed=_SEED, hashvalues=np.array(list(values), dtype=np.uint64), scheme=_SCHEME)
+
+
+@functools.cache
+def bands(threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+    """The LSH bands (slices of the signature) for `threshold`, weighted against missed pairs:
+    a false candidate costs one exact comparison, a missed one a duplicate counted as a source."""
+    index = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS, weights=(0.1, 0.9))
+    return [(band * index.r, (band + 1) * index.r) for band in range(index.b)]
+
+
+def candidate_pairs(values: np.ndarray, threshold: float = THRESHOLD) -> np.ndarray:
+    """Row pairs (i < j) of a signature matrix that agree on every value of at least one band:
+    MinHashLSH's candidates, found with numpy for a whole batch at once."""
+    values = np.asarray(values, dtype=np.uint64)
+    rows = len(values)
+    keys = []
+    for number, (start, end) in enumerate(bands(threshold)):
+        band = np.ascontiguousarray(values[:, start:end]).view(np.dtype((np.void, 8 * (end - start)))).reshape(-1)
+        _, bucket = np.unique(band, return_inverse=True)
+        keys.append(number * rows + bucket.reshape(-1))
+    key = np.concatenate(keys)
+    row = np.tile(np.arange(rows), len(keys))
+    shared = np.bincount(key)[key] > 1  # most rows are alone in every bucket
+    key, row = key[shared], row[shared]
+    order = np.argsort(key, kind="stable")
+    key, row = key[order], row[order]
+    pairs: set[tuple[int, int]] = set()
+    for members in np.split(row, np.flatnonzero(np.diff(key)) + 1):
+        members = sorted(members.tolist())
+        pairs.update((members[i], members[j]) for i in range(len(members)) for j in range(i + 1, len(members)))
+    return np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
 
 
 @dataclass(frozen=True)
@@ -102,11 +139,6 @@ def duplicate_groups(
     so the answer is the same whatever order the articles come in.
     """
     items = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
-    # bands tuned against missed pairs: a false candidate costs one exact comparison below
-    index = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS, weights=(0.1, 0.9))
-    for item in items:
-        index.insert(item.id, item.signature)
-    by_id = {item.id: item for item in items}
     parent = {item.id: item.id for item in items}
 
     def root(key: str) -> str:
@@ -115,14 +147,15 @@ def duplicate_groups(
             key = parent[key]
         return key
 
-    for item in items:
-        for other_id in index.query(item.signature):
-            other = by_id[other_id]
-            if other_id == item.id or not _within_window(item, other, window_days):
-                continue
-            if item.signature.jaccard(other.signature) >= threshold:
-                first, second = sorted((root(item.id), root(other_id)))
-                parent[second] = first
+    if len(items) > 1:
+        values = np.stack([np.asarray(item.signature.hashvalues, dtype=np.uint64) for item in items])
+        pairs = candidate_pairs(values, threshold)
+        similarity = (values[pairs[:, 0]] == values[pairs[:, 1]]).mean(axis=1) if len(pairs) else np.empty(0)
+        for (first, second), similar in zip(pairs.tolist(), similarity.tolist(), strict=True):
+            item, other = items[first], items[second]
+            if similar >= threshold and _within_window(item, other, window_days):
+                low, high = sorted((root(item.id), root(other.id)))
+                parent[high] = low
     groups: dict[str, list[Copy]] = {}
     for item in items:
         groups.setdefault(root(item.id), []).append(item)
