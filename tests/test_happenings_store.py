@@ -162,3 +162,57 @@ def test_cluster_gold_scores_meet_the_target():
     floors = json.loads((CLUSTERS / "floors.json").read_text())
     assert scores["pairwise_f1"] >= floors["pairwise_f1"]
     assert scores["duplicates"]["f1"] >= floors["duplicate_f1"]
+
+
+DUPLICATES = DATA / "duplicates"
+
+
+def _duplicate_articles(dates: dict[str, str]) -> list:
+    from dyad.ingest.text import article_from_text
+
+    return [
+        article_from_text((DUPLICATES / f"{name}.txt").read_text(encoding="utf-8"), ref=name, published=published)
+        for name, published in dates.items()
+    ]
+
+
+def _duplicates_by_ref(store: Store) -> dict[str, str]:
+    rows = store.query("SELECT a.ref, c.ref FROM articles a JOIN articles c ON c.id = a.duplicate_of")
+    return dict(sorted(rows))
+
+
+@pytest.mark.parametrize("order", [("wire", "repost", "edited", "other"), ("edited", "other", "repost", "wire")])
+def test_duplicate_groups_decided_article_by_article_equal_a_rebuild(tmp_path, pipeline, order):
+    """Each article is compared through the band index with every stored one, and groups merge
+    as copies arrive: the canonical copy is the earliest published even when it comes last."""
+    from dyad.runner import RunOptions, run
+
+    dates = {"wire": "2025-06-24", "repost": "2025-06-25", "edited": "2025-06-26", "other": "2025-06-25"}
+    articles = {article.ref: article for article in _duplicate_articles(dates)}
+    with Store(tmp_path / "d.duckdb") as store:
+        run([articles[name] for name in order], pipeline, store, RunOptions(batch_size=1))
+        found = _duplicates_by_ref(store)
+        assert found == {"edited": "wire", "repost": "wire"}
+        # the wire story re-dated two months on leaves its copies' window: its group is undone
+        later = _duplicate_articles({"wire": "2025-09-01"})
+        run(later, pipeline, store, RunOptions(batch_size=1, redate=True))
+        redated = _duplicates_by_ref(store)
+        assert "wire" not in redated.values() and "wire" not in redated
+        store.rebuild_happenings()
+        assert _duplicates_by_ref(store) == redated
+
+
+def test_happenings_a_killed_writer_left_out_of_date_are_settled_by_the_next(in_order, tmp_path, pipeline, monkeypatch):
+    """Blocks a batch touched are marked in its transaction; a writer killed before settling
+    leaves the marks, and the next one to open the file settles them before answering."""
+    monkeypatch.setattr("dyad.store.SETTLE_EVERY_SECONDS", 1e9)  # no settling between batches
+    expected, _ = in_order
+    path = tmp_path / "killed.duckdb"
+    store = Store(path)
+    store.ingest([_write(ROWS, tmp_path / "articles.jsonl")], pipeline=pipeline, batch_size=7)
+    assert store.connection.execute("SELECT count(*) FROM happenings").fetchall()[0][0] == 0
+    assert store.connection.execute("SELECT count(*) FROM pending_blocks").fetchall()[0][0] > 0
+    store.release()  # as a kill would: nothing settled, nothing closed cleanly
+    with Store(path) as again:
+        assert _state(again) == expected
+        assert again.connection.execute("SELECT count(*) FROM pending_blocks").fetchall()[0][0] == 0

@@ -4,27 +4,39 @@ Every committed batch (in the same transaction as its events):
 1. signs its new articles (MinHash, dyad.duplicates) and looks for copies among stored
    articles published within the duplicate window; each group's canonical article is
    recorded in `articles.duplicate_of` of the others;
-2. re-clusters the blocks (type, countries, modality kind) that its events, or the events
-   of articles whose duplicate status changed, belong to, from every stored event of
-   those blocks; events of duplicate articles stay out, since their canonical article's
-   events already tell the same thing.
-Because a block is always clustered whole, and clustering ignores arrival order, the
-happenings after any sequence of runs are those a rebuild from scratch would give
-(`rebuild`, `dyad cluster`).
+2. marks as pending the blocks (type, countries, modality kind) that its events, or the
+   events of articles whose duplicate status changed, belong to.
+`settle` re-clusters the pending blocks, each from every stored event of that block; events
+of duplicate articles stay out, since their canonical article's events already tell the same
+thing. A block is clustered whole, so re-clustering it after every batch would cost the size
+of the store each time (a run's writes would grow quadratically); the store settles after a
+batch only when that is due, and always before it closes or answers a query
+(dyad.store.Store). The pending marks are committed with the batch, so a killed run leaves
+them for the next writer to settle. Because a block is always clustered whole, and
+clustering ignores arrival order, the happenings after any sequence of runs are those a
+rebuild from scratch would give (`rebuild`, `dyad cluster`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from dyad.dates import iso_to_date
-from dyad.duplicates import WINDOW_DAYS, Copy, duplicate_groups, from_values, signature_values
+from dyad.duplicates import (
+    Copy,
+    band_keys,
+    canonical_of,
+    duplicate_groups,
+    from_values,
+    linked,
+    signature_values,
+)
 from dyad.happenings import MODALITY_KIND, MODALITY_KIND_DEFAULT, Block, Happening, Mention, blocks_of, cluster
 from dyad.records import Article, Event
 from dyad.tables import insert_rows
@@ -53,49 +65,109 @@ def event_keys(event: Event) -> EventKeys:
     )
 
 
-def _published_day(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return iso_to_date(published)[0]
-    except ValueError:
-        return None
-
-
 def sign(connection: duckdb.DuckDBPyConnection, articles: Iterable[tuple[str, str | None, str]]) -> None:
-    """Store the MinHash signature of each (id, published, text)."""
+    """Store the MinHash signature of each (id, published, text), and its band keys for `linked_ids`."""
     rows = [
         {"article_id": key, "published": published, "minhash": signature_values(text)}
         for key, published, text in articles
     ]
     if rows:
         insert_rows(connection, "article_signatures", rows, on_conflict="REPLACE")
+        index_bands(connection, [(row["article_id"], row["minhash"]) for row in rows])
 
 
-def update_duplicates(connection: duckdb.DuckDBPyConnection, fresh: list[Article]) -> set[str]:
-    """Re-decide duplicates among the new articles and the stored ones published near them;
-    returns the ids whose duplicate_of changed."""
-    if not fresh:
-        return set()
-    days = [d for d in (_published_day(a.published) for a in fresh) if d is not None]
-    clauses = ["s.published IS NULL"] if any(_published_day(a.published) is None for a in fresh) else []
-    params: list[object] = []
-    if days:
-        window = dt.timedelta(days=WINDOW_DAYS)
-        clauses.append("(try_cast(s.published AS DATE) BETWEEN ? AND ?)")
-        params += [min(days) - 2 * window, max(days) + 2 * window]
+def index_bands(connection: duckdb.DuckDBPyConnection, signed: list[tuple[str, list[int]]]) -> None:
+    """Add the band keys of (id, signature values): the index that finds an article's LSH
+    candidates among every stored one without reading the others' signatures."""
+    if not signed:
+        return
+    keys = band_keys(np.array([values for _, values in signed], dtype=np.uint64))
+    bands = keys.shape[1]
+    table = pa.table(
+        {
+            "band": pa.array(np.tile(np.arange(bands, dtype=np.int16), len(signed))),
+            "key": pa.array(keys.reshape(-1)),
+            "article_id": pa.array(np.repeat([key for key, _ in signed], bands)),
+        }
+    )
+    connection.register("new_bands", table)
+    try:
+        connection.execute("INSERT INTO article_bands SELECT band, key, article_id FROM new_bands")
+    finally:
+        connection.unregister("new_bands")
+
+
+def _copies(connection: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, Copy]:
     rows = connection.execute(
-        "SELECT s.article_id, s.published, s.minhash, a.duplicate_of FROM article_signatures s "
-        f"JOIN articles a ON a.id = s.article_id WHERE {' OR '.join(clauses)}",
-        params,
+        "SELECT article_id, published, minhash FROM article_signatures WHERE list_contains(?, article_id)", [ids]
     ).fetchall()
-    copies = [Copy(id=row[0], published=row[1], signature=from_values(row[2])) for row in rows]
-    before = {row[0]: row[3] for row in rows}
-    after = duplicate_groups(copies)
-    changed = {key for key in before if before[key] != after.get(key)}
+    return {row[0]: Copy(id=row[0], published=row[1], signature=from_values(row[2])) for row in rows}
+
+
+def update_duplicates(connection: duckdb.DuckDBPyConnection, seeds: list[str]) -> set[str]:
+    """Re-decide the duplicate groups that articles `seeds` (new, or whose group was undone)
+    belong to, and return the ids whose duplicate_of changed.
+
+    Groups are connected components of "similar and published within the window". The stored
+    groups are the components without the seeds, so only edges at a seed are new: the band
+    index gives each seed's candidates among all stored articles, and the groups those reach
+    are merged whole. The result is what `rebuild` gives, whatever the order of arrival."""
+    if not seeds:
+        return set()
+    pairs = connection.execute(
+        "SELECT DISTINCT s.article_id, o.article_id FROM article_bands s JOIN article_bands o USING (band, key) "
+        "WHERE list_contains(?, s.article_id) AND o.article_id <> s.article_id",
+        [seeds],
+    ).fetchall()
+    copies = _copies(connection, sorted({key for pair in pairs for key in pair}))
+    edges = [(a, b) for a, b in sorted({tuple(sorted(pair)) for pair in pairs}) if linked(copies[a], copies[b])]
+    touched = sorted(set(seeds) | {key for edge in edges for key in edge})
+    members = connection.execute(
+        "SELECT a.id, a.published, coalesce(a.duplicate_of, a.id), a.duplicate_of FROM articles a "
+        "WHERE coalesce(a.duplicate_of, a.id) IN "
+        "(SELECT coalesce(duplicate_of, id) FROM articles WHERE list_contains(?, id))",
+        [touched],
+    ).fetchall()
+    parent = {row[0]: row[0] for row in members}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def join(first: str, second: str) -> None:
+        low, high = sorted((root(first), root(second)))
+        parent[high] = low
+
+    for key, _, canonical, _ in members:
+        if canonical in parent:
+            join(key, canonical)
+    for first, second in edges:
+        join(first, second)
+    groups: dict[str, list[tuple[str, str | None]]] = {}
+    for key, published, _, _ in members:
+        groups.setdefault(root(key), []).append((key, published))
+    after = {key: canonical_of(group) for group in groups.values() for key, _ in group}
+    changed = {row[0] for row in members if row[3] != (None if after[row[0]] == row[0] else after[row[0]])}
     for key in sorted(changed):
-        connection.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [after.get(key), key])
+        connection.execute(
+            "UPDATE articles SET duplicate_of = ? WHERE id = ?", [None if after[key] == key else after[key], key]
+        )
     return changed
+
+
+def undo_groups(connection: duckdb.DuckDBPyConnection, ids: list[str]) -> list[str]:
+    """Dissolve the duplicate groups of these articles (about to be re-dated) and return their
+    other members, to be re-decided as seeds once the articles are stored again."""
+    rows = connection.execute(
+        "SELECT id FROM articles WHERE coalesce(duplicate_of, id) IN "
+        "(SELECT coalesce(duplicate_of, id) FROM articles WHERE list_contains(?, id))",
+        [ids],
+    ).fetchall()
+    members = sorted({row[0] for row in rows} - set(ids))
+    connection.execute("UPDATE articles SET duplicate_of = NULL WHERE list_contains(?, id)", [members])
+    return members
 
 
 def blocks_of_articles(connection: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[Block]:
@@ -116,11 +188,7 @@ def recluster(connection: duckdb.DuckDBPyConnection, blocks: set[Block]) -> int:
     """Replace the happenings of these blocks by a fresh clustering of all their events."""
     if not blocks:
         return 0
-    touched = pa.Table.from_pylist(
-        [{"type": b[0], "countries": list(b[1]), "modality_kind": b[2]} for b in sorted(blocks)],
-        schema=pa.schema([("type", pa.string()), ("countries", pa.list_(pa.string())), ("modality_kind", pa.string())]),
-    )
-    connection.register("touched_blocks", touched)
+    connection.register("touched_blocks", _blocks_table(blocks))
     try:
         old = "SELECT h.id FROM happenings h JOIN touched_blocks t USING (type, countries, modality_kind)"
         connection.execute(f"DELETE FROM happening_events WHERE happening_id IN ({old})")
@@ -184,11 +252,55 @@ def _happening_row(happening: Happening, copies: dict[str, int]) -> dict[str, ob
     }
 
 
-def update(connection: duckdb.DuckDBPyConnection, fresh: list[Article], events: list[Event]) -> None:
-    """After a batch's rows are inserted: sign, find duplicates, re-cluster what changed."""
+def update(
+    connection: duckdb.DuckDBPyConnection, fresh: list[Article], events: list[Event], undone: list[str] | None = None
+) -> None:
+    """After a batch's rows are inserted: sign, find duplicates, mark what changed for `settle`.
+    `undone` are members of groups dissolved for re-dating (`undo_groups`), decided again here."""
+    undone = undone or []
     sign(connection, [(a.id, a.published, a.text) for a in fresh])
-    changed = update_duplicates(connection, fresh)
-    recluster(connection, blocks_of_events(events) | blocks_of_articles(connection, changed))
+    changed = update_duplicates(connection, sorted({a.id for a in fresh} | set(undone)))
+    mark(connection, blocks_of_events(events) | blocks_of_articles(connection, changed | set(undone)))
+
+
+def ensure_band_index(connection: duckdb.DuckDBPyConnection) -> None:
+    """A database signed before the band index existed gets it built from its signatures."""
+    if connection.execute("SELECT 1 FROM article_bands LIMIT 1").fetchall():
+        return
+    rows = connection.execute("SELECT article_id, minhash FROM article_signatures").fetchall()
+    index_bands(connection, [(row[0], row[1]) for row in rows])
+
+
+_BLOCK_SCHEMA = pa.schema([("type", pa.string()), ("countries", pa.list_(pa.string())), ("modality_kind", pa.string())])
+
+
+def _blocks_table(blocks: set[Block]) -> pa.Table:
+    rows = [{"type": b[0], "countries": list(b[1]), "modality_kind": b[2]} for b in sorted(blocks)]
+    return pa.Table.from_pylist(rows, schema=_BLOCK_SCHEMA)
+
+
+def mark(connection: duckdb.DuckDBPyConnection, blocks: set[Block]) -> None:
+    """Remember blocks whose happenings are out of date, in the caller's transaction."""
+    if not blocks:
+        return
+    connection.register("marked_blocks", _blocks_table(blocks))
+    try:
+        connection.execute("INSERT INTO pending_blocks SELECT * FROM marked_blocks")
+    finally:
+        connection.unregister("marked_blocks")
+
+
+def pending(connection: duckdb.DuckDBPyConnection) -> bool:
+    return bool(connection.execute("SELECT 1 FROM pending_blocks LIMIT 1").fetchall())
+
+
+def settle(connection: duckdb.DuckDBPyConnection) -> int:
+    """Re-cluster every pending block, in the caller's transaction; returns how many blocks."""
+    rows = connection.execute("SELECT DISTINCT type, countries, modality_kind FROM pending_blocks").fetchall()
+    blocks = {(row[0], tuple(row[1] or ()), row[2]) for row in rows}
+    recluster(connection, blocks)
+    connection.execute("DELETE FROM pending_blocks")
+    return len(blocks)
 
 
 def rebuild(connection: duckdb.DuckDBPyConnection) -> int:
@@ -198,6 +310,8 @@ def rebuild(connection: duckdb.DuckDBPyConnection) -> int:
     ).fetchall()
     sign(connection, [(row[0], row[1], row[2]) for row in unsigned])
     rows = connection.execute("SELECT article_id, published, minhash FROM article_signatures").fetchall()
+    connection.execute("DELETE FROM article_bands")
+    index_bands(connection, [(row[0], row[2]) for row in rows])
     duplicates = duplicate_groups(Copy(id=r[0], published=r[1], signature=from_values(r[2])) for r in rows)
     connection.execute("UPDATE articles SET duplicate_of = NULL")
     for key, canonical in sorted(duplicates.items()):
@@ -208,4 +322,5 @@ def rebuild(connection: duckdb.DuckDBPyConnection) -> int:
         (row[0], tuple(row[1] or ()), row[2])
         for row in connection.execute("SELECT DISTINCT type, countries, modality_kind FROM events").fetchall()
     }
+    connection.execute("DELETE FROM pending_blocks")
     return recluster(connection, blocks)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -101,6 +102,30 @@ def candidate_pairs(values: np.ndarray, threshold: float = THRESHOLD) -> np.ndar
         members = sorted(members.tolist())
         pairs.update((members[i], members[j]) for i in range(len(members)) for j in range(i + 1, len(members)))
     return np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+
+
+def band_keys(values: np.ndarray, threshold: float = THRESHOLD) -> np.ndarray:
+    """One key per band for each signature row (rows x bands), for the store's band index:
+    two signatures share a band's key when they agree on every value of that band (an
+    8-byte BLAKE2 digest of the band, so a false match is a 1-in-2^64 chance)."""
+    values = np.asarray(values, dtype=np.uint64).reshape(-1, PERMUTATIONS)
+    spans = bands(threshold)
+    keys = np.empty((len(values), len(spans)), dtype=np.uint64)
+    for row, signature_row in enumerate(values):
+        for number, (start, end) in enumerate(spans):
+            digest = hashlib.blake2b(signature_row[start:end].tobytes(), digest_size=8).digest()
+            keys[row, number] = int.from_bytes(digest, "little")
+    return keys
+
+
+def linked(first: Copy, second: Copy, threshold: float = THRESHOLD, window_days: int = WINDOW_DAYS) -> bool:
+    """One report: similar enough, and published within the window of each other."""
+    return first.signature.jaccard(second.signature) >= threshold and _within_window(first, second, window_days)
+
+
+def canonical_of(members: Iterable[tuple[str, str | None]]) -> str:
+    """The canonical article of a group of (id, published): the earliest published, then the id."""
+    return min(members, key=lambda member: (member[1] or "9999", member[0]))[0]
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,8 @@ CREATE TABLE IF NOT EXISTS failures (
 CREATE TABLE IF NOT EXISTS dyad_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
 CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR PRIMARY KEY, published VARCHAR, minhash UBIGINT[]);
+-- LSH band keys of each signature: finds an article's near-duplicate candidates (dyad.clustering).
+CREATE TABLE IF NOT EXISTS article_bands (band SMALLINT, key UBIGINT, article_id VARCHAR);
 ALTER TABLE events ADD COLUMN IF NOT EXISTS countries VARCHAR[];
 ALTER TABLE events ADD COLUMN IF NOT EXISTS modality_kind VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS place_country VARCHAR;
@@ -74,8 +76,15 @@ CREATE TABLE IF NOT EXISTS happenings (
     mentions INTEGER, articles INTEGER, sources INTEGER, outlets VARCHAR[], first_report VARCHAR, last_report VARCHAR
 );
 CREATE TABLE IF NOT EXISTS happening_events (event_id VARCHAR PRIMARY KEY, happening_id VARCHAR);
+-- Blocks whose happenings a committed batch made out of date, until the writer settles them.
+CREATE TABLE IF NOT EXISTS pending_blocks (type VARCHAR, countries VARCHAR[], modality_kind VARCHAR);
 """
 _LOCK_POLL_SECONDS = 0.1
+# A writer re-clusters pending blocks after a batch at most this often, and never spends more
+# than 1 / (1 + SETTLE_RATIO) of its time doing it: each settle re-reads whole blocks, so a
+# long run settles less often as its blocks grow (see dyad.clustering).
+SETTLE_EVERY_SECONDS = 10.0
+SETTLE_RATIO = 9.0
 T = TypeVar("T")
 # What the database holds, in dyad_meta: 1 had no clusters; 2 adds duplicates and happenings.
 SCHEMA_VERSION = 2
@@ -157,6 +166,8 @@ class Store:
         if read_only and not self.options.read_only:
             self.options = replace(self.options, read_only=True)
         self._connection: duckdb.DuckDBPyConnection | None = None
+        self._pending = False
+        self._settle_after = time.monotonic() + SETTLE_EVERY_SECONDS
         self._open()
         if self.options.release_between_batches:
             self.release()
@@ -181,6 +192,8 @@ class Store:
                 existed = bool(connection.execute(_HAS_ARTICLES).fetchall())
                 connection.execute(SCHEMA)
                 self._migrate(existed)
+                clustering.ensure_band_index(connection)
+                self._pending = clustering.pending(connection)
         except duckdb.Error as error:
             self.release()
             raise StoreError(f"cannot open database {self.path}: {error}") from None
@@ -247,11 +260,45 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is None:
+            self.close()
+        else:  # a failing caller is not kept waiting: the next writer settles what is pending
+            self.release()
 
     def close(self) -> None:
+        """Settle pending happenings, then let go of the file."""
+        self.settle()
         self.release()
+
+    def settle(self) -> int:
+        """Re-cluster the blocks that batches committed since the last settle touched, in one
+        transaction; returns how many. Readers of happenings call it first."""
+        if not self._pending or self.options.read_only:
+            return 0
+        began = time.monotonic()
+        try:
+            self.connection.begin()
+            count = clustering.settle(self.connection)
+            self.connection.commit()
+        except duckdb.Error as error:
+            self.connection.rollback()
+            raise StoreError(f"cannot write to {self.path}: {error}") from None
+        self._settled(began)
+        self._after_batch()
+        return count
+
+    def _settle_if_due(self) -> None:
+        """Inside a batch's transaction: settle when the time since the last one is due."""
+        if time.monotonic() >= self._settle_after:
+            began = time.monotonic()
+            clustering.settle(self.connection)
+            self._settled(began)
+
+    def _settled(self, began: float) -> None:
+        self._pending = False
+        spent = time.monotonic() - began
+        self._settle_after = time.monotonic() + max(SETTLE_EVERY_SECONDS, SETTLE_RATIO * spent)
 
     def _after_batch(self) -> None:
         if self.options.release_between_batches:
@@ -298,14 +345,16 @@ class Store:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         try:
             self.connection.begin()
-            before = self._forget_for_redating(batch) if batch.redated else set()
+            before, undone = self._forget_for_redating(batch) if batch.redated else (set(), [])
             self._insert("article_sources", [{"article_id": a.id, "source": a.ref} for a in batch.articles])
             self._insert("articles", [_article_row(a, now, batch.coder_version) for a in batch.fresh])
             self._insert("events", [_event_row(e) for e in events])
             self._insert("event_evidence", [row for e in events for row in _evidence_rows(e)])
             failures = self._insert("failures", [_failure_row(f, now) for f in batch.failures])
-            clustering.update(self.connection, batch.fresh, events)
-            clustering.recluster(self.connection, before)
+            clustering.update(self.connection, batch.fresh, events, undone)
+            clustering.mark(self.connection, before)
+            self._pending = True
+            self._settle_if_due()
             self.connection.commit()
         except duckdb.Error as error:
             self.connection.rollback()
@@ -322,25 +371,28 @@ class Store:
         self._after_batch()
         return {key for key, published in rows if published != dates[key]}
 
-    def _forget_for_redating(self, batch: Batch) -> set[clustering.Block]:
-        """Remove what re-dated articles were stored with (the article row, its events and coding
-        failures), inside the batch's transaction, so that they are stored again with the new date;
-        returns the blocks of happenings to re-cluster."""
+    def _forget_for_redating(self, batch: Batch) -> tuple[set[clustering.Block], list[str]]:
+        """Remove what re-dated articles were stored with (the article row, its events, coding
+        failures and duplicate group), inside the batch's transaction, so that they are stored
+        again with the new date; returns the blocks of happenings to re-cluster and the other
+        members of the dissolved duplicate groups, to be decided again."""
         ids = list(batch.redated)
         refs = [a.ref for a in batch.fresh if a.id in batch.redated]
         before = clustering.blocks_of_articles(self.connection, ids)
+        undone = clustering.undo_groups(self.connection, ids)
         for sql in (
             "DELETE FROM happening_events WHERE event_id IN (SELECT id FROM events WHERE list_contains(?, article_id))",
             "DELETE FROM event_evidence WHERE list_contains(?, article_id)",
             "DELETE FROM events WHERE list_contains(?, article_id)",
             "DELETE FROM article_signatures WHERE list_contains(?, article_id)",
+            "DELETE FROM article_bands WHERE list_contains(?, article_id)",
             "DELETE FROM articles WHERE list_contains(?, id)",
         ):
             self.connection.execute(sql, [ids])
         self.connection.execute(
             "DELETE FROM failures WHERE list_contains(?, source) AND stage IN ('nlp', 'events')", [refs]
         )
-        return before
+        return before, undone
 
     def replace(self, batch: Batch) -> Written:
         """Re-coded articles: their events and coding failures replaced, their coder version set, in one
@@ -363,7 +415,9 @@ class Store:
             self.connection.execute(
                 "UPDATE articles SET coder_version = ? WHERE list_contains(?, id)", [batch.coder_version, ids]
             )
-            clustering.recluster(self.connection, before | clustering.blocks_of_events(events))
+            clustering.mark(self.connection, before | clustering.blocks_of_events(events))
+            self._pending = True
+            self._settle_if_due()
             self.connection.commit()
         except duckdb.Error as error:
             self.connection.rollback()
@@ -411,6 +465,7 @@ class Store:
 
     def cluster_counts(self) -> dict[str, int]:
         """Happenings, and articles stored as near-duplicates of another."""
+        self.settle()
         duplicates = self.connection.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchall()
         return {"happenings": self._count("happenings"), "duplicates": duplicates[0][0]}
 
@@ -420,6 +475,7 @@ class Store:
             self.connection.begin()
             count = clustering.rebuild(self.connection)
             self.connection.commit()
+            self._pending = False
         except duckdb.Error as error:
             self.connection.rollback()
             raise StoreError(f"cannot write to {self.path}: {error}") from None
@@ -461,6 +517,8 @@ class Store:
         return [Failure(source=s, stage=st, reason=r) for s, st, r in rows]
 
     def query(self, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
+        """Any SQL, after pending happenings are settled (so a query sees them up to date)."""
+        self.settle()
         return self.connection.execute(sql, params or []).fetchall()
 
 
