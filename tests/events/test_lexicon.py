@@ -374,3 +374,31 @@ def test_word_senses_code(pipeline, sentence, type_, countries):
 def test_word_senses_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# Precision of message and bounty senses: what a letter carries decides whether it is support,
+# and a reward offered for someone's capture accuses him rather than promising help.
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Kenya sent a message of solidarity to Ethiopia after the floods.", "SUPPORT", {"ETH", "KEN"}),
+        ("Chile sent a letter of congratulations to the Peruvian president.", "SUPPORT", {"CHL", "PER"}),
+        ("Washington offered a $5 million reward for the Venezuelan leader's arrest.", "ACCUSE", {"USA", "VEN"}),
+    ],
+)
+def test_message_and_bounty_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Hungary sent a letter to the EU commissioner on Monday.", "SUPPORT"),
+        ("Poland sent a letter to Brussels demanding action against the pipeline attacks.", "SUPPORT"),
+        ("Washington offered a $5 million reward for the Venezuelan leader's arrest.", "AGREE"),
+    ],
+)
+def test_message_and_bounty_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
