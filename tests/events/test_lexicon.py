@@ -402,3 +402,34 @@ def test_message_and_bounty_senses_code(pipeline, sentence, type_, countries):
 def test_message_and_bounty_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# SANCTION families: a member suspended from a body, punitive duties raised; nominal massacre.
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("The African Union suspended Gabon on Thursday.", "SANCTION", {"AU", "GAB"}),
+        ("The US doubled tariffs on Canadian steel on Tuesday.", "SANCTION", {"CAN", "USA"}),
+        ("Washington increased tariffs on Chinese goods on Monday.", "SANCTION", {"CHN", "USA"}),
+        ("India raised levies on Pakistani imports on Monday.", "SANCTION", {"IND", "PAK"}),
+        ("Boko Haram's massacre of Nigerian villagers shocked the region.", "ASSAULT", {"NGA"}),
+    ],
+)
+def test_suspension_and_duty_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The referee suspended the match in Nairobi on Monday.", "SANCTION"),
+        ("FIFA suspended the Kenyan striker for three matches.", "SANCTION"),
+        ("Kenya doubled its exports to Uganda last year.", "SANCTION"),
+        ("The Indian firm increased its investment in Pakistan on Monday.", "SANCTION"),
+        ("The minister condemned what he called the kidnapping of a Russian deserter.", "ASSAULT"),
+    ],
+)
+def test_suspension_and_duty_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
