@@ -374,3 +374,62 @@ def test_word_senses_code(pipeline, sentence, type_, countries):
 def test_word_senses_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# Precision of message and bounty senses: what a letter carries decides whether it is support,
+# and a reward offered for someone's capture accuses him rather than promising help.
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Kenya sent a message of solidarity to Ethiopia after the floods.", "SUPPORT", {"ETH", "KEN"}),
+        ("Chile sent a letter of congratulations to the Peruvian president.", "SUPPORT", {"CHL", "PER"}),
+        ("Washington offered a $5 million reward for the Venezuelan leader's arrest.", "ACCUSE", {"USA", "VEN"}),
+    ],
+)
+def test_message_and_bounty_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Hungary sent a letter to the EU commissioner on Monday.", "SUPPORT"),
+        ("Poland sent a letter to Brussels demanding action against the pipeline attacks.", "SUPPORT"),
+        ("Washington offered a $5 million reward for the Venezuelan leader's arrest.", "AGREE"),
+    ],
+)
+def test_message_and_bounty_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# SANCTION families: a member suspended from a body, punitive duties raised; nominal massacre.
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("The African Union suspended Gabon on Thursday.", "SANCTION", {"AU", "GAB"}),
+        ("The US doubled tariffs on Canadian steel on Tuesday.", "SANCTION", {"CAN", "USA"}),
+        ("Washington increased tariffs on Chinese goods on Monday.", "SANCTION", {"CHN", "USA"}),
+        ("India raised levies on Pakistani imports on Monday.", "SANCTION", {"IND", "PAK"}),
+        ("Boko Haram's massacre of Nigerian villagers shocked the region.", "ASSAULT", {"NGA"}),
+    ],
+)
+def test_suspension_and_duty_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The referee suspended the match in Nairobi on Monday.", "SANCTION"),
+        ("FIFA suspended the Kenyan striker for three matches.", "SANCTION"),
+        ("Kenya doubled its exports to Uganda last year.", "SANCTION"),
+        ("The Indian firm increased its investment in Pakistan on Monday.", "SANCTION"),
+        ("The minister condemned what he called the kidnapping of a Russian deserter.", "ASSAULT"),
+    ],
+)
+def test_suspension_and_duty_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
