@@ -96,3 +96,17 @@ def test_him_after_a_named_person_is_still_that_person(pipeline):
     )
     events = code_text(pipeline, text)
     assert not any("BOL" in {r.country for r in e.recipient} and e.type == "RETREAT" for e in events)
+
+
+def test_his_government_is_the_government_of_the_official_he_is(resolve):
+    # the government 'his' owns is the Chilean one, not Argentina's named in between
+    text = "Chilean President Ana Torres met Argentine envoys, and said her government would reopen the pass."
+    assert _first(resolve(text, "her government")) == ("CHL", "GOV")
+    text = "Peruvian Prime Minister Luis Vega said his administration was holding talks with Bolivia."
+    assert _first(resolve(text, "his administration")) == ("PER", "GOV")
+
+
+def test_his_government_from_someone_who_holds_no_office_is_not_his_country(resolve):
+    # a student leader owns no government: 'his government' is not taken from him
+    text = "Chilean student leader Pablo Ruiz said his government had failed the young."
+    assert resolve(text, "his") and resolve(text, "his government") == []

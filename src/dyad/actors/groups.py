@@ -333,6 +333,8 @@ class GroupsMixin:
                 if code is None and (target.dep_ == "poss" or (target.dep_ == "compound" and nested and outside)):
                     # "Maduro's regime", "the Trump administration": the leader's country's
                     code = self._leader_country(target)
+                if code is None and target.dep_ == "poss" and {token.lower_, token.lemma_.lower()} & _RULING_NOUNS:
+                    code = self._pronoun_leader_country(target)
                 if (
                     code is None
                     and outside
@@ -375,6 +377,17 @@ class GroupsMixin:
         if person is None or not person.country or person.resolved_by == "context" or len(person.country) != 3:
             return None
         return person.country
+
+    def _pronoun_leader_country(self, possessor: Token) -> str | None:
+        """'Prime Minister X said his government ...': a government, administration or cabinet
+        owned by 'his'/'her' is the one led by the official the pronoun points back to, so it
+        takes that official's country, not the country named last."""
+        if possessor.pos_ != "PRON" or possessor.lower_ not in ("his", "her"):
+            return None
+        found = [e for e in self._pronoun(possessor) if e.country and e.name]
+        if len(found) != 1 or found[0].sector != "GOV" or len(found[0].country) != 3:
+            return None
+        return found[0].country
 
     def _owner_country(self, token: Token) -> str | None:
         owners = self._owner_countries(token)
