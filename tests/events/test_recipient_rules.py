@@ -78,3 +78,20 @@ def test_an_unknown_person_with_a_courtesy_title_gets_no_country_from_it(pipelin
     # look-alike: 'Mr' with a name the gazetteer does not hold resolves to no known leader
     text = "The German foreign ministry criticised plans by Mr Hollowell's company to build homes."
     assert not any(e.type == "ACCUSE" and e.recipient for e in code_text(pipeline, text))
+
+
+def test_a_visitor_who_is_somewhere_on_a_visit_is_hosted_there(pipeline):
+    # the place hangs on 'is', beside the visit: the host is that place's government
+    text = "Chilean President Ana Torres, who is in Peru for her first state visit, opened a trade fair on Friday."
+    visit = find(code_text(pipeline, text), "CONSULT", {"CHL", "PER"})
+    assert visit is not None
+    assert [e.country for e in visit.actor] == ["CHL"] and [e.country for e in visit.recipient] == ["PER"]
+    text = "Chilean President Ana Torres is in Lima on a two-day visit."
+    assert find(code_text(pipeline, text), "CONSULT", {"CHL", "PER"}) is not None
+
+
+def test_where_a_visitor_was_before_is_not_where_the_visit_is(pipeline):
+    # 'was in Peru' tells an earlier stop; the visit itself is to Bolivia
+    text = "Chilean President Ana Torres, who was in Peru last week, is now on a state visit to Bolivia."
+    events = code_text(pipeline, text)
+    assert find(events, "CONSULT", {"CHL", "PER"}) is None

@@ -36,6 +36,7 @@ from dyad.events.places import (
     departure_place,
     framed_by_unnamed_visit,
     location_for_trigger,
+    place_of_stay,
     resolve_place,
     sentence_destination,
     stay_location,
@@ -344,6 +345,8 @@ class EventCoder:
             location = departure_place(draft.trigger, sentence, self.gazetteer)  # "withdrew from Mali"
         if location is None:
             location = stay_location(draft.trigger, sentence, self.gazetteer)  # "during his visit to X"
+        if location is None and sense.destination:
+            location = place_of_stay(draft.trigger, sentence, self.gazetteer)  # "is in X on a visit"
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)
