@@ -95,3 +95,16 @@ def test_where_a_visitor_was_before_is_not_where_the_visit_is(pipeline):
     text = "Chilean President Ana Torres, who was in Peru last week, is now on a state visit to Bolivia."
     events = code_text(pipeline, text)
     assert find(events, "CONSULT", {"CHL", "PER"}) is None
+
+
+def test_an_amount_in_funding_to_a_state_names_that_state(pipeline):
+    # the 'to' phrase hangs on 'funding', which the parse attaches to the verb beside the amount
+    text = "Australia has halted millions of dollars in funding to Fiji over a security pact, officials said."
+    halted = find(code_text(pipeline, text), "SANCTION", {"AUS", "FJI"})
+    assert halted is not None and [e.country for e in halted.recipient] == ["FJI"]
+
+
+def test_a_place_where_money_is_spent_is_no_beneficiary(pipeline):
+    # no amount 'in' a kind of support: 'in Samoa' is where, and nobody receives through it
+    text = "Australia has halted its work in Samoa over a security pact, officials said."
+    assert all("WSM" not in {e.country for e in event.recipient} for event in code_text(pipeline, text))
