@@ -84,3 +84,11 @@ def test_a_name_the_model_cut_after_its_of_is_of_the_country_after_it(resolve):
     # look-alike: a name with no 'of' country after it stays the story's
     text = "Bolivia held elections. Bolivia's new leader spoke in La Paz. The Ministry of Foreign Affairs said more."
     assert _first(resolve(text, "The Ministry")) == ("BOL", "GOV")
+
+
+def test_an_interior_minister_is_the_cabinet_and_the_police_are_police(resolve):
+    # the minister sits in the government (GOV); the forces the ministry commands are COP
+    text = "Peruvian Interior Minister Luis Vega signed a border accord with Chile."
+    assert _first(resolve(text, "Peruvian Interior Minister Luis Vega")) == ("PER", "GOV")
+    text = "Peruvian police officers detained three Chilean smugglers at the border."
+    assert _first(resolve(text, "Peruvian police officers")) == ("PER", "COP")
