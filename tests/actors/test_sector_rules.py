@@ -92,3 +92,12 @@ def test_an_interior_minister_is_the_cabinet_and_the_police_are_police(resolve):
     assert _first(resolve(text, "Peruvian Interior Minister Luis Vega")) == ("PER", "GOV")
     text = "Peruvian police officers detained three Chilean smugglers at the border."
     assert _first(resolve(text, "Peruvian police officers")) == ("PER", "COP")
+
+
+def test_an_organ_an_international_body_owns_is_igo(resolve):
+    # a council or committee of an international organisation is that organisation's, not a state's
+    text = "NATO's Military Committee criticised Russia on Monday."
+    assert _first(resolve(text, "NATO's Military Committee")) == ("NATO", "IGO")
+    # a state's organ keeps the sector of its head noun
+    text = "Chile's National Congress criticised Peru on Monday."
+    assert _first(resolve(text, "Chile's National Congress")) == ("CHL", "LEG")
