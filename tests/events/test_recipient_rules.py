@@ -108,3 +108,19 @@ def test_a_place_where_money_is_spent_is_no_beneficiary(pipeline):
     # no amount 'in' a kind of support: 'in Samoa' is where, and nobody receives through it
     text = "Australia has halted its work in Samoa over a security pact, officials said."
     assert all("WSM" not in {e.country for e in event.recipient} for event in code_text(pipeline, text))
+
+
+def test_who_acts_together_with_the_subject_is_a_co_actor_not_the_target(pipeline):
+    text = "Together with Bolivia, Peru blocked the regional trade resolution on Monday."
+    blocked = find(code_text(pipeline, text), "REJECT", {"PER", "BOL"})
+    assert blocked is not None
+    assert {e.country for e in blocked.actor} == {"PER", "BOL"} and blocked.recipient == []
+    text = "Peru, along with Bolivia, rejected the Chilean proposal on Monday."
+    rejected = find(code_text(pipeline, text), "REJECT", {"PER", "BOL", "CHL"})
+    assert rejected is not None and [e.country for e in rejected.recipient] == ["CHL"]
+
+
+def test_together_with_after_the_object_does_not_join_the_actors(pipeline):
+    # after the object, 'together with' may add to the target: it makes no co-actor
+    text = "Chile imposed sanctions on Peru together with Bolivia on Monday."
+    assert all("BOL" not in {e.country for e in event.actor} for event in code_text(pipeline, text))

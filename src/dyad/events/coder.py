@@ -173,6 +173,11 @@ class EventCoder:
         principal = roles.principal_of(token)
         if principal is not None and (on_behalf := resolver.resolve(principal)):
             actor, rules = on_behalf, ["actor:on-behalf"]  # "Speaking on behalf of the EU, a Danish diplomat urged ..."
+        if actor and not passive and (partners := roles.companions(token, subject)):
+            # "Together with China, Russia blocked ...": the companion acts too, and is no target
+            joined = [e for head in partners for e in resolver.resolve(head) if e.country and e not in actor]
+            if joined:
+                actor, rules = [*actor, *joined], [*rules, "actor:companion"]
         if passive and not actor_heads and token.dep_ == "acl":
             # "a Russian shipment of crude, donated under an agreement": the noun's owner gives
             owners = [resolver.owner(c) for c in token.head.children if c.dep_ in ("amod", "poss", "compound")]

@@ -532,3 +532,26 @@ def patient_possessive(noun: Token, possessive: Token) -> bool:
 
 def is_relative_pronoun(token: Token) -> bool:
     return token.lower_ in _RELATIVE_PRONOUNS
+
+
+_COMPANION_WORDS = grammar_words("companion_words")
+
+
+def companions(token: Token, subject: Token | None) -> list[Token]:
+    """Who acts 'together with' or 'along with' the subject: 'Together with China, Russia
+    blocked the resolution', 'Russia, along with China, vetoed it'. They act too, so they are
+    co-actors and never the act's target. On the verb only before it: after the object
+    ('sanctions on Iran together with Venezuela') it may join the target."""
+    found: list[Token] = []
+    if subject is None:
+        return found
+    for holder in (token, subject):
+        for prep in children(holder, "prep"):
+            if holder is token and prep.i > token.i:
+                continue
+            fronted = [c for c in prep.children if c.dep_ == "advmod" and c.lower_ in _COMPANION_WORDS]
+            if prep.lower_ == "with" and fronted:
+                found += children(prep, "pobj")
+            elif prep.lower_ in _COMPANION_WORDS:
+                found += [p for w in children(prep, "prep") if w.lower_ == "with" for p in children(w, "pobj")]
+    return found
