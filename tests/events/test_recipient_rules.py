@@ -3,6 +3,7 @@
 Sentences written for these tests; the people are invented and known only by their titles.
 """
 
+from dyad.events.roles import trailing_preps
 from tests.helpers import code_text, find
 
 
@@ -124,3 +125,20 @@ def test_together_with_after_the_object_does_not_join_the_actors(pipeline):
     # after the object, 'together with' may add to the target: it makes no co-actor
     text = "Chile imposed sanctions on Peru together with Bolivia on Monday."
     assert all("BOL" not in {e.country for e in event.actor} for event in code_text(pipeline, text))
+
+
+def test_a_destination_the_parse_hung_higher_up_still_belongs_to_the_visit(pipeline):
+    # 'to the Republic of Ghana' is parsed onto 'negotiations'; it follows the visit's phrase
+    text = (
+        "Within the framework of the state visit of the President of the Republic of Kenya William Ruto "
+        "to the Republic of Ghana, the two leaders signed a joint statement."
+    )
+    visit = find(code_text(pipeline, text), "CONSULT", {"KEN", "GHA"})
+    assert visit is not None and [e.country for e in visit.recipient] == ["GHA"]
+
+
+def test_a_later_to_phrase_of_another_noun_is_not_the_visits(pipeline):
+    # 'to Ghana' does not start where the visit's phrase ends: it is where the report went
+    doc = pipeline.nlp("The report on the visit of the minister was sent on Monday to Ghana.")
+    visit = next(t for t in doc if t.text == "visit")
+    assert trailing_preps(visit, ("to",)) == []

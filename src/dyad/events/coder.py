@@ -305,6 +305,8 @@ class EventCoder:
         recipient_heads = [*roles.prep_objects(token, sense.recipient_preps), *victims]
         if not recipient_heads and sense.recipient_preps:
             recipient_heads = roles.of_object_preps(token, sense.recipient_preps)
+        if not recipient_heads and sense.destination:
+            recipient_heads = roles.trailing_preps(token, ("to",))  # "the visit of X [to Ghana]", misattached
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
         if not recipient and sense.type in _VIOLENT_TYPES:
             # "the attack on Indian positions": the target's country modifier

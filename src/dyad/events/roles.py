@@ -409,6 +409,21 @@ def of_object_preps(noun: Token, preps: tuple[str, ...] | set[str]) -> list[Toke
     ]
 
 
+def trailing_preps(noun: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
+    """'the negotiations within the framework of the state visit of President X to Ghana':
+    a phrase right after a nominal act's own phrase, that the parse hung on a noun higher up
+    the chain of 'of'/'within' phrases, belongs to the act as its nearest noun. Only for a
+    preposition that starts right where the act's phrase ends."""
+    found: list[Token] = []
+    current = noun
+    while current.dep_ == "pobj" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
+        current = current.head.head
+        for prep in children(current, "prep"):
+            if prep.lower_ in preps and prep.i == noun.right_edge.i + 1:
+                found += children(prep, "pobj")
+    return found
+
+
 def _forms(words: Iterable[Token]) -> set[str]:
     """Each word's lemma and its form as written: the small model lemmatises some wrongly."""
     return {form for word in words for form in (word.lemma_.lower(), word.lower_)}
