@@ -81,3 +81,17 @@ def test_it_under_a_speaking_body_is_that_body(pipeline):
     # a person who speaks is not 'it'
     text = "Foreign Minister Sergei Lavrov said on Monday that it was too early to judge the plan."
     assert _pronouns(pipeline, text) == [[]]
+
+
+def test_a_facility_on_a_countrys_territory_is_that_countrys(resolve):
+    # 'on Peruvian soil' places the refinery as surely as 'in Peru'
+    text = "Rebels attacked a refinery on Peruvian soil on Sunday."
+    assert _first(resolve(text, "a refinery")) == ("PER", "BUS")
+    text = "Rebels attacked a refinery on Chilean territory on Sunday."
+    assert _first(resolve(text, "a refinery")) == ("CHL", "BUS")
+
+
+def test_on_a_topic_is_no_place(resolve):
+    # 'on' with no territory noun is what a thing is about or where it is listed, not a place
+    text = "Rebels attacked a refinery on the Peruvian list of strategic sites."
+    assert all(e.country != "PER" for e in resolve(text, "a refinery"))

@@ -304,3 +304,17 @@ def test_the_office_the_text_names_beats_the_gazetteers_dates(pipeline):
     span = doc.char_span(start, start + len("Mahmoud Ali Youssouf"), alignment_mode="expand")
     found = ActorResolver(doc, load_gazetteer(), dt.date(2025, 3, 3)).resolve(span.root)
     assert (found[0].country, found[0].sector) == ("AU", "IGO")
+
+
+def test_vietnamese_spellings_of_country_names_are_latin_script():
+    gazetteer = load_gazetteer()
+    # Vietnamese state media write 'Việt Nam' in English copy: Latin Extended Additional letters
+    assert gazetteer.country_code("Việt Nam") == "VNM"
+    assert gazetteer.country_code("Viet Nam") == "VNM"
+    # Cyrillic and other scripts stay out of the names matched in English text
+    assert gazetteer.country_code("Россия") is None
+
+
+def test_a_vietnamese_spelled_state_is_a_party(resolve):
+    text = "Việt Nam and Laos signed a new border accord in Vientiane on Monday."
+    assert _first(resolve(text, "Việt Nam")) == ("VNM", "GOV")

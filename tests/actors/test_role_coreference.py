@@ -3,6 +3,7 @@
 Sentences written for these tests; the people are invented and known only by their titles.
 """
 
+from dyad.actors.coreference import _counterparts
 from tests.helpers import code_text, find
 from tests.helpers import country_and_sector as _first
 
@@ -96,3 +97,39 @@ def test_him_after_a_named_person_is_still_that_person(pipeline):
     )
     events = code_text(pipeline, text)
     assert not any("BOL" in {r.country for r in e.recipient} and e.type == "RETREAT" for e in events)
+
+
+def test_his_government_is_the_government_of_the_official_he_is(resolve):
+    # the government 'his' owns is the Chilean one, not Argentina's named in between
+    text = "Chilean President Ana Torres met Argentine envoys, and said her government would reopen the pass."
+    assert _first(resolve(text, "her government")) == ("CHL", "GOV")
+    text = "Peruvian Prime Minister Luis Vega said his administration was holding talks with Bolivia."
+    assert _first(resolve(text, "his administration")) == ("PER", "GOV")
+
+
+def test_his_government_from_someone_who_holds_no_office_is_not_his_country(resolve):
+    # a student leader owns no government: 'his government' is not taken from him
+    text = "Chilean student leader Pablo Ruiz said his government had failed the young."
+    assert resolve(text, "his") and resolve(text, "his government") == []
+
+
+def test_the_counterpart_a_pronoun_goes_with_is_not_that_pronoun(resolve):
+    # 'his Slovak counterpart' is the other side: 'he' is the Hungarian named before
+    text = (
+        "Hungary's foreign minister Peter Szijjarto spoke to reporters on Monday. "
+        "Together with his Slovak counterpart Juraj Blanar, he wrote to the European Commission."
+    )
+    assert _first(resolve(text, "he", occurrence=1)) == ("HUN", "GOV")  # 0 is inside 'Together'
+
+
+def test_a_counterpart_of_someone_else_stays_a_candidate(resolver):
+    # 'her counterpart' is not the counterpart of a 'he': the agreement of forms decides
+    doc = resolver("After she met her Peruvian counterpart Luis Vega, he wrote to the Commission.").doc
+    he = next(t for t in doc if t.text == "he")
+    vega = next(t for t in doc if t.text == "Vega")
+    assert vega.i not in _counterparts(he)
+    # whereas 'his counterpart' beside a 'he' is the other side
+    doc = resolver("After meeting his Peruvian counterpart Luis Vega, he wrote to the Commission.").doc
+    he = next(t for t in doc if t.text == "he")
+    vega = next(t for t in doc if t.text == "Vega")
+    assert vega.i in _counterparts(he)

@@ -84,3 +84,20 @@ def test_a_name_the_model_cut_after_its_of_is_of_the_country_after_it(resolve):
     # look-alike: a name with no 'of' country after it stays the story's
     text = "Bolivia held elections. Bolivia's new leader spoke in La Paz. The Ministry of Foreign Affairs said more."
     assert _first(resolve(text, "The Ministry")) == ("BOL", "GOV")
+
+
+def test_an_interior_minister_is_the_cabinet_and_the_police_are_police(resolve):
+    # the minister sits in the government (GOV); the forces the ministry commands are COP
+    text = "Peruvian Interior Minister Luis Vega signed a border accord with Chile."
+    assert _first(resolve(text, "Peruvian Interior Minister Luis Vega")) == ("PER", "GOV")
+    text = "Peruvian police officers detained three Chilean smugglers at the border."
+    assert _first(resolve(text, "Peruvian police officers")) == ("PER", "COP")
+
+
+def test_an_organ_an_international_body_owns_is_igo(resolve):
+    # a council or committee of an international organisation is that organisation's, not a state's
+    text = "NATO's Military Committee criticised Russia on Monday."
+    assert _first(resolve(text, "NATO's Military Committee")) == ("NATO", "IGO")
+    # a state's organ keeps the sector of its head noun
+    text = "Chile's National Congress criticised Peru on Monday."
+    assert _first(resolve(text, "Chile's National Congress")) == ("CHL", "LEG")

@@ -157,3 +157,24 @@ def test_a_peer_met_under_the_same_title_is_of_another_country(resolve):
     # another office: nothing says he is not the story's own
     text = lead + "Foreign Minister" + met + tail
     assert _first(resolve(text, "Ram Karki")) == ("IND", "GOV")
+
+
+STANDOFF = (
+    "Chile has recalled its envoy from Peru, the Chilean government said. Chile accused Peru of harbouring smugglers. "
+)
+
+
+def test_an_official_known_by_a_bare_title_belongs_to_the_body_that_reports_him(resolve):
+    # the story is Chile's, but the Peruvian ministry reports on its own minister
+    text = (
+        STANDOFF + "The Peruvian Foreign Ministry issued a statement saying that Minister Juan Soto summoned the envoy."
+    )
+    assert _first(resolve(text, "Minister Juan Soto")) == ("PER", "GOV")
+    text = STANDOFF + "The Peruvian government said that Minister Juan Soto had summoned the envoy."
+    assert _first(resolve(text, "Minister Juan Soto")) == ("PER", "GOV")
+
+
+def test_media_that_report_an_official_do_not_give_him_their_country(resolve):
+    # newspapers report on anyone's ministers: the story's country stays
+    text = STANDOFF + "Peruvian media said that Minister Juan Soto had summoned the envoy."
+    assert _first(resolve(text, "Minister Juan Soto")) == ("CHL", "GOV")

@@ -3,6 +3,7 @@
 Sentences written for these tests; the people are invented and known only by their titles.
 """
 
+from dyad.events.roles import trailing_preps
 from tests.helpers import code_text, find
 
 
@@ -78,3 +79,66 @@ def test_an_unknown_person_with_a_courtesy_title_gets_no_country_from_it(pipelin
     # look-alike: 'Mr' with a name the gazetteer does not hold resolves to no known leader
     text = "The German foreign ministry criticised plans by Mr Hollowell's company to build homes."
     assert not any(e.type == "ACCUSE" and e.recipient for e in code_text(pipeline, text))
+
+
+def test_a_visitor_who_is_somewhere_on_a_visit_is_hosted_there(pipeline):
+    # the place hangs on 'is', beside the visit: the host is that place's government
+    text = "Chilean President Ana Torres, who is in Peru for her first state visit, opened a trade fair on Friday."
+    visit = find(code_text(pipeline, text), "CONSULT", {"CHL", "PER"})
+    assert visit is not None
+    assert [e.country for e in visit.actor] == ["CHL"] and [e.country for e in visit.recipient] == ["PER"]
+    text = "Chilean President Ana Torres is in Lima on a two-day visit."
+    assert find(code_text(pipeline, text), "CONSULT", {"CHL", "PER"}) is not None
+
+
+def test_where_a_visitor_was_before_is_not_where_the_visit_is(pipeline):
+    # 'was in Peru' tells an earlier stop; the visit itself is to Bolivia
+    text = "Chilean President Ana Torres, who was in Peru last week, is now on a state visit to Bolivia."
+    events = code_text(pipeline, text)
+    assert find(events, "CONSULT", {"CHL", "PER"}) is None
+
+
+def test_an_amount_in_funding_to_a_state_names_that_state(pipeline):
+    # the 'to' phrase hangs on 'funding', which the parse attaches to the verb beside the amount
+    text = "Australia has halted millions of dollars in funding to Fiji over a security pact, officials said."
+    halted = find(code_text(pipeline, text), "SANCTION", {"AUS", "FJI"})
+    assert halted is not None and [e.country for e in halted.recipient] == ["FJI"]
+
+
+def test_a_place_where_money_is_spent_is_no_beneficiary(pipeline):
+    # no amount 'in' a kind of support: 'in Samoa' is where, and nobody receives through it
+    text = "Australia has halted its work in Samoa over a security pact, officials said."
+    assert all("WSM" not in {e.country for e in event.recipient} for event in code_text(pipeline, text))
+
+
+def test_who_acts_together_with_the_subject_is_a_co_actor_not_the_target(pipeline):
+    text = "Together with Bolivia, Peru blocked the regional trade resolution on Monday."
+    blocked = find(code_text(pipeline, text), "REJECT", {"PER", "BOL"})
+    assert blocked is not None
+    assert {e.country for e in blocked.actor} == {"PER", "BOL"} and blocked.recipient == []
+    text = "Peru, along with Bolivia, rejected the Chilean proposal on Monday."
+    rejected = find(code_text(pipeline, text), "REJECT", {"PER", "BOL", "CHL"})
+    assert rejected is not None and [e.country for e in rejected.recipient] == ["CHL"]
+
+
+def test_together_with_after_the_object_does_not_join_the_actors(pipeline):
+    # after the object, 'together with' may add to the target: it makes no co-actor
+    text = "Chile imposed sanctions on Peru together with Bolivia on Monday."
+    assert all("BOL" not in {e.country for e in event.actor} for event in code_text(pipeline, text))
+
+
+def test_a_destination_the_parse_hung_higher_up_still_belongs_to_the_visit(pipeline):
+    # 'to the Republic of Ghana' is parsed onto 'negotiations'; it follows the visit's phrase
+    text = (
+        "Within the framework of the state visit of the President of the Republic of Kenya William Ruto "
+        "to the Republic of Ghana, the two leaders signed a joint statement."
+    )
+    visit = find(code_text(pipeline, text), "CONSULT", {"KEN", "GHA"})
+    assert visit is not None and [e.country for e in visit.recipient] == ["GHA"]
+
+
+def test_a_later_to_phrase_of_another_noun_is_not_the_visits(pipeline):
+    # 'to Ghana' does not start where the visit's phrase ends: it is where the report went
+    doc = pipeline.nlp("The report on the visit of the minister was sent on Monday to Ghana.")
+    visit = next(t for t in doc if t.text == "visit")
+    assert trailing_preps(visit, ("to",)) == []

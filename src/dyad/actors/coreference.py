@@ -20,6 +20,10 @@ from dyad.actors.words import (
 from dyad.nlp import entities, entities_in
 from dyad.records import Entity
 
+_OTHER_SIDE_NOUNS = actor_words("other_side_nouns")
+# the possessive forms that may be the same person as a pronoun ("with his counterpart, he ...")
+_PRONOUN_FORMS = {"he": {"his"}, "him": {"his"}, "his": {"his"}, "she": {"her"}, "her": {"her"}}
+
 
 class CoreferenceMixin:
     """Rules that point back to earlier mentions; mixed into ActorResolver."""
@@ -326,7 +330,7 @@ class CoreferenceMixin:
         """The last person before the pronoun; for a possessive in a fronted phrase with no
         person before it in its sentence ('During his visit, X ...'), the first person after."""
         sentence = pronoun.sent
-        bound = _co_arguments(pronoun)
+        bound = _co_arguments(pronoun) | _counterparts(pronoun)
         before = [m for m in self._people if m.token_index < pronoun.i and m.token_index not in bound]
         first_comma = next((t.i for t in sentence if t.text == ","), sentence.end)
         # "During his recent visit to Minsk, Díaz-Canel ...": before the main clause (or its comma)
@@ -467,6 +471,23 @@ def _titled_head_of_state(name: Token) -> bool:
 
 
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "agent")
+
+
+def _counterparts(pronoun: Token) -> set[int]:
+    """'Together with his Slovak counterpart X, he sent ...': the person a pronoun's sentence
+    names as 'his/her counterpart' (host, guest) is the other side, never the 'he' himself."""
+    found: set[int] = set()
+    for noun in pronoun.sent:
+        if noun.lemma_.lower() not in _OTHER_SIDE_NOUNS or noun.i == pronoun.i:
+            continue
+        # the possessive is the pronoun's own person only when its form agrees ('his' with 'he')
+        same = _PRONOUN_FORMS.get(pronoun.lower_, set())
+        if not any(c.dep_ == "poss" and c.lower_ in same and c.i != pronoun.i for c in noun.children):
+            continue
+        phrase = noun.head if noun.dep_ in ("compound", "nmod") else noun  # "counterpart [Juraj] Blanar"
+        if not phrase.left_edge.i <= pronoun.i <= phrase.right_edge.i:
+            found |= {t.i for t in phrase.subtree}
+    return found
 
 
 def _co_arguments(pronoun: Token) -> set[int]:

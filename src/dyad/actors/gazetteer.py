@@ -313,7 +313,9 @@ def _demonym_forms(demonym: str) -> Iterable[str]:
 
 
 def _latin(text: str) -> bool:
-    return all(ord(char) < 0x250 or char in "’‘" for char in text)
+    """Latin script, with Latin Extended Additional (U+1E00-U+1EFF): Vietnamese spellings such
+    as 'Việt Nam' and 'Hà Nội' that the country's own media use in English copy."""
+    return all(ord(char) < 0x250 or 0x1E00 <= ord(char) <= 0x1EFF or char in "’‘" for char in text)
 
 
 def _people(gazetteer: Gazetteer, rows: list[dict[str, Any]], source: str) -> None:

@@ -35,6 +35,7 @@ _RULING_NOUNS = actor_words("ruling_nouns")
 
 # "insurgents who attacked villages in Mali", "gangs that roam across the country"
 _PLACE_PREPOSITIONS = actor_words("place_prepositions")
+_TERRITORY_NOUNS = actor_words("territory_nouns")
 # "seized the property of 135 people": taking people's goods or rights, like holding them
 _DEPRIVATION_VERBS = actor_words("deprivation_verbs")
 # Sectors that rise against their own state: rebels and the opposition
@@ -188,8 +189,10 @@ class GroupsMixin:
         belongs to the place it sits in, else to the country the story is about."""
         country = None
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "on"):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if prep.lower_ == "on" and (pobj is None or pobj.lemma_.lower() not in _TERRITORY_NOUNS):
+                    continue  # "a depot on Russian territory", not "a report on Chile"
                 country = self._place_country(pobj) if pobj is not None else None
                 if country:
                     break
@@ -283,8 +286,10 @@ class GroupsMixin:
 
     def _placed(self, token: Token, start: int, sector: str) -> Entity | None:
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "on"):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if prep.lower_ == "on" and (pobj is None or pobj.lemma_.lower() not in _TERRITORY_NOUNS):
+                    continue  # "a refinery on Russian soil", not "a company on the list"
                 country = self._place_country(pobj) if pobj is not None else None
                 if country:
                     text = self.doc[start : pobj.right_edge.i + 1].text
@@ -294,6 +299,8 @@ class GroupsMixin:
     def _place_country(self, token: Token) -> str | None:
         """The country of a place: a country, capital or seat of power, else a city the
         gazetteer does not list ('in Gomel'); 'the city of Rasht' is Rasht."""
+        if token.lemma_.lower() in _TERRITORY_NOUNS:
+            return self._owner_country(token)  # "on Russian territory", "on Iraqi soil"
         if token.lemma_.lower() in _PLACE_NOUNS:
             named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             return next((code for p in named if p.dep_ == "pobj" and (code := self._place_country(p))), None)
@@ -333,6 +340,8 @@ class GroupsMixin:
                 if code is None and (target.dep_ == "poss" or (target.dep_ == "compound" and nested and outside)):
                     # "Maduro's regime", "the Trump administration": the leader's country's
                     code = self._leader_country(target)
+                if code is None and target.dep_ == "poss" and {token.lower_, token.lemma_.lower()} & _RULING_NOUNS:
+                    code = self._pronoun_leader_country(target)
                 if (
                     code is None
                     and outside
@@ -375,6 +384,17 @@ class GroupsMixin:
         if person is None or not person.country or person.resolved_by == "context" or len(person.country) != 3:
             return None
         return person.country
+
+    def _pronoun_leader_country(self, possessor: Token) -> str | None:
+        """'Prime Minister X said his government ...': a government, administration or cabinet
+        owned by 'his'/'her' is the one led by the official the pronoun points back to, so it
+        takes that official's country, not the country named last."""
+        if possessor.pos_ != "PRON" or possessor.lower_ not in ("his", "her"):
+            return None
+        found = [e for e in self._pronoun(possessor) if e.country and e.name]
+        if len(found) != 1 or found[0].sector != "GOV" or len(found[0].country) != 3:
+            return None
+        return found[0].country
 
     def _owner_country(self, token: Token) -> str | None:
         owners = self._owner_countries(token)

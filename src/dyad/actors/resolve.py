@@ -610,12 +610,42 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
         country = country or self._led_body_country(ent)
         if country is None:
             country = self._led_body_country(ent)  # "a delegation of the Russian ministry headed by X"
+        if country is None and (sector in _CONTEXT_TITLE_SECTORS or official):
+            # "the Peruvian Foreign Ministry said that Minister X summoned ...": the body reports its own
+            reporter = self._reporting_body_country(ent)
+            if reporter is not None:
+                return Entity(text=text, name=ent.text, country=reporter, sector=sector, resolved_by="context")
         if country is None and (sector in _CONTEXT_TITLE_SECTORS or official) and self.home_country:
             # "Transport Minister Julio Castellón" in a Nicaraguan story: a Nicaraguan minister
             home = self._home_beside(self._other_sides(ent))
             if home is not None:
                 return Entity(text=text, name=ent.text, country=home, sector=sector, resolved_by="context")
         return Entity(text=text, name=ent.text, country=country, sector=sector, resolved_by="title")
+
+    def _reporting_body_country(self, ent: Span) -> str | None:
+        """'The Peruvian Foreign Ministry issued a statement saying that Minister X summoned
+        ...': an official known by a bare title, in what a state body reports, is that body's
+        own. Only a body the text itself gives one country (not the story's by default) counts."""
+        current = ent.root
+        reported = False
+        while current.head.i != current.i:
+            if current.dep_ in ("ccomp", "acl", "advcl") and current.pos_ in ("VERB", "AUX"):
+                reported = True
+            current = current.head
+            if not reported or current.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in current.children if c.dep_ == "nsubj"]
+            if not subjects:
+                continue  # "a statement saying that ...": the participle's subject is the issuer's
+            if len(subjects) != 1 or ent.start <= subjects[0].i < ent.end:
+                return None
+            if subjects[0].pos_ not in ("NOUN", "PROPN"):
+                return None  # a pronoun's country is the coreference's guess, not the text's
+            found = [e for e in self.resolve(subjects[0]) if e.country and len(e.country) == 3]
+            if len(found) == 1 and found[0].sector == "GOV" and found[0].resolved_by != "context":
+                return found[0].country
+            return None
+        return None
 
     def _home_beside(self, others: set[str]) -> str | None:
         """The story's own country, unless it is the other side's: then the country the story

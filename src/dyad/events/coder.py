@@ -36,6 +36,7 @@ from dyad.events.places import (
     departure_place,
     framed_by_unnamed_visit,
     location_for_trigger,
+    place_of_stay,
     resolve_place,
     sentence_destination,
     stay_location,
@@ -172,6 +173,11 @@ class EventCoder:
         principal = roles.principal_of(token)
         if principal is not None and (on_behalf := resolver.resolve(principal)):
             actor, rules = on_behalf, ["actor:on-behalf"]  # "Speaking on behalf of the EU, a Danish diplomat urged ..."
+        if actor and not passive and (partners := roles.companions(token, subject)):
+            # "Together with China, Russia blocked ...": the companion acts too, and is no target
+            joined = [e for head in partners for e in resolver.resolve(head) if e.country and e not in actor]
+            if joined:
+                actor, rules = [*actor, *joined], [*rules, "actor:companion"]
         if passive and not actor_heads and token.dep_ == "acl":
             # "a Russian shipment of crude, donated under an agreement": the noun's owner gives
             owners = [resolver.owner(c) for c in token.head.children if c.dep_ in ("amod", "poss", "compound")]
@@ -299,6 +305,8 @@ class EventCoder:
         recipient_heads = [*roles.prep_objects(token, sense.recipient_preps), *victims]
         if not recipient_heads and sense.recipient_preps:
             recipient_heads = roles.of_object_preps(token, sense.recipient_preps)
+        if not recipient_heads and sense.destination:
+            recipient_heads = roles.trailing_preps(token, ("to",))  # "the visit of X [to Ghana]", misattached
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
         if not recipient and sense.type in _VIOLENT_TYPES:
             # "the attack on Indian positions": the target's country modifier
@@ -344,6 +352,8 @@ class EventCoder:
             location = departure_place(draft.trigger, sentence, self.gazetteer)  # "withdrew from Mali"
         if location is None:
             location = stay_location(draft.trigger, sentence, self.gazetteer)  # "during his visit to X"
+        if location is None and sense.destination:
+            location = place_of_stay(draft.trigger, sentence, self.gazetteer)  # "is in X on a visit"
         if sense.type == "AID" and location is None:
             # "a tanker ... donated by Moscow docked at the port of Matanzas"
             location = sentence_destination(sentence, self.gazetteer)

@@ -250,6 +250,23 @@ def stay_location(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> Locat
     return None
 
 
+def place_of_stay(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> Location | None:
+    """Where a visit is that the text tells as someone being somewhere: 'the chancellor is in
+    Nairobi on a two-day visit', 'the premier, who is in Hanoi for his first official trip'.
+    The place hangs on the verb 'be' beside the visit, not on the visit noun itself."""
+    if trigger.lemma_.lower() not in _STAY_NOUNS or trigger.dep_ != "pobj":
+        return None
+    frame = trigger.head
+    if frame.lower_ not in ("on", "for") or frame.head.lemma_ != "be":
+        return None
+    for prep in frame.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < frame.i:
+            place = _place_after(prep, sentence, gazetteer)
+            if place is not None:
+                return place
+    return None
+
+
 def framed_by_unnamed_visit(trigger: Token, sentence: Span, gazetteer: Gazetteer) -> bool:
     """Whether the act is told within a visit whose destination the text does not name as a
     place: 'met his opposite number while on a state trip to the Baltic republic', 'during

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dyad.actors.resolve import ActorResolver
+from dyad.actors.words import _QUANTITY_WORDS
 from dyad.events import roles
 from dyad.events.lexicon import grammar_words, load_lexicon
 from dyad.records import Entity
@@ -114,7 +115,7 @@ def recipient_in_objects(
             for o in roles.children(c, "dobj", "oprd", "attr")
             if o.lower_ != "what"
         ]
-        authors = _misattached_authors(holder)
+        authors = _misattached_authors(holder) + _amount_beneficiaries(holder)
         # "met to discuss the conflict between A and B": what a meeting discusses is its topic
         topic = meeting and holder.lemma_.lower() in _TOPIC_VERBS
         for obj in (
@@ -150,6 +151,21 @@ def recipient_in_objects(
                     if found:
                         return found
     return []
+
+
+def _amount_beneficiaries(holder: Token) -> list[Token]:
+    """'halted millions of dollars in funding to Fiji', 'pledged $40 million in aid for Haiti':
+    an amount whose kind is told by an 'in' phrase hangs its beneficiary on that kind's noun,
+    which the parse attaches to the verb, not to the amount."""
+    amounts = [
+        obj
+        for obj in roles.children(holder, "dobj")
+        if obj.tag_ == "$" or obj.like_num or obj.lower_ in _QUANTITY_WORDS or roles.children(obj, "nummod")
+    ]
+    if not amounts:
+        return []
+    kinds = roles.prep_objects(holder, ("in",))
+    return [pobj for kind in kinds for pobj in roles.prep_objects(kind, ("to", "for"))]
 
 
 def counted_owner(noun: Token, resolver: ActorResolver) -> list[Entity]:

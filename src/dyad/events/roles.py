@@ -409,6 +409,21 @@ def of_object_preps(noun: Token, preps: tuple[str, ...] | set[str]) -> list[Toke
     ]
 
 
+def trailing_preps(noun: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
+    """'the negotiations within the framework of the state visit of President X to Ghana':
+    a phrase right after a nominal act's own phrase, that the parse hung on a noun higher up
+    the chain of 'of'/'within' phrases, belongs to the act as its nearest noun. Only for a
+    preposition that starts right where the act's phrase ends."""
+    found: list[Token] = []
+    current = noun
+    while current.dep_ == "pobj" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
+        current = current.head.head
+        for prep in children(current, "prep"):
+            if prep.lower_ in preps and prep.i == noun.right_edge.i + 1:
+                found += children(prep, "pobj")
+    return found
+
+
 def _forms(words: Iterable[Token]) -> set[str]:
     """Each word's lemma and its form as written: the small model lemmatises some wrongly."""
     return {form for word in words for form in (word.lemma_.lower(), word.lower_)}
@@ -532,3 +547,26 @@ def patient_possessive(noun: Token, possessive: Token) -> bool:
 
 def is_relative_pronoun(token: Token) -> bool:
     return token.lower_ in _RELATIVE_PRONOUNS
+
+
+_COMPANION_WORDS = grammar_words("companion_words")
+
+
+def companions(token: Token, subject: Token | None) -> list[Token]:
+    """Who acts 'together with' or 'along with' the subject: 'Together with China, Russia
+    blocked the resolution', 'Russia, along with China, vetoed it'. They act too, so they are
+    co-actors and never the act's target. On the verb only before it: after the object
+    ('sanctions on Iran together with Venezuela') it may join the target."""
+    found: list[Token] = []
+    if subject is None:
+        return found
+    for holder in (token, subject):
+        for prep in children(holder, "prep"):
+            if holder is token and prep.i > token.i:
+                continue
+            fronted = [c for c in prep.children if c.dep_ == "advmod" and c.lower_ in _COMPANION_WORDS]
+            if prep.lower_ == "with" and fronted:
+                found += children(prep, "pobj")
+            elif prep.lower_ in _COMPANION_WORDS:
+                found += [p for w in children(prep, "prep") if w.lower_ == "with" for p in children(w, "pobj")]
+    return found
