@@ -117,7 +117,7 @@ def test_the_counterpart_a_pronoun_goes_with_is_not_that_pronoun(resolve):
     # 'his Slovak counterpart' is the other side: 'he' is the Hungarian named before
     text = (
         "Hungary's foreign minister Peter Szijjarto spoke to reporters on Monday. "
-        "Together with his Slovak counterpart Juraj Blanar, he wrote to the European Commission."
+        "Together with his Austrian counterpart Beate Meinl-Reisinger, he sent a letter to Brussels."
     )
     assert _first(resolve(text, "he", occurrence=1)) == ("HUN", "GOV")  # 0 is inside 'Together'
 

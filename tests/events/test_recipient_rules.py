@@ -100,15 +100,15 @@ def test_where_a_visitor_was_before_is_not_where_the_visit_is(pipeline):
 
 def test_an_amount_in_funding_to_a_state_names_that_state(pipeline):
     # the 'to' phrase hangs on 'funding', which the parse attaches to the verb beside the amount
-    text = "Australia has halted millions of dollars in funding to Fiji over a security pact, officials said."
-    halted = find(code_text(pipeline, text), "SANCTION", {"AUS", "FJI"})
-    assert halted is not None and [e.country for e in halted.recipient] == ["FJI"]
+    text = "Canada has halted tens of millions of dollars in funding to Haiti after the dispute, officials said."
+    halted = find(code_text(pipeline, text), "SANCTION", {"CAN", "HTI"})
+    assert halted is not None and [e.country for e in halted.recipient] == ["HTI"]
 
 
 def test_a_place_where_money_is_spent_is_no_beneficiary(pipeline):
     # no amount 'in' a kind of support: 'in Samoa' is where, and nobody receives through it
-    text = "Australia has halted its work in Samoa over a security pact, officials said."
-    assert all("WSM" not in {e.country for e in event.recipient} for event in code_text(pipeline, text))
+    text = "Canada has halted its work in Jamaica after the dispute, officials said."
+    assert all("JAM" not in {e.country for e in event.recipient} for event in code_text(pipeline, text))
 
 
 def test_who_acts_together_with_the_subject_is_a_co_actor_not_the_target(pipeline):
@@ -128,13 +128,13 @@ def test_together_with_after_the_object_does_not_join_the_actors(pipeline):
 
 
 def test_a_destination_the_parse_hung_higher_up_still_belongs_to_the_visit(pipeline):
-    # 'to the Republic of Ghana' is parsed onto 'negotiations'; it follows the visit's phrase
+    # 'to the Republic of Peru' is parsed onto a noun higher up; it follows the visit's phrase
     text = (
-        "Within the framework of the state visit of the President of the Republic of Kenya William Ruto "
-        "to the Republic of Ghana, the two leaders signed a joint statement."
+        "In the course of the official visit of the Prime Minister of the Kingdom of Spain Pedro Sanchez "
+        "to the Republic of Peru, the two leaders signed a joint statement."
     )
-    visit = find(code_text(pipeline, text), "CONSULT", {"KEN", "GHA"})
-    assert visit is not None and [e.country for e in visit.recipient] == ["GHA"]
+    visit = find(code_text(pipeline, text), "CONSULT", {"ESP", "PER"})
+    assert visit is not None and [e.country for e in visit.recipient] == ["PER"]
 
 
 def test_a_later_to_phrase_of_another_noun_is_not_the_visits(pipeline):

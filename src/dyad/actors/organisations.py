@@ -70,7 +70,7 @@ class OrganisationsMixin:
             self._absorbed.update(range(run_on.start, run_on.end))
         sector, _ = self._lookup([t.lower_ for t in words], [t.lemma_.lower() for t in words])
         if country is not None and f"country:{country}" not in self.gazetteer.entries:
-            # "the African Union's Peace and Security Council": an organ an international body
+            # "NATO's Military Committee": an organ an international body
             # owns is that body's (IGO), whatever its head noun says of a state's organs
             sector = "IGO"
         described_country, described_sector, described = self._description(ent)

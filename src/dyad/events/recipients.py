@@ -154,7 +154,7 @@ def recipient_in_objects(
 
 
 def _amount_beneficiaries(holder: Token) -> list[Token]:
-    """'halted millions of dollars in funding to Fiji', 'pledged $40 million in aid for Haiti':
+    """'froze billions of yen in credit to Laos', 'pledged $40 million in aid for Haiti':
     an amount whose kind is told by an 'in' phrase hangs its beneficiary on that kind's noun,
     which the parse attaches to the verb, not to the amount."""
     amounts = [

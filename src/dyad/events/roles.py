@@ -410,7 +410,7 @@ def of_object_preps(noun: Token, preps: tuple[str, ...] | set[str]) -> list[Toke
 
 
 def trailing_preps(noun: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
-    """'the negotiations within the framework of the state visit of President X to Ghana':
+    """'talks held in the course of the official visit of Premier X to Peru':
     a phrase right after a nominal act's own phrase, that the parse hung on a noun higher up
     the chain of 'of'/'within' phrases, belongs to the act as its nearest noun. Only for a
     preposition that starts right where the act's phrase ends."""
