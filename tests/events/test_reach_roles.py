@@ -190,3 +190,24 @@ def test_the_first_of_things_about_a_country_is_not_that_country(pipeline):
     text = "The first of the talks about Chilean investment opened in Lima, delivering hope to Peru."
     events = code_text(pipeline, text)
     assert not any("CHL" in {a.country for a in e.actor} for e in events)
+
+
+def test_the_second_of_two_joined_verbs_shares_the_first_ones_object(pipeline):
+    text = "Peru recalled the Bolivian envoy and demanded an explanation."
+    request = find(code_text(pipeline, text), "REQUEST", {"PER", "BOL"})
+    assert request is not None and {e.country for e in request.recipient} == {"BOL"}
+
+
+def test_a_joined_verb_with_its_own_subject_does_not_share_the_object(pipeline):
+    # look-alike: the second clause names its own doer, who asks nothing of the envoy
+    text = "Peru recalled the Bolivian envoy, and the Bolivian government demanded an explanation."
+    events = code_text(pipeline, text)
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert requests and all({a.country for a in e.actor} == {"BOL"} and not e.recipient for e in requests)
+
+
+def test_a_thing_of_a_party_is_not_shared_as_the_object(pipeline):
+    # look-alike: the first verb acts on a thing ('the expansion of NATO'), not on a party
+    text = "Peru condemned the expansion of NATO and called for a peaceful solution."
+    events = code_text(pipeline, text)
+    assert not any(e.type == "REQUEST" and "NATO" in {r.country for r in e.recipient} for e in events)

@@ -207,6 +207,16 @@ class EventCoder:
         recipient_heads = [roles.antecedent_of_relative(head) for head in recipient_heads]
         recipient = [e for head in recipient_heads for e in resolver.resolve(head)]
         source = "recipient:preposition" if sense.recipient_preps else "recipient:object"
+        if not recipient and not sense.reverse and not sense.symmetric and not passive:
+            own = {e.country for e in actor if e.country}
+            mine = [e for head in roles.direct_objects(token) for e in resolver.resolve(head) if e.country]
+            if not mine:  # "summoned the ambassador and demanded an apology": the same party
+                # the object must be the party itself ("the ambassador"), not a thing of
+                # one ("condemned the expansion of NATO and called for talks")
+                heads = [h for h in roles.shared_object(token) if resolver.is_actor_noun(h)]
+                shared = [e for head in heads for e in resolver.resolve(head)]
+                recipient = [e for e in shared if e.country and e.country not in own]
+                source = "recipient:shared-object"
         joint = sense.symmetric and len({e.country for e in actor if e.country}) >= 2
         fallbacks = self.lexicon.types[sense.type].recipients  # where else to look (types.yaml)
         if not recipient and not sense.reverse and not joint and "inside_objects" in fallbacks:

@@ -570,3 +570,17 @@ def companions(token: Token, subject: Token | None) -> list[Token]:
             elif prep.lower_ in _COMPANION_WORDS:
                 found += [p for w in children(prep, "prep") if w.lower_ == "with" for p in children(w, "pobj")]
     return found
+
+
+def shared_object(token: Token) -> list[Token]:
+    """The object of the first of two joined verbs, for the second when it names no one.
+
+    "Chad summoned the ambassador and demanded an apology": the demand is made of whom
+    the first verb acted on. Only a second verb that has no subject of its own ("and Sudan
+    demanded ...") and no object that is a party of its own borrows it; the caller takes it
+    only when it resolves to someone."""
+    if token.dep_ != "conj" or token.head.pos_ not in ("VERB", "AUX") or children(token, "nsubj", "nsubjpass"):
+        return []
+    if is_passive(token) or is_passive(token.head):
+        return []
+    return [antecedent_of_relative(obj) for obj in children(token.head, "dobj")]
