@@ -433,3 +433,31 @@ def test_suspension_and_duty_senses_code(pipeline, sentence, type_, countries):
 def test_suspension_and_duty_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# Signings presided over, and threats aimed at a named party (round lex2).
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("The Chilean and Chinese presidents led the signing of nine agreements on Monday.", "SUPPORT", {"CHL", "CHN"}),
+        ("The Kenyan and Ugandan leaders presided over the signing of a trade pact.", "SUPPORT", {"KEN", "UGA"}),
+        ("Iran's threat against Israel drew condemnation on Monday.", "THREATEN", {"IRN", "ISR"}),
+    ],
+)
+def test_lex2_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Chilean minister led the delegation to Beijing on Monday.", "SUPPORT"),
+        ("Peru's captain led the team to victory against Chile on Monday.", "SUPPORT"),
+        ("Russia's threat to European security was discussed in Brussels on Monday.", "THREATEN"),
+        ("The threat of terrorism against Kenyan tourists grew on Monday.", "THREATEN"),
+    ],
+)
+def test_lex2_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
