@@ -461,3 +461,26 @@ def test_lex2_senses_code(pipeline, sentence, type_, countries):
 def test_lex2_senses_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Russia will proceed with the deployment of its missiles in Belarus.", "MOBILIZE", {"RUS"}),
+    ],
+)
+def test_lex2_action_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Peruvian senate proceeded with the vote on Monday.", "MOBILIZE"),
+        ("The Kenyan court proceeded with the withdrawal of the charges on Monday.", "RETREAT"),
+    ],
+)
+def test_lex2_action_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
