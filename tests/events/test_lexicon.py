@@ -484,3 +484,27 @@ def test_lex2_action_senses_code(pipeline, sentence, type_, countries):
 def test_lex2_action_senses_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("The Malian junta assumed power in Bamako in 2021.", "COERCE", {"MLI"}),
+        ("The overthrow of the Guinean president by the army was condemned on Monday.", "COERCE", {"GIN"}),
+    ],
+)
+def test_lex2_seizure_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The new Chilean president assumed power after the election on Monday.", "COERCE"),
+        ("The Kenyan minister assumed control of the finance portfolio on Monday.", "COERCE"),
+    ],
+)
+def test_lex2_seizure_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
