@@ -508,3 +508,14 @@ def test_lex2_seizure_senses_code(pipeline, sentence, type_, countries):
 def test_lex2_seizure_senses_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_dialogue_with_codes(pipeline):
+    events = _code(pipeline, "Iran's dialogue with Oman resumed in Muscat on Monday.")
+    assert find(events, "CONSULT", {"IRN", "OMN"}) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_dialogue_between_is_no_meeting(pipeline):
+    """'dialogue between' names a standing state or a hope, not talks held."""
+    events = _code(pipeline, "Hopes of dialogue between Kenya and Somalia rose on Monday.")
+    assert not [e for e in events if e.type == "CONSULT"], [(e.type, sorted(e.countries())) for e in events]
