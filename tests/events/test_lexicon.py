@@ -519,3 +519,15 @@ def test_lex2_dialogue_between_is_no_meeting(pipeline):
     """'dialogue between' names a standing state or a hope, not talks held."""
     events = _code(pipeline, "Hopes of dialogue between Kenya and Somalia rose on Monday.")
     assert not [e for e in events if e.type == "CONSULT"], [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_warning_of_harm_is_no_threat(pipeline):
+    """A warning that names no coercive act (a verb's hostile sense whose objects do not fit) is no
+    threat without a named target."""
+    events = _code(pipeline, "The Chinese spokesman warned that the new tariff will reduce confidence in trade.")
+    assert not [e for e in events if e.type == "THREATEN"], [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_warning_of_arrest_is_a_threat(pipeline):
+    events = _code(pipeline, "Belarus warned that anyone who joined the protest would be arrested.")
+    assert find(events, "THREATEN", {"BLR"}) is not None, [(e.type, sorted(e.countries())) for e in events]
