@@ -531,3 +531,13 @@ def test_lex2_warning_of_harm_is_no_threat(pipeline):
 def test_lex2_warning_of_arrest_is_a_threat(pipeline):
     events = _code(pipeline, "Belarus warned that anyone who joined the protest would be arrested.")
     assert find(events, "THREATEN", {"BLR"}) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_bare_allegation_accuses_no_one(pipeline):
+    events = _code(pipeline, "The Congolese president alleged.")
+    assert not [e for e in events if e.type == "ACCUSE"], [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_allegation_against_a_party_codes(pipeline):
+    events = _code(pipeline, "Rwanda alleged Burundian involvement in the attack.")
+    assert find(events, "ACCUSE", {"BDI", "RWA"}) is not None, [(e.type, sorted(e.countries())) for e in events]
