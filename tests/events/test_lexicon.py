@@ -433,3 +433,111 @@ def test_suspension_and_duty_senses_code(pipeline, sentence, type_, countries):
 def test_suspension_and_duty_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# Signings presided over, and threats aimed at a named party (round lex2).
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("The Chilean and Chinese presidents led the signing of nine agreements on Monday.", "SUPPORT", {"CHL", "CHN"}),
+        ("The Kenyan and Ugandan leaders presided over the signing of a trade pact.", "SUPPORT", {"KEN", "UGA"}),
+        ("Iran's threat against Israel drew condemnation on Monday.", "THREATEN", {"IRN", "ISR"}),
+    ],
+)
+def test_lex2_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Chilean minister led the delegation to Beijing on Monday.", "SUPPORT"),
+        ("Peru's captain led the team to victory against Chile on Monday.", "SUPPORT"),
+        ("Russia's threat to European security was discussed in Brussels on Monday.", "THREATEN"),
+        ("The threat of terrorism against Kenyan tourists grew on Monday.", "THREATEN"),
+    ],
+)
+def test_lex2_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Russia will proceed with the deployment of its missiles in Belarus.", "MOBILIZE", {"RUS"}),
+    ],
+)
+def test_lex2_action_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Peruvian senate proceeded with the vote on Monday.", "MOBILIZE"),
+        ("The Kenyan court proceeded with the withdrawal of the charges on Monday.", "RETREAT"),
+    ],
+)
+def test_lex2_action_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("The Malian junta assumed power in Bamako in 2021.", "COERCE", {"MLI"}),
+        ("The overthrow of the Guinean president by the army was condemned on Monday.", "COERCE", {"GIN"}),
+    ],
+)
+def test_lex2_seizure_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The new Chilean president assumed power after the election on Monday.", "COERCE"),
+        ("The Kenyan minister assumed control of the finance portfolio on Monday.", "COERCE"),
+    ],
+)
+def test_lex2_seizure_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_dialogue_with_codes(pipeline):
+    events = _code(pipeline, "Iran's dialogue with Oman resumed in Muscat on Monday.")
+    assert find(events, "CONSULT", {"IRN", "OMN"}) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_dialogue_between_is_no_meeting(pipeline):
+    """'dialogue between' names a standing state or a hope, not talks held."""
+    events = _code(pipeline, "Hopes of dialogue between Kenya and Somalia rose on Monday.")
+    assert not [e for e in events if e.type == "CONSULT"], [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_warning_of_harm_is_no_threat(pipeline):
+    """A warning that names no coercive act (a verb's hostile sense whose objects do not fit) is no
+    threat without a named target."""
+    events = _code(pipeline, "The Chinese spokesman warned that the new tariff will reduce confidence in trade.")
+    assert not [e for e in events if e.type == "THREATEN"], [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_warning_of_arrest_is_a_threat(pipeline):
+    events = _code(pipeline, "Belarus warned that anyone who joined the protest would be arrested.")
+    assert find(events, "THREATEN", {"BLR"}) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_bare_allegation_accuses_no_one(pipeline):
+    events = _code(pipeline, "The Congolese president alleged.")
+    assert not [e for e in events if e.type == "ACCUSE"], [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex2_allegation_against_a_party_codes(pipeline):
+    events = _code(pipeline, "Rwanda alleged Burundian involvement in the attack.")
+    assert find(events, "ACCUSE", {"BDI", "RWA"}) is not None, [(e.type, sorted(e.countries())) for e in events]

@@ -493,9 +493,22 @@ class EventCoder:
             if token.i == trigger.i or not token.tag_.startswith("VB"):
                 continue
             senses = self.lexicon.verbs.get(token.lemma_.lower(), ())
-            if any(not self.lexicon.types[sense.type].cooperative and sense.type != "REQUEST" for sense in senses):
+            objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "obj")}
+            if any(
+                not self.lexicon.types[sense.type].cooperative
+                and sense.type != "REQUEST"
+                and self._hostile_on_its_objects(sense, objects)
+                for sense in senses
+            ):
                 return True
         return False
+
+    @staticmethod
+    def _hostile_on_its_objects(sense: Sense, objects: set[str]) -> bool:
+        """A hostile sense counts only where its object list allows the verb's object: 'warned that
+        the tariff would reduce confidence' names no coercive act ('reduce' is a sanction only on
+        aid or ties), 'warned that anyone who resisted would be arrested' does."""
+        return not sense.objects or bool(objects & sense.objects)
 
     def _destination_from_objects(self, trigger: Token) -> Location | None:
         for obj in roles.children(trigger, "dobj"):
