@@ -29,6 +29,7 @@ import pyarrow as pa
 
 from dyad.dates import iso_to_date
 from dyad.duplicates import (
+    Components,
     Copy,
     band_keys,
     canonical_of,
@@ -66,7 +67,7 @@ def event_keys(event: Event) -> EventKeys:
 
 
 def sign(connection: duckdb.DuckDBPyConnection, articles: Iterable[tuple[str, str | None, str]]) -> None:
-    """Store the MinHash signature of each (id, published, text), and its band keys for `linked_ids`."""
+    """Store the MinHash signature of each (id, published, text), and its band keys for `update_duplicates`."""
     rows = [
         {"article_id": key, "published": published, "minhash": signature_values(text)}
         for key, published, text in articles
@@ -128,27 +129,18 @@ def update_duplicates(connection: duckdb.DuckDBPyConnection, seeds: list[str]) -
         "(SELECT coalesce(duplicate_of, id) FROM articles WHERE list_contains(?, id))",
         [touched],
     ).fetchall()
-    parent = {row[0]: row[0] for row in members}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    def join(first: str, second: str) -> None:
-        low, high = sorted((root(first), root(second)))
-        parent[high] = low
-
+    components = Components(row[0] for row in members)
     for key, _, canonical, _ in members:
-        if canonical in parent:
-            join(key, canonical)
+        if canonical in components.parent:
+            components.join(key, canonical)
     for first, second in edges:
-        join(first, second)
-    groups: dict[str, list[tuple[str, str | None]]] = {}
-    for key, published, _, _ in members:
-        groups.setdefault(root(key), []).append((key, published))
-    after = {key: canonical_of(group) for group in groups.values() for key, _ in group}
+        components.join(first, second)
+    published = {row[0]: row[1] for row in members}
+    after = {
+        key: canonical_of((member, published[member]) for member in group)
+        for group in components.groups()
+        for key in group
+    }
     changed = {row[0] for row in members if row[3] != (None if after[row[0]] == row[0] else after[row[0]])}
     for key in sorted(changed):
         connection.execute(
@@ -308,10 +300,11 @@ def rebuild(connection: duckdb.DuckDBPyConnection) -> int:
     unsigned = connection.execute(
         "SELECT id, published, text FROM articles WHERE id NOT IN (SELECT article_id FROM article_signatures)"
     ).fetchall()
+    connection.execute("DELETE FROM article_bands")  # made anew: the signed ones here, the rest by sign()
+    signed = connection.execute("SELECT article_id, minhash FROM article_signatures").fetchall()
+    index_bands(connection, [(row[0], row[1]) for row in signed])
     sign(connection, [(row[0], row[1], row[2]) for row in unsigned])
     rows = connection.execute("SELECT article_id, published, minhash FROM article_signatures").fetchall()
-    connection.execute("DELETE FROM article_bands")
-    index_bands(connection, [(row[0], row[2]) for row in rows])
     duplicates = duplicate_groups(Copy(id=r[0], published=r[1], signature=from_values(r[2])) for r in rows)
     connection.execute("UPDATE articles SET duplicate_of = NULL")
     for key, canonical in sorted(duplicates.items()):

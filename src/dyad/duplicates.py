@@ -151,8 +151,28 @@ def _within_window(first: Copy, second: Copy, window_days: int) -> bool:
     return a is None or b is None or abs((a - b).days) <= window_days
 
 
-def _canonical_order(item: Copy) -> tuple[str, str]:
-    return (item.published or "9999", item.id)
+class Components:
+    """Union-find over article ids: the groups that links between pairs make. A group's
+    root is its smallest id, so the result does not depend on the order links come in."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {key: key for key in keys}
+
+    def root(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, first: str, second: str) -> None:
+        low, high = sorted((self.root(first), self.root(second)))
+        self.parent[high] = low
+
+    def groups(self) -> list[list[str]]:
+        found: dict[str, list[str]] = {}
+        for key in self.parent:
+            found.setdefault(self.root(key), []).append(key)
+        return list(found.values())
 
 
 def duplicate_groups(
@@ -164,14 +184,7 @@ def duplicate_groups(
     so the answer is the same whatever order the articles come in.
     """
     items = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
-    parent = {item.id: item.id for item in items}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
+    components = Components(item.id for item in items)
     if len(items) > 1:
         values = np.stack([np.asarray(item.signature.hashvalues, dtype=np.uint64) for item in items])
         pairs = candidate_pairs(values, threshold)
@@ -179,15 +192,12 @@ def duplicate_groups(
         for (first, second), similar in zip(pairs.tolist(), similarity.tolist(), strict=True):
             item, other = items[first], items[second]
             if similar >= threshold and _within_window(item, other, window_days):
-                low, high = sorted((root(item.id), root(other.id)))
-                parent[high] = low
-    groups: dict[str, list[Copy]] = {}
-    for item in items:
-        groups.setdefault(root(item.id), []).append(item)
+                components.join(item.id, other.id)
+    published = {item.id: item.published for item in items}
     duplicates: dict[str, str] = {}
-    for members in groups.values():
+    for members in components.groups():
         if len(members) < 2:
             continue
-        canonical = min(members, key=_canonical_order)
-        duplicates.update({m.id: canonical.id for m in members if m.id != canonical.id})
+        canonical = canonical_of((key, published[key]) for key in members)
+        duplicates.update({key: canonical for key in members if key != canonical})
     return duplicates

@@ -276,29 +276,29 @@ class Store:
         transaction; returns how many. Readers of happenings call it first."""
         if not self._pending or self.options.read_only:
             return 0
-        began = time.monotonic()
         try:
             self.connection.begin()
-            count = clustering.settle(self.connection)
+            count = self._settle_now()
             self.connection.commit()
         except duckdb.Error as error:
             self.connection.rollback()
             raise StoreError(f"cannot write to {self.path}: {error}") from None
-        self._settled(began)
         self._after_batch()
         return count
 
     def _settle_if_due(self) -> None:
         """Inside a batch's transaction: settle when the time since the last one is due."""
         if time.monotonic() >= self._settle_after:
-            began = time.monotonic()
-            clustering.settle(self.connection)
-            self._settled(began)
+            self._settle_now()
 
-    def _settled(self, began: float) -> None:
+    def _settle_now(self) -> int:
+        """Settle in the open transaction, and put the next settle off by what this one cost."""
+        began = time.monotonic()
+        count = clustering.settle(self.connection)
         self._pending = False
         spent = time.monotonic() - began
         self._settle_after = time.monotonic() + max(SETTLE_EVERY_SECONDS, SETTLE_RATIO * spent)
+        return count
 
     def _after_batch(self) -> None:
         if self.options.release_between_batches:

@@ -431,13 +431,9 @@ class ActorResolver(GroupsMixin, OrganisationsMixin, CoreferenceMixin):
             return False  # "the Taiwan Affairs Office"
         # "Sudanese army positions": the demonym is the army's, which the parse hangs on the positions
         between = [c for c in head.children if c.dep_ == "compound" and root.i < c.i < head.i]
-        return any(self._actor_noun(word) for word in (head, *between))
+        return any(self.is_actor_noun(word) for word in (head, *between))
 
     def is_actor_noun(self, word: Token) -> bool:
-        """Whether the word names a party (a person, body or country), not a thing of one."""
-        return self._actor_noun(word)
-
-    def _actor_noun(self, word: Token) -> bool:
         """A noun for a person, a body or their weapons: a title, a group or organisation noun."""
         if word.ent_type_ in ("PERSON", "ORG", "NORP") or word.pos_ == "PROPN":
             return True  # "Cuban President X", "the Belarusian State University"
