@@ -17,6 +17,22 @@ def test_line_breaks_end_sentences():
     ]
 
 
+def test_a_sentence_wrapped_at_a_fixed_width_stays_one_sentence(pipeline):
+    from tests.helpers import code_text, find
+
+    text = (
+        "Border row deepens\n"
+        "On Monday, the foreign minister of Lithuania accused Belarus of sending\n"
+        "balloons over the border, and said the crossings would stay closed.\n"
+        "Minsk denied it.\n"
+    )
+    doc = load_pipeline()(text)
+    sentences = [s.text.strip() for s in doc.sents]
+    assert "Border row deepens" in sentences
+    assert any(s.startswith("On Monday") and s.endswith("stay closed.") for s in sentences)
+    assert find(code_text(pipeline, text), "ACCUSE", {"LTU", "BLR"}) is not None
+
+
 def test_gazetteer_overrides_the_small_models_labels():
     doc = load_pipeline()("Miguel Díaz-Canel's visit to Belarus was praised by BelTA.")
     labels = {ent.text: (ent.label_, ent.ent_id_) for ent in doc.ents}

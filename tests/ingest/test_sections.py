@@ -259,3 +259,48 @@ def test_a_date_stamp_run_into_the_lead_does_not_cost_the_lead_its_event(pipelin
     text = "date 2025-03-02 Chilean Foreign Minister Alberto van Klaveren held talks with Peru's president in Lima."
     events = code_text(pipeline, text, published=None)
     assert any(e.type == "CONSULT" and e.countries() == {"CHL", "PER"} for e in events)
+
+
+WRAPPED = """Ministers meet as border row deepens
+The foreign minister of Lithuania said on Monday that his government
+would summon the Belarusian ambassador, after trucks were held at the
+border crossing for a third week.
+Officials in Vilnius said talks with Minsk had stalled,
+and a second round was not planned.
+"""
+
+
+def test_a_sentence_wrapped_over_several_lines_is_one_body_line():
+    kinds = _kinds(WRAPPED)
+    assert kinds["Ministers meet as border row deepens"] == "title"
+    article = article_from_text(WRAPPED, ref="wrapped")
+    body = [article.text[s.start : s.end] for s in article.sections if s.kind == "body"]
+    assert len(body) == 2
+    assert body[0].startswith("The foreign minister") and body[0].endswith("a third week.")
+    assert body[1].startswith("Officials in Vilnius") and body[1].endswith("not planned.")
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "wraps"),
+    [
+        ("The foreign minister of Lithuania said on Monday that his government", "would summon the envoy.", True),
+        ("Officials in Vilnius said talks with Minsk had stalled,", "And a second round was not planned.", True),
+        # a headline is short, or followed by a capital; a finished sentence is finished
+        ("Border row deepens", "the talks were postponed.", False),
+        ("Ministers meet in Vilnius as the border row deepens", "The foreign minister said ...", False),
+        ("The foreign minister of Lithuania said on Monday it was over.", "would summon the envoy.", False),
+        ("He said the talks were 'a failure':", "officials did not reply.", False),
+    ],
+)
+def test_soft_wrap(line, next_line, wraps):
+    from dyad.ingest.sections import soft_wrap
+
+    assert soft_wrap(line, next_line) is wraps
+
+
+def test_a_blank_line_is_never_a_wrap():
+    first = "The foreign minister of Lithuania said on Monday that his government"
+    text = f"Border row deepens\n{first}\n\nwould summon the envoy.\n"
+    article = article_from_text(text, ref="blank")
+    start = text.index(first)
+    assert any(s.start == start and s.end == start + len(first) for s in article.sections)

@@ -117,14 +117,38 @@ class _Line:
     end: int
 
 
+# A line this long that stops mid-sentence was wrapped by its writer, not ended (see soft_wrap).
+MIN_WRAPPED_LINE_CHARS = 30
+_SENTENCE_END = re.compile(r"[.!?:;…]['\"’”»)\]]*$")
+
+
+def soft_wrap(line: str, next_line: str) -> bool:
+    """Whether a single line break between these two lines only wraps a sentence.
+
+    Plain-text copy (wire feeds, e-mails, PDFs) is often wrapped at a fixed width; read line by
+    line, every wrapped sentence would be cut in two and its pieces taken for headings. A long
+    line that does not end a sentence and is followed by one that goes on with it (a lowercase
+    word, or after a comma) is the same sentence. Headlines are short or followed by a capital.
+    """
+    line, next_line = line.strip(), next_line.strip()
+    if len(line) < MIN_WRAPPED_LINE_CHARS or not next_line or _SENTENCE_END.search(line):
+        return False
+    return line.endswith(",") or next_line[0].islower()
+
+
 def _lines(text: str) -> list[_Line]:
-    lines, offset = [], 0
+    lines, offset, blank = [], 0, True
     for raw in text.splitlines(keepends=True):
         stripped = raw.rstrip("\r\n")
         lead = len(stripped) - len(stripped.lstrip())
         content = stripped.strip()
-        if content:
+        if content and lines and not blank and soft_wrap(lines[-1].text, content):
+            # one sentence wrapped over two lines: one line, read as the text has it
+            joined = text[lines[-1].start : offset + lead + len(content)]
+            lines[-1] = _Line(" ".join(joined.split()), lines[-1].start, offset + lead + len(content))
+        elif content:
             lines.append(_Line(content, offset + lead, offset + lead + len(content)))
+        blank = not content
         offset += len(raw)
     if lines and (stamp := GLUED_DATE_STAMP.match(lines[0].text)):
         # "date 2024-11-14 The minister arrived ...": a scraped page's date stamp run into the
