@@ -48,6 +48,12 @@ class CoreferenceMixin:
             country = self._country_before(pronoun.i, since)
             if country is not None and (antecedent is None or country[0] > self._last_organisation_index(pronoun.i)):
                 antecedent = country[1]  # "the United States ... the sanctions it has imposed"
+            named_here = self._named_in_own_clause(pronoun)
+            only_a_country = antecedent is not None and (
+                (country is not None and antecedent is country[1]) or antecedent.resolved_by == "context"
+            )
+            if only_a_country and antecedent.country in named_here:
+                return []  # "It decided to suspend Gabon": 'it' is not the country it acts on
         if antecedent is None:
             return []
         return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
@@ -211,6 +217,23 @@ class CoreferenceMixin:
                 )
                 return ent.start, entity
         return None
+
+    def _named_in_own_clause(self, pronoun: Token) -> set[str]:
+        """The countries named by name in the clause a subject 'it' governs. A pronoun never
+        points to a country its own clause names again ('It decided to suspend Gabon' is not
+        Gabon suspending itself; English would say 'itself'), so that country is no antecedent,
+        and 'it' falls back to the organisation named before, if any."""
+        verb = pronoun.head
+        if verb.i == pronoun.i:
+            return set()
+        span = {t.i for t in verb.subtree} - {t.i for t in pronoun.subtree}
+        named = set()
+        for ent in entities(self.doc):
+            if ent.label_ == "GPE" and ent.start in span:
+                entry = self._entry(ent)
+                if entry is not None and entry.kind == "country":
+                    named.add(entry.country)
+        return named
 
     def _last_organisation_index(self, index: int) -> int:
         earlier = [m.token_index for m in self._organisations if m.token_index < index]
