@@ -26,9 +26,12 @@ def other_country_in_clause(
     promises too ('promised that two more cargoes would reach the island')."""
     own = {e.country for e in actor}
     through = ("xcomp", "advcl", "ccomp") if promise else ("xcomp", "advcl")
+    describing_actor = actor_phrase(token)
     for candidate in token.subtree:
         if candidate.i == token.i or not roles.in_clause_of(candidate, token, through=through):
             continue
+        if candidate.i in describing_actor:
+            continue  # "the Russian ambassador to Cuba will attend": who acts, not for whom
         if candidate.lower_ in _PLACE_REFERENCES:
             referred = [e for e in resolver.resolve(candidate) if e.country and e.country not in own]
             if referred:
@@ -43,6 +46,17 @@ def other_country_in_clause(
         if owner is not None and owner.country and owner.country not in own:
             return [owner]
     return []
+
+
+def actor_phrase(token: Token) -> set[int]:
+    """The words of the trigger's own subject (or passive agent) phrase. A country named there
+    tells who the actor is ('the Russian ambassador to Cuba', 'the commissioner, a diplomat
+    from Nigeria'), so it is never the act's beneficiary."""
+    heads = roles.agents(token) if roles.is_passive(token) else [roles.subject_of(token)]
+    inside = {t.i for t in token.subtree}
+    # a subject outside the trigger's subtree ('the envoy who visited Iran') holds the trigger
+    # itself, whose other words are the clause's, not the actor's
+    return {t.i for head in heads if head is not None and head.i in inside for t in head.subtree}
 
 
 _TOPIC_PREPS = grammar_words("meeting_topic_preps")
