@@ -153,3 +153,21 @@ def test_it_is_still_the_country_named_before_when_its_clause_names_another(pipe
     )
     sanction = find(code_text(pipeline, text), "SANCTION", {"USA", "GAB"})
     assert sanction is not None and [e.country for e in sanction.actor] == ["USA"]
+
+
+def test_his_country_in_what_a_titled_speaker_says_is_the_speakers(resolve):
+    # the Chilean leader was named last, but 'his' is the unnamed spokesperson who speaks
+    text = (
+        "Chilean President Ana Torres raised tariffs on Peruvian copper on Monday. "
+        "The Peruvian Foreign Ministry spokesperson said that his country would respond in kind."
+    )
+    assert _first(resolve(text, "his")) == ("PER", "GOV")
+
+
+def test_his_after_a_person_named_in_the_report_is_still_that_person(resolve):
+    # look-alike: a person named inside the report, before 'his', is whom 'his' points to
+    text = (
+        "Chilean President Ana Torres raised tariffs on Peruvian copper on Monday. "
+        "The Peruvian spokesperson said that Argentine President Pablo Ruiz and his government backed Chile."
+    )
+    assert _first(resolve(text, "his")) == ("ARG", "GOV")

@@ -21,6 +21,7 @@ from dyad.nlp import entities, entities_in
 from dyad.records import Entity
 
 _OTHER_SIDE_NOUNS = actor_words("other_side_nouns")
+_REPORTING_VERBS = actor_words("reporting_verbs")
 # the possessive forms that may be the same person as a pronoun ("with his counterpart, he ...")
 _PRONOUN_FORMS = {"he": {"his"}, "him": {"his"}, "his": {"his"}, "she": {"her"}, "her": {"her"}}
 
@@ -33,7 +34,7 @@ class CoreferenceMixin:
         lowered = pronoun.lower_
         antecedent = None
         if lowered in _PERSON_PRONOUNS:
-            antecedent = self._continued_subject(pronoun) or self._antecedent(pronoun)
+            antecedent = self._continued_subject(pronoun) or self._titled_reporter(pronoun) or self._antecedent(pronoun)
         elif lowered == "it" and pronoun.dep_ in ("nsubj", "nsubjpass") and not _expletive(pronoun):
             speaker = self._speaking_body(pronoun)
             if speaker is not None:
@@ -90,6 +91,35 @@ class CoreferenceMixin:
         named = [e for e in self.resolve(subjects[0]) if e.country and e.name]
         person = self._ent(subjects[0])
         return named[0] if len(named) == 1 and person is not None and person.label_ == "PERSON" else None
+
+    def _titled_reporter(self, pronoun: Token) -> Entity | None:
+        """'The Chinese foreign ministry spokesperson said that his country opposes ...': a
+        he/his/she/her inside what an unnamed titled speaker reports is that speaker, when no
+        person is named between them; not the person named last before the sentence. The
+        titled speaker is never remembered as a named person, so _antecedent cannot find it."""
+        if pronoun.lower_ not in ("he", "his", "she", "her") or pronoun.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return None
+        current = pronoun.head
+        while current.dep_ != "ccomp":
+            if current.head.i == current.i or current.dep_ in ("relcl", "acl", "advcl", "conj"):
+                return None
+            current = current.head
+        verb = current.head
+        if verb.lemma_.lower() not in _REPORTING_VERBS:
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+        if len(subjects) != 1 or subjects[0].pos_ != "NOUN":
+            return None
+        speaker = subjects[0]
+        if speaker.lemma_.lower() not in self.gazetteer.titles and speaker.lower_ not in self.gazetteer.titles:
+            return None
+        if any(t.ent_type_ == "PERSON" for t in self.doc[speaker.left_edge.i : pronoun.i]):
+            return None  # "the minister said Lula and his government ...": a person in between
+        found = [e for e in self.resolve(speaker) if e.country]
+        if not found:  # "the Foreign Ministry spokesperson": the body it speaks for
+            owners = [self.owner(c) for c in speaker.children if c.dep_ in ("compound", "amod", "poss")]
+            found = [e for e in owners if e is not None and e.country]
+        return found[0] if len(found) == 1 else None
 
     def _possessed_place(self, token: Token) -> Entity | None:
         """'his country', 'her nation': the country of the person the possessive points to
