@@ -181,3 +181,34 @@ def test_the_actor_phrase_on_a_hand_built_parse():
         tags=["DT", "NN", "WP", "VBD", "NNS"],
     )
     assert 4 not in actor_phrase(doc[3])
+
+
+def test_a_relative_clause_does_not_promise_to_the_country_outside_it(pipeline):
+    # Peru is named only in the sentence around the relative clause: not the pledge's beneficiary
+    text = "The tariff announced by Peru has angered Chilean officials, who on Thursday pledged to respond firmly."
+    events = code_text(pipeline, text)
+    assert find(events, "AGREE", {"CHL", "PER"}) is None
+    assert find(events, "AGREE", {"CHL"}) is not None
+
+
+def test_a_main_clause_promise_still_takes_the_sentences_one_other_country(pipeline):
+    # look-alike: the promise is the sentence's own clause, so its one other country is for whom
+    text = '"Whatever Cuba needs, Belarus is prepared to deliver," the minister said.'
+    assert find(code_text(pipeline, text), "AGREE", {"BLR", "CUB"}) is not None
+
+
+def test_the_subordinate_clause_on_a_hand_built_parse():
+    import spacy
+    from spacy.tokens import Doc
+
+    from dyad.events.recipients import subordinate_clause
+
+    # "Peru angered officials who pledged support ."
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Peru", "angered", "officials", "who", "pledged", "support", "."],
+        heads=[1, 1, 1, 4, 2, 4, 1],
+        deps=["nsubj", "ROOT", "dobj", "nsubj", "relcl", "dobj", "punct"],
+    )
+    assert subordinate_clause(doc[4]) == {3, 4, 5}
+    assert subordinate_clause(doc[1]) is None  # the main clause: the whole sentence counts
