@@ -133,3 +133,41 @@ def test_a_counterpart_of_someone_else_stays_a_candidate(resolver):
     he = next(t for t in doc if t.text == "he")
     vega = next(t for t in doc if t.text == "Vega")
     assert vega.i in _counterparts(he)
+
+
+def test_it_is_not_the_country_its_own_clause_acts_on(resolve):
+    # 'It' would be Gabon, the last country named; but its own clause names Gabon as the one
+    # acted on, and a state does not suspend itself: 'it' is left unresolved
+    text = (
+        "The regional council met on Thursday. The body said it condemns the coup in Gabon. "
+        "It decided to suspend the participation of Gabon in all activities of the bloc."
+    )
+    assert not [e for e in resolve(text, "It") if e.country == "GAB"]
+
+
+def test_it_is_still_the_country_named_before_when_its_clause_names_another(pipeline):
+    # look-alike: the country before is not the one the clause acts on
+    text = (
+        "The coup in Gabon drew wide criticism on Thursday. The United States condemned the coup in Gabon. "
+        "It decided to suspend the participation of Gabon in a trade programme."
+    )
+    sanction = find(code_text(pipeline, text), "SANCTION", {"USA", "GAB"})
+    assert sanction is not None and [e.country for e in sanction.actor] == ["USA"]
+
+
+def test_his_country_in_what_a_titled_speaker_says_is_the_speakers(resolve):
+    # the Chilean leader was named last, but 'his' is the unnamed spokesperson who speaks
+    text = (
+        "Chilean President Ana Torres raised tariffs on Peruvian copper on Monday. "
+        "The Peruvian Foreign Ministry spokesperson said that his country would respond in kind."
+    )
+    assert _first(resolve(text, "his")) == ("PER", "GOV")
+
+
+def test_his_after_a_person_named_in_the_report_is_still_that_person(resolve):
+    # look-alike: a person named inside the report, before 'his', is whom 'his' points to
+    text = (
+        "Chilean President Ana Torres raised tariffs on Peruvian copper on Monday. "
+        "The Peruvian spokesperson said that Argentine President Pablo Ruiz and his government backed Chile."
+    )
+    assert _first(resolve(text, "his")) == ("ARG", "GOV")

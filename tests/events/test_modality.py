@@ -194,3 +194,37 @@ def test_no_aid_delivered_is_negated_and_aid_delivered_is_not(pipeline):
     assert none is not None and none.modality == "negated"
     some = find(code_text(pipeline, "Aid was delivered by Venezuela to Cuba last month."), "AID", {"VEN", "CUB"})
     assert some is not None and some.modality == "asserted"
+
+
+def test_talks_ruled_out_are_not_talks(pipeline):
+    text = "The Greek prime minister ruled out holding talks with Turkey over the islands on Monday."
+    events = code_text(pipeline, text)
+    assert find(events, "CONSULT", {"GRC", "TUR"}) is None
+
+
+def test_talks_held_after_a_ruling_are_still_talks(pipeline):
+    # look-alike: 'ruled' without 'out' turns nothing down
+    text = "The Greek prime minister held talks with Turkey on Monday after the court ruled on the islands."
+    events = code_text(pipeline, text)
+    assert find(events, "CONSULT", {"GRC", "TUR"}) is not None
+
+
+def test_rule_out_on_a_hand_built_parse():
+    import spacy
+    from spacy.tokens import Doc
+
+    from dyad.events.modality import is_refused_act
+
+    # "Athens ruled out holding talks ." / "Athens ruled on holding talks ."
+    def doc(particle, dep):
+        return Doc(
+            spacy.blank("en").vocab,
+            words=["Athens", "ruled", particle, "holding", "talks", "."],
+            heads=[1, 1, 1, 1, 3, 1],
+            deps=["nsubj", "ROOT", dep, "xcomp", "dobj", "punct"],
+            pos=["PROPN", "VERB", "ADP", "VERB", "NOUN", "PUNCT"],
+            lemmas=["Athens", "rule", particle, "hold", "talk", "."],
+        )
+
+    assert is_refused_act(doc("out", "prt")[3])
+    assert not is_refused_act(doc("on", "prep")[3])

@@ -142,3 +142,73 @@ def test_a_later_to_phrase_of_another_noun_is_not_the_visits(pipeline):
     doc = pipeline.nlp("The report on the visit of the minister was sent on Monday to Ghana.")
     visit = next(t for t in doc if t.text == "visit")
     assert trailing_preps(visit, ("to",)) == []
+
+
+def test_a_country_in_the_actors_own_phrase_is_not_its_beneficiary(pipeline):
+    # Cuba is where the ambassador serves: it tells who acts, it is not whom the act is for
+    events = code_text(pipeline, "The Russian ambassador to Cuba will attend the summit in Minsk next week.")
+    assert not any("CUB" in {e.country for e in event.recipient} for event in events)
+    # look-alike: a country in the act's own clause still is
+    events = code_text(pipeline, "The Russian ambassador to Cuba is ready to finance projects in Nicaragua.")
+    assert find(events, "AGREE", {"RUS", "NIC"}) is not None
+
+
+def test_the_actor_phrase_on_a_hand_built_parse():
+    import spacy
+    from spacy.tokens import Doc
+
+    from dyad.events.recipients import actor_phrase
+
+    # "The envoy of Chile attended talks ." : the subject's words are the actor's
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["The", "envoy", "of", "Chile", "attended", "talks", "."],
+        heads=[1, 4, 1, 2, 4, 4, 4],
+        deps=["det", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+        pos=["DET", "NOUN", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"],
+        lemmas=["the", "envoy", "of", "Chile", "attend", "talk", "."],
+        tags=["DT", "NN", "IN", "NNP", "VBD", "NNS", "."],
+    )
+    assert actor_phrase(doc[4]) == {0, 1, 2, 3}
+    # "the envoy who attended talks": the subject holds the trigger; none of its words are taken
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["the", "envoy", "who", "attended", "talks"],
+        heads=[1, 1, 3, 1, 3],
+        deps=["det", "ROOT", "nsubj", "relcl", "dobj"],
+        pos=["DET", "NOUN", "PRON", "VERB", "NOUN"],
+        lemmas=["the", "envoy", "who", "attend", "talk"],
+        tags=["DT", "NN", "WP", "VBD", "NNS"],
+    )
+    assert 4 not in actor_phrase(doc[3])
+
+
+def test_a_relative_clause_does_not_promise_to_the_country_outside_it(pipeline):
+    # Peru is named only in the sentence around the relative clause: not the pledge's beneficiary
+    text = "The tariff announced by Peru has angered Chilean officials, who on Thursday pledged to respond firmly."
+    events = code_text(pipeline, text)
+    assert find(events, "AGREE", {"CHL", "PER"}) is None
+    assert find(events, "AGREE", {"CHL"}) is not None
+
+
+def test_a_main_clause_promise_still_takes_the_sentences_one_other_country(pipeline):
+    # look-alike: the promise is the sentence's own clause, so its one other country is for whom
+    text = '"Whatever Cuba needs, Belarus is prepared to deliver," the minister said.'
+    assert find(code_text(pipeline, text), "AGREE", {"BLR", "CUB"}) is not None
+
+
+def test_the_subordinate_clause_on_a_hand_built_parse():
+    import spacy
+    from spacy.tokens import Doc
+
+    from dyad.events.recipients import subordinate_clause
+
+    # "Peru angered officials who pledged support ."
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Peru", "angered", "officials", "who", "pledged", "support", "."],
+        heads=[1, 1, 1, 4, 2, 4, 1],
+        deps=["nsubj", "ROOT", "dobj", "nsubj", "relcl", "dobj", "punct"],
+    )
+    assert subordinate_clause(doc[4]) == {3, 4, 5}
+    assert subordinate_clause(doc[1]) is None  # the main clause: the whole sentence counts

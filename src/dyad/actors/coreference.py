@@ -21,6 +21,7 @@ from dyad.nlp import entities, entities_in
 from dyad.records import Entity
 
 _OTHER_SIDE_NOUNS = actor_words("other_side_nouns")
+_REPORTING_VERBS = actor_words("reporting_verbs")
 # the possessive forms that may be the same person as a pronoun ("with his counterpart, he ...")
 _PRONOUN_FORMS = {"he": {"his"}, "him": {"his"}, "his": {"his"}, "she": {"her"}, "her": {"her"}}
 
@@ -33,7 +34,7 @@ class CoreferenceMixin:
         lowered = pronoun.lower_
         antecedent = None
         if lowered in _PERSON_PRONOUNS:
-            antecedent = self._continued_subject(pronoun) or self._antecedent(pronoun)
+            antecedent = self._continued_subject(pronoun) or self._titled_reporter(pronoun) or self._antecedent(pronoun)
         elif lowered == "it" and pronoun.dep_ in ("nsubj", "nsubjpass") and not _expletive(pronoun):
             speaker = self._speaking_body(pronoun)
             if speaker is not None:
@@ -48,6 +49,12 @@ class CoreferenceMixin:
             country = self._country_before(pronoun.i, since)
             if country is not None and (antecedent is None or country[0] > self._last_organisation_index(pronoun.i)):
                 antecedent = country[1]  # "the United States ... the sanctions it has imposed"
+            named_here = self._named_in_own_clause(pronoun)
+            only_a_country = antecedent is not None and (
+                (country is not None and antecedent is country[1]) or antecedent.resolved_by == "context"
+            )
+            if only_a_country and antecedent.country in named_here:
+                return []  # "It decided to suspend Gabon": 'it' is not the country it acts on
         if antecedent is None:
             return []
         return [antecedent.model_copy(update={"text": pronoun.text, "resolved_by": "coref"})]
@@ -84,6 +91,35 @@ class CoreferenceMixin:
         named = [e for e in self.resolve(subjects[0]) if e.country and e.name]
         person = self._ent(subjects[0])
         return named[0] if len(named) == 1 and person is not None and person.label_ == "PERSON" else None
+
+    def _titled_reporter(self, pronoun: Token) -> Entity | None:
+        """'The Chinese foreign ministry spokesperson said that his country opposes ...': a
+        he/his/she/her inside what an unnamed titled speaker reports is that speaker, when no
+        person is named between them; not the person named last before the sentence. The
+        titled speaker is never remembered as a named person, so _antecedent cannot find it."""
+        if pronoun.lower_ not in ("he", "his", "she", "her") or pronoun.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return None
+        current = pronoun.head
+        while current.dep_ != "ccomp":
+            if current.head.i == current.i or current.dep_ in ("relcl", "acl", "advcl", "conj"):
+                return None
+            current = current.head
+        verb = current.head
+        if verb.lemma_.lower() not in _REPORTING_VERBS:
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+        if len(subjects) != 1 or subjects[0].pos_ != "NOUN":
+            return None
+        speaker = subjects[0]
+        if speaker.lemma_.lower() not in self.gazetteer.titles and speaker.lower_ not in self.gazetteer.titles:
+            return None
+        if any(t.ent_type_ == "PERSON" for t in self.doc[speaker.left_edge.i : pronoun.i]):
+            return None  # "the minister said Lula and his government ...": a person in between
+        found = [e for e in self.resolve(speaker) if e.country]
+        if not found:  # "the Foreign Ministry spokesperson": the body it speaks for
+            owners = [self.owner(c) for c in speaker.children if c.dep_ in ("compound", "amod", "poss")]
+            found = [e for e in owners if e is not None and e.country]
+        return found[0] if len(found) == 1 else None
 
     def _possessed_place(self, token: Token) -> Entity | None:
         """'his country', 'her nation': the country of the person the possessive points to
@@ -211,6 +247,23 @@ class CoreferenceMixin:
                 )
                 return ent.start, entity
         return None
+
+    def _named_in_own_clause(self, pronoun: Token) -> set[str]:
+        """The countries named by name in the clause a subject 'it' governs. A pronoun never
+        points to a country its own clause names again ('It decided to suspend Gabon' is not
+        Gabon suspending itself; English would say 'itself'), so that country is no antecedent,
+        and 'it' falls back to the organisation named before, if any."""
+        verb = pronoun.head
+        if verb.i == pronoun.i:
+            return set()
+        span = {t.i for t in verb.subtree} - {t.i for t in pronoun.subtree}
+        named = set()
+        for ent in entities(self.doc):
+            if ent.label_ == "GPE" and ent.start in span:
+                entry = self._entry(ent)
+                if entry is not None and entry.kind == "country":
+                    named.add(entry.country)
+        return named
 
     def _last_organisation_index(self, index: int) -> int:
         earlier = [m.token_index for m in self._organisations if m.token_index < index]

@@ -236,7 +236,7 @@ class EventCoder:
         subject_phrase = " ".join(t.lower_ for t in subject_words) if subject_words is not None else None
         pair_subject = subject_phrase in self.lexicon.pair_phrases
         if not recipient and not sense.reverse and not joint and not pair_subject and "sole_other_country" in fallbacks:
-            recipient = sole_other_country(token.sent, resolver, {e.country for e in actor})
+            recipient = sole_other_country(token.sent, resolver, {e.country for e in actor}, token)
             source = "recipient:sole-other-country"
         if not recipient and "condition_target" in fallbacks:
             recipient = condition_target(token, resolver, actor)

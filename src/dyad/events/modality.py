@@ -29,6 +29,7 @@ _SOVEREIGNTY_WORDS = grammar_words("sovereignty_words")
 # what nouns and refusals say of an act (data/en/modality.yaml, with why)
 _THREAT_NOUNS = word_list("modality.yaml", "threat_nouns")
 _REFUSAL_GOVERNORS = word_list("modality.yaml", "refusal_governors")
+_REFUSAL_PHRASALS = word_list("modality.yaml", "refusal_phrasals")
 _HYPOTHETICAL_MODIFIERS = word_list("modality.yaml", "hypothetical_modifiers")
 _POSSIBILITY_PREDICATES = word_list("modality.yaml", "possibility_predicates")
 _CONDITION_NOUNS = word_list("modality.yaml", "condition_nouns")
@@ -106,9 +107,22 @@ def is_refused_act(trigger: Token) -> bool:
     down, so it is not an event; the refusal is, coded REJECT from its own word (guide
     sections 3 and 4), and a second reading of the act would count a meeting that never was."""
     head = trigger.head
-    if trigger.dep_ not in ("xcomp", "acl") or head.i == trigger.i:
+    if head.i == trigger.i:
+        return False
+    if trigger.dep_ in ("xcomp", "acl", "dobj", "pcomp") and _refusal_phrasal(head):
+        return True
+    if trigger.dep_ not in ("xcomp", "acl"):
         return False
     return head.lemma_.lower() in _REFUSAL_GOVERNORS or head.lower_ in _REFUSAL_GOVERNORS
+
+
+def _refusal_phrasal(verb: Token) -> bool:
+    """'ruled out opening talks', 'ruled out sanctions': a verb and its particle that together
+    turn an act down, though the verb alone does not ('ruled on the case')."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    return any(f"{lemma} {c.lower_}" in _REFUSAL_PHRASALS for c in verb.children if c.dep_ == "prt")
 
 
 def is_capability(trigger: Token) -> bool:

@@ -26,9 +26,12 @@ def other_country_in_clause(
     promises too ('promised that two more cargoes would reach the island')."""
     own = {e.country for e in actor}
     through = ("xcomp", "advcl", "ccomp") if promise else ("xcomp", "advcl")
+    describing_actor = actor_phrase(token)
     for candidate in token.subtree:
         if candidate.i == token.i or not roles.in_clause_of(candidate, token, through=through):
             continue
+        if candidate.i in describing_actor:
+            continue  # "the Russian ambassador to Cuba will attend": who acts, not for whom
         if candidate.lower_ in _PLACE_REFERENCES:
             referred = [e for e in resolver.resolve(candidate) if e.country and e.country not in own]
             if referred:
@@ -43,6 +46,17 @@ def other_country_in_clause(
         if owner is not None and owner.country and owner.country not in own:
             return [owner]
     return []
+
+
+def actor_phrase(token: Token) -> set[int]:
+    """The words of the trigger's own subject (or passive agent) phrase. A country named there
+    tells who the actor is ('the Russian ambassador to Cuba', 'the commissioner, a diplomat
+    from Nigeria'), so it is never the act's beneficiary."""
+    heads = roles.agents(token) if roles.is_passive(token) else [roles.subject_of(token)]
+    inside = {t.i for t in token.subtree}
+    # a subject outside the trigger's subtree ('the envoy who visited Iran') holds the trigger
+    # itself, whose other words are the clause's, not the actor's
+    return {t.i for head in heads if head is not None and head.i in inside for t in head.subtree}
 
 
 _TOPIC_PREPS = grammar_words("meeting_topic_preps")
@@ -220,14 +234,20 @@ def _misattached_authors(verb: Token) -> list[Token]:
     ]
 
 
-def sole_other_country(sentence: Span, resolver: ActorResolver, own: set[str | None]) -> list[Entity]:
+def sole_other_country(
+    sentence: Span, resolver: ActorResolver, own: set[str | None], trigger: Token | None = None
+) -> list[Entity]:
     """A promise or a delivery whose beneficiary the grammar does not reach, in a sentence
     that names one other country and no more: '"Whatever Cuba needs, Belarus is prepared to
-    deliver," he said'; 'ready to share everything we have" with Iran'."""
+    deliver," he said'; 'ready to share everything we have" with Iran'. A trigger inside a
+    subordinate clause looks only there (see subordinate_clause)."""
     if len(own) >= 2:
         return []  # "the two countries commit to ...": a joint promise needs no beneficiary
     found: dict[str, Entity] = {}
+    within = subordinate_clause(trigger) if trigger is not None else None
     for token in sentence:
+        if within is not None and token.i not in within:
+            continue
         if _in_attribution(token):
             continue
         if token.ent_type_ in ("GPE", "NORP"):
@@ -245,6 +265,24 @@ def sole_other_country(sentence: Span, resolver: ActorResolver, own: set[str | N
         if known and entity.country not in own:
             found.setdefault(entity.country, entity)
     return list(found.values()) if len(found) == 1 else []
+
+
+def subordinate_clause(trigger: Token) -> set[int] | None:
+    """The words of the relative or adverbial clause a trigger sits in, if it sits in one
+    ('Chinese officials, who rejected the measure and pledged to respond', 'the talks were
+    ruled out after Buenos Aires vowed to reclaim the islands'). What such a clause does is
+    told of someone in the sentence around it; a country named only out there is that
+    sentence's, not the clause's beneficiary (recipient:sole-other-country stays inside). A
+    participle on a noun is no such clause: 'ambulances donated by Belarus have yet to reach
+    the island' gives to the island."""
+    current = trigger
+    for _ in range(32):
+        if current.dep_ in ("relcl", "advcl"):
+            return {t.i for t in current.subtree}
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _ent_start(token: Token) -> int:
