@@ -541,3 +541,85 @@ def test_lex2_bare_allegation_accuses_no_one(pipeline):
 def test_lex2_allegation_against_a_party_codes(pipeline):
     events = _code(pipeline, "Rwanda alleged Burundian involvement in the attack.")
     assert find(events, "ACCUSE", {"BDI", "RWA"}) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: nominal families (concluded deals, trade measures, seizures of power) ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Uganda's pact with Tanzania on the pipeline was praised by investors.", "SUPPORT", {"UGA", "TZA"}),
+        ("Israel's peace treaty with Jordan remains in force.", "SUPPORT", {"ISR", "JOR"}),
+        ("Egypt's deal with the IMF unlocked the first tranche.", "SUPPORT", {"EGY", "IMF"}),
+        ("Washington's levies on Canada took effect on Monday.", "SANCTION", {"USA", "CAN"}),
+        ("Mexico's new tariff on China angered Beijing.", "SANCTION", {"MEX", "CHN"}),
+        ("The army's takeover of power in Niger was condemned on Monday.", "COERCE", {"NER"}),
+    ],
+)
+def test_lex7_nominal_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        # a pact named as a topic ("between A and B"), a firm bought, a domestic duty on a good
+        ("The ministers discussed the 2015 nuclear deal between Iran and major powers.", "SUPPORT"),
+        ("A Kenyan bank's takeover of a Tanzanian lender was approved on Monday.", "COERCE"),
+        ("Kenya's tariff on sugar rose to 35 percent.", "SANCTION"),
+    ],
+)
+def test_lex7_nominal_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: verb families from the CAMEO verb dictionary ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Russian forces battled Ukrainian troops near Kharkiv on Monday.", "ASSAULT", {"RUS", "UKR"}),
+        ("Sudanese soldiers battled with Ethiopian troops on Monday.", "ASSAULT", {"SDN", "ETH"}),
+        ("Kenyan police re-arrested the Ugandan opposition leader on Monday.", "COERCE", {"KEN", "UGA"}),
+        ("Chinese coast guard vessels forced Philippine boats to leave the shoal.", "COERCE", {"CHN", "PHL"}),
+        ("The Sudanese army wrested control of the town on Monday.", "COERCE", {"SDN"}),
+        ("Moscow contacted Washington on Monday about the prisoner swap.", "CONSULT", {"RUS", "USA"}),
+        ("Iran and the US reconvened in Muscat on Monday.", "CONSULT", {"IRN", "USA"}),
+        ("The Chinese foreign minister departed for Moscow on Monday.", "CONSULT", {"CHN", "RUS"}),
+        ("The Indian prime minister left for Washington on Monday.", "CONSULT", {"IND", "USA"}),
+        ("The Indian prime minister jetted off to Washington on Monday.", "CONSULT", {"IND", "USA"}),
+        ("Japan slashed aid to Myanmar after the coup.", "SANCTION", {"JPN", "MMR"}),
+        ("The U.S. curtailed military aid to Egypt on Monday.", "SANCTION", {"USA", "EGY"}),
+        ("The Serbian opposition shunned talks with the government on Monday.", "REJECT", {"SRB"}),
+        ("China lodged a protest with Japan on Monday.", "ACCUSE", {"CHN", "JPN"}),
+        ("The Pakistani minister belittled India on Monday.", "ACCUSE", {"PAK", "IND"}),
+        ("Indian and Chinese troops disengaged from the border on Monday.", "RETREAT", {"IND", "CHN"}),
+        ("Washington aided Kyiv with air defences.", "AID", {"USA", "UKR"}),
+    ],
+)
+def test_lex7_verb_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Kenyan government battled inflation all year.", "ASSAULT"),
+        ("The ministers agreed to combat terrorism together.", "ASSAULT"),
+        ("Rising prices forced the Kenyan central bank to raise rates.", "COERCE"),
+        ("The Lithuanian couriers were forced to turn back to Lithuania.", "COERCE"),
+        ("The Kenyan police contacted the family of the victim.", "CONSULT"),
+        ("The Kenyan minister left the meeting early.", "CONSULT"),
+        ("The Kenyan government slashed the budget by 10 percent.", "SANCTION"),
+        ("Kenya lodged a complaint on Monday.", "ACCUSE"),
+        ("The storm aided the rebels' retreat.", "AID"),
+    ],
+)
+def test_lex7_verb_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
