@@ -623,3 +623,35 @@ def test_lex7_verb_senses_code(pipeline, sentence, type_, countries):
 def test_lex7_verb_senses_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: senses whose type disagreed with the guide ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("The US assured Kyiv of continued support on Monday.", "AGREE", {"USA", "UKR"}),
+        ("Russian and Chinese warships met in the Sea of Japan for a joint patrol.", "COOPERATE", {"RUS", "CHN"}),
+        ("The Russian president met the Chinese president in Beijing on Monday.", "CONSULT", {"RUS", "CHN"}),
+        ("Argentina's president vowed to reclaim the islands from Britain.", "THREATEN", {"ARG"}),
+    ],
+)
+def test_lex7_guide_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        # resolve stated to no one is no promise; craft meeting hold no talks; a vow to take back
+        # what another holds promises no cooperation
+        ("China assured that it will protect its rights and interests.", "AGREE"),
+        ("Two Russian bombers and two Chinese bombers met over the East China Sea on Tuesday.", "CONSULT"),
+        ("Argentina's president vowed to reclaim the islands from Britain.", "AGREE"),
+    ],
+)
+def test_lex7_guide_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
