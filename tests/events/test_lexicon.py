@@ -655,3 +655,35 @@ def test_lex7_guide_senses_code(pipeline, sentence, type_, countries):
 def test_lex7_guide_senses_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: support of a named party, deals made, criticism drawn, pardons, extraditions ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Nicaragua supported Russia in the war.", "SUPPORT", {"NIC", "RUS"}),
+        ("Ghana made a deal with Nigeria on gas.", "SUPPORT", {"GHA", "NGA"}),
+        ("Iran's execution of the protester drew condemnation from the European Union.", "ACCUSE", {"EU", "IRN"}),
+        ("Kenya's extradition of the Turkish teacher to Ankara drew criticism.", "COOPERATE", {"KEN", "TUR"}),
+        ("The American president's pardon of the Venezuelan banker angered Caracas.", "CONCEDE", {"USA", "VEN"}),
+    ],
+)
+def test_lex7_more_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Kenyan minister supported the idea of a new tax.", "SUPPORT"),
+        ("Smuggling attempts were apparently supported by Belarusian forces.", "SUPPORT"),
+        ("The Kenyan film drew praise from critics.", "ACCUSE"),
+        ("The new Kenyan law drew criticism from rights groups.", "ACCUSE"),
+    ],
+)
+def test_lex7_more_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
