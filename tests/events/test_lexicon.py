@@ -687,3 +687,32 @@ def test_lex7_more_senses_code(pipeline, sentence, type_, countries):
 def test_lex7_more_senses_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: envoys withdrawn, protests filed, villages burned ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Germany withdrew its ambassador from Iran on Monday.", "SANCTION", {"DEU", "IRN"}),
+        ("Israel withdrew its troops from Gaza on Monday.", "RETREAT", {"ISR", "PSE"}),
+        ("The Philippines filed a diplomatic protest against China.", "ACCUSE", {"PHL", "CHN"}),
+        ("Myanmar soldiers burned homes in Sagaing on Monday.", "COERCE", {"MMR"}),
+    ],
+)
+def test_lex7_withdraw_file_burn_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Germany withdrew its ambassador from Iran on Monday.", "RETREAT"),
+        ("Kenyan farmers burned rubbish near their homes.", "COERCE"),
+    ],
+)
+def test_lex7_withdraw_file_burn_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
