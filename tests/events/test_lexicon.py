@@ -716,3 +716,34 @@ def test_lex7_withdraw_file_burn_code(pipeline, sentence, type_, countries):
 def test_lex7_withdraw_file_burn_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: talks called or broken off, cyber attacks, approved accessions ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Russia called off talks with Ukraine on Monday.", "SANCTION", {"RUS", "UKR"}),
+        ("Venezuela broke off talks with Guyana on Monday.", "SANCTION", {"VEN", "GUY"}),
+        ("Russian hackers hacked the Estonian foreign ministry's servers.", "COERCE", {"RUS", "EST"}),
+        ("Iran's cyberattack on Albania disrupted government services.", "COERCE", {"IRN", "ALB"}),
+        ("Turkey's parliament approved Finland's NATO membership.", "SUPPORT", {"TUR", "FIN"}),
+    ],
+)
+def test_lex7_halts_cyber_accession_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Kenyan president called off his trip because of the floods.", "SANCTION"),
+        ("The Kenyan police hacked through the door.", "COERCE"),
+        ("The Kenyan board approved the company's application.", "SUPPORT"),
+    ],
+)
+def test_lex7_halts_cyber_accession_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
