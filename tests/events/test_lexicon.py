@@ -747,3 +747,33 @@ def test_lex7_halts_cyber_accession_code(pipeline, sentence, type_, countries):
 def test_lex7_halts_cyber_accession_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: congratulatory messages, honours conferred, crowds dispersed, goods handed over ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Putin sent a congratulatory telegram to the Belarusian president.", "SUPPORT", {"RUS", "BLR"}),
+        ("Ghana's president conferred a national honour on the Nigerian leader.", "SUPPORT", {"GHA", "NGA"}),
+        ("Ugandan police dispersed opposition supporters with tear gas.", "COERCE", {"UGA"}),
+        ("Nigeria handed over 20 tonnes of rice to Niger.", "AID", {"NGA", "NER"}),
+    ],
+)
+def test_lex7_honours_crowds_goods_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Ghana's president conferred a national honour on the Nigerian leader.", "CONSULT"),
+        ("Kenyan students dispersed after the lecture.", "COERCE"),
+        ("Putin sent a telegram to the Belarusian president.", "SUPPORT"),
+    ],
+)
+def test_lex7_honours_crowds_goods_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
