@@ -777,3 +777,10 @@ def test_lex7_honours_crowds_goods_code(pipeline, sentence, type_, countries):
 def test_lex7_honours_crowds_goods_look_alikes(pipeline, sentence, type_):
     events = _code(pipeline, sentence)
     assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex7_about_to_meet_is_a_promise(pipeline):
+    """'is about to hold talks': a meeting to come is AGREE (guide section 6), not CONSULT."""
+    events = _code(pipeline, "Bangladesh is about to hold talks with Myanmar.")
+    assert find(events, "AGREE", {"BGD", "MMR"}) is not None, [(e.type, sorted(e.countries())) for e in events]
+    assert not [e for e in events if e.type == "CONSULT"], [(e.type, sorted(e.countries())) for e in events]
