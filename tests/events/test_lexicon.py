@@ -784,3 +784,33 @@ def test_lex7_about_to_meet_is_a_promise(pipeline):
     events = _code(pipeline, "Bangladesh is about to hold talks with Myanmar.")
     assert find(events, "AGREE", {"BGD", "MMR"}) is not None, [(e.type, sorted(e.countries())) for e in events]
     assert not [e for e in events if e.type == "CONSULT"], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: weapons tests carried out, criticism aimed, tyres burned ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("North Korea conducted a missile test on Monday.", "MOBILIZE", {"PRK"}),
+        ("Iran carried out a nuclear test.", "MOBILIZE", {"IRN"}),
+        ("The Chinese spokesman took aim at Washington on Monday.", "ACCUSE", {"CHN", "USA"}),
+        ("Protesters burned tyres outside the Kenyan parliament.", "PROTEST", {"KEN"}),
+    ],
+)
+def test_lex7_tests_aim_tyres_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Kenyan ministry conducted a test of the new system.", "MOBILIZE"),
+        ("North Korea conducted missile strikes on Monday.", "MOBILIZE"),
+        ("The Kenyan soldier took aim at the target.", "ACCUSE"),
+    ],
+)
+def test_lex7_tests_aim_tyres_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
