@@ -541,3 +541,276 @@ def test_lex2_bare_allegation_accuses_no_one(pipeline):
 def test_lex2_allegation_against_a_party_codes(pipeline):
     events = _code(pipeline, "Rwanda alleged Burundian involvement in the attack.")
     assert find(events, "ACCUSE", {"BDI", "RWA"}) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: nominal families (concluded deals, trade measures, seizures of power) ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Uganda's pact with Tanzania on the pipeline was praised by investors.", "SUPPORT", {"UGA", "TZA"}),
+        ("Israel's peace treaty with Jordan remains in force.", "SUPPORT", {"ISR", "JOR"}),
+        ("Egypt's deal with the IMF unlocked the first tranche.", "SUPPORT", {"EGY", "IMF"}),
+        ("Washington's levies on Canada took effect on Monday.", "SANCTION", {"USA", "CAN"}),
+        ("Mexico's new tariff on China angered Beijing.", "SANCTION", {"MEX", "CHN"}),
+        ("The army's takeover of power in Niger was condemned on Monday.", "COERCE", {"NER"}),
+    ],
+)
+def test_lex7_nominal_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        # a pact named as a topic ("between A and B"), a firm bought, a domestic duty on a good
+        ("The ministers discussed the 2015 nuclear deal between Iran and major powers.", "SUPPORT"),
+        ("A Kenyan bank's takeover of a Tanzanian lender was approved on Monday.", "COERCE"),
+        ("Kenya's tariff on sugar rose to 35 percent.", "SANCTION"),
+    ],
+)
+def test_lex7_nominal_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: verb families from the CAMEO verb dictionary ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Russian forces battled Ukrainian troops near Kharkiv on Monday.", "ASSAULT", {"RUS", "UKR"}),
+        ("Sudanese soldiers battled with Ethiopian troops on Monday.", "ASSAULT", {"SDN", "ETH"}),
+        ("Kenyan police re-arrested the Ugandan opposition leader on Monday.", "COERCE", {"KEN", "UGA"}),
+        ("Chinese coast guard vessels forced Philippine boats to leave the shoal.", "COERCE", {"CHN", "PHL"}),
+        ("The Sudanese army wrested control of the town on Monday.", "COERCE", {"SDN"}),
+        ("Moscow contacted Washington on Monday about the prisoner swap.", "CONSULT", {"RUS", "USA"}),
+        ("Iran and the US reconvened in Muscat on Monday.", "CONSULT", {"IRN", "USA"}),
+        ("The Chinese foreign minister departed for Moscow on Monday.", "CONSULT", {"CHN", "RUS"}),
+        ("The Indian prime minister left for Washington on Monday.", "CONSULT", {"IND", "USA"}),
+        ("The Indian prime minister jetted off to Washington on Monday.", "CONSULT", {"IND", "USA"}),
+        ("Japan slashed aid to Myanmar after the coup.", "SANCTION", {"JPN", "MMR"}),
+        ("The U.S. curtailed military aid to Egypt on Monday.", "SANCTION", {"USA", "EGY"}),
+        ("The Serbian opposition shunned talks with the government on Monday.", "REJECT", {"SRB"}),
+        ("China lodged a protest with Japan on Monday.", "ACCUSE", {"CHN", "JPN"}),
+        ("The Pakistani minister belittled India on Monday.", "ACCUSE", {"PAK", "IND"}),
+        ("Indian and Chinese troops disengaged from the border on Monday.", "RETREAT", {"IND", "CHN"}),
+        ("Washington aided Kyiv with air defences.", "AID", {"USA", "UKR"}),
+    ],
+)
+def test_lex7_verb_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Kenyan government battled inflation all year.", "ASSAULT"),
+        ("The ministers agreed to combat terrorism together.", "ASSAULT"),
+        ("Rising prices forced the Kenyan central bank to raise rates.", "COERCE"),
+        ("The Lithuanian couriers were forced to turn back to Lithuania.", "COERCE"),
+        ("The Kenyan police contacted the family of the victim.", "CONSULT"),
+        ("The Kenyan minister left the meeting early.", "CONSULT"),
+        ("The Kenyan government slashed the budget by 10 percent.", "SANCTION"),
+        ("Kenya lodged a complaint on Monday.", "ACCUSE"),
+        ("The storm aided the rebels' retreat.", "AID"),
+    ],
+)
+def test_lex7_verb_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: senses whose type disagreed with the guide ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("The US assured Kyiv of continued support on Monday.", "AGREE", {"USA", "UKR"}),
+        ("Russian and Chinese warships met in the Sea of Japan for a joint patrol.", "COOPERATE", {"RUS", "CHN"}),
+        ("The Russian president met the Chinese president in Beijing on Monday.", "CONSULT", {"RUS", "CHN"}),
+        ("Argentina's president vowed to reclaim the islands from Britain.", "THREATEN", {"ARG"}),
+    ],
+)
+def test_lex7_guide_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        # resolve stated to no one is no promise; craft meeting hold no talks; a vow to take back
+        # what another holds promises no cooperation
+        ("China assured that it will protect its rights and interests.", "AGREE"),
+        ("Two Russian bombers and two Chinese bombers met over the East China Sea on Tuesday.", "CONSULT"),
+        ("Argentina's president vowed to reclaim the islands from Britain.", "AGREE"),
+    ],
+)
+def test_lex7_guide_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: support of a named party, deals made, criticism drawn, pardons, extraditions ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Nicaragua supported Russia in the war.", "SUPPORT", {"NIC", "RUS"}),
+        ("Ghana made a deal with Nigeria on gas.", "SUPPORT", {"GHA", "NGA"}),
+        ("Iran's execution of the protester drew condemnation from the European Union.", "ACCUSE", {"EU", "IRN"}),
+        ("Kenya's extradition of the Turkish teacher to Ankara drew criticism.", "COOPERATE", {"KEN", "TUR"}),
+        ("The American president's pardon of the Venezuelan banker angered Caracas.", "CONCEDE", {"USA", "VEN"}),
+    ],
+)
+def test_lex7_more_senses_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Kenyan minister supported the idea of a new tax.", "SUPPORT"),
+        ("Smuggling attempts were apparently supported by Belarusian forces.", "SUPPORT"),
+        ("The Kenyan film drew praise from critics.", "ACCUSE"),
+        ("The new Kenyan law drew criticism from rights groups.", "ACCUSE"),
+    ],
+)
+def test_lex7_more_senses_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: envoys withdrawn, protests filed, villages burned ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Germany withdrew its ambassador from Iran on Monday.", "SANCTION", {"DEU", "IRN"}),
+        ("Israel withdrew its troops from Gaza on Monday.", "RETREAT", {"ISR", "PSE"}),
+        ("The Philippines filed a diplomatic protest against China.", "ACCUSE", {"PHL", "CHN"}),
+        ("Myanmar soldiers burned homes in Sagaing on Monday.", "COERCE", {"MMR"}),
+    ],
+)
+def test_lex7_withdraw_file_burn_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Germany withdrew its ambassador from Iran on Monday.", "RETREAT"),
+        ("Kenyan farmers burned rubbish near their homes.", "COERCE"),
+    ],
+)
+def test_lex7_withdraw_file_burn_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: talks called or broken off, cyber attacks, approved accessions ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Russia called off talks with Ukraine on Monday.", "SANCTION", {"RUS", "UKR"}),
+        ("Venezuela broke off talks with Guyana on Monday.", "SANCTION", {"VEN", "GUY"}),
+        ("Russian hackers hacked the Estonian foreign ministry's servers.", "COERCE", {"RUS", "EST"}),
+        ("Iran's cyberattack on Albania disrupted government services.", "COERCE", {"IRN", "ALB"}),
+        ("Turkey's parliament approved Finland's NATO membership.", "SUPPORT", {"TUR", "FIN"}),
+    ],
+)
+def test_lex7_halts_cyber_accession_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Kenyan president called off his trip because of the floods.", "SANCTION"),
+        ("The Kenyan police hacked through the door.", "COERCE"),
+        ("The Kenyan board approved the company's application.", "SUPPORT"),
+    ],
+)
+def test_lex7_halts_cyber_accession_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: congratulatory messages, honours conferred, crowds dispersed, goods handed over ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("Putin sent a congratulatory telegram to the Belarusian president.", "SUPPORT", {"RUS", "BLR"}),
+        ("Ghana's president conferred a national honour on the Nigerian leader.", "SUPPORT", {"GHA", "NGA"}),
+        ("Ugandan police dispersed opposition supporters with tear gas.", "COERCE", {"UGA"}),
+        ("Nigeria handed over 20 tonnes of rice to Niger.", "AID", {"NGA", "NER"}),
+    ],
+)
+def test_lex7_honours_crowds_goods_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Ghana's president conferred a national honour on the Nigerian leader.", "CONSULT"),
+        ("Kenyan students dispersed after the lecture.", "COERCE"),
+        ("Putin sent a telegram to the Belarusian president.", "SUPPORT"),
+    ],
+)
+def test_lex7_honours_crowds_goods_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
+
+
+def test_lex7_about_to_meet_is_a_promise(pipeline):
+    """'is about to hold talks': a meeting to come is AGREE (guide section 6), not CONSULT."""
+    events = _code(pipeline, "Bangladesh is about to hold talks with Myanmar.")
+    assert find(events, "AGREE", {"BGD", "MMR"}) is not None, [(e.type, sorted(e.countries())) for e in events]
+    assert not [e for e in events if e.type == "CONSULT"], [(e.type, sorted(e.countries())) for e in events]
+
+
+# --- lex7: weapons tests carried out, criticism aimed, tyres burned ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "countries"),
+    [
+        ("North Korea conducted a missile test on Monday.", "MOBILIZE", {"PRK"}),
+        ("Iran carried out a nuclear test.", "MOBILIZE", {"IRN"}),
+        ("The Chinese spokesman took aim at Washington on Monday.", "ACCUSE", {"CHN", "USA"}),
+        ("Protesters burned tyres outside the Kenyan parliament.", "PROTEST", {"KEN"}),
+    ],
+)
+def test_lex7_tests_aim_tyres_code(pipeline, sentence, type_, countries):
+    events = _code(pipeline, sentence)
+    assert find(events, type_, countries) is not None, [(e.type, sorted(e.countries())) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Kenyan ministry conducted a test of the new system.", "MOBILIZE"),
+        ("North Korea conducted missile strikes on Monday.", "MOBILIZE"),
+        ("The Kenyan soldier took aim at the target.", "ACCUSE"),
+    ],
+)
+def test_lex7_tests_aim_tyres_look_alikes(pipeline, sentence, type_):
+    events = _code(pipeline, sentence)
+    assert not [e for e in events if e.type == type_], [(e.type, sorted(e.countries())) for e in events]
