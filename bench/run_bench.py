@@ -18,6 +18,7 @@ The full 20,000 takes most of an hour on two cores; `--articles 600` checks that
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import tempfile
@@ -40,33 +41,53 @@ from dyad.runner import IngestSummary, PathSource, RunOptions, run
 from dyad.store import Batch, Store
 
 GDELT_DAY = 730_000
+Seconds = dict[str, float]  # by stage
 CORES = 16
 
 
-def stage_times(articles: list[Article], pipeline: Pipeline, db: Path, batch_size: int) -> dict[str, float]:
-    """Seconds spent parsing, coding and writing, batch by batch in one process, as `run()` does."""
+def stage_times(corpus: Path, pipeline: Pipeline, db: Path, batch_size: int) -> tuple[Seconds, Seconds]:
+    """Seconds spent reading, parsing, coding and writing, batch by batch in one process, as
+    `run()` does, read lazily from `corpus` (the bench holds one batch, not the corpus): wall
+    seconds, and CPU seconds of this process (what two cores have to share)."""
     nlp, component = pipeline.nlp, pipeline.nlp.get_pipe(EVENTS)
-    times = {"parse": 0.0, "code": 0.0, "write": 0.0, "sentences": 0.0}
+    stages = ("read", "parse", "code", "write")
+    wall = dict.fromkeys(stages, 0.0)
+    cpu = dict.fromkeys(stages, 0.0)
+    sentences = 0
+
+    def clock() -> tuple[float, float]:
+        return time.perf_counter(), time.process_time()
+
+    def add(stage: str, since: tuple[float, float]) -> tuple[float, float]:
+        now = clock()
+        wall[stage] += now[0] - since[0]
+        cpu[stage] += now[1] - since[1]
+        return now
+
     store = Store(db)
+    items = iter(PathSource([corpus]))
     try:
-        for start in range(0, len(articles), batch_size):
-            batch = articles[start : start + batch_size]
+        while True:
+            began = clock()
+            chunk = list(itertools.islice(items, batch_size))
+            if not chunk:
+                break
+            batch = [item for item in chunk if isinstance(item, Article)]
+            read = add("read", began)
             with nlp.memory_zone(), nlp.select_pipes(disable=[EVENTS]):
-                began = time.perf_counter()
                 docs = list(nlp.pipe((_doc(nlp, article) for article in batch), batch_size=NLP_BATCH_SIZE))
-                parsed = time.perf_counter()
+                parsed = add("parse", read)
                 events = [event for doc in docs for event in component(doc)._.events]
-                coded = time.perf_counter()
-                times["sentences"] += sum(1 for doc in docs for _ in doc.sents)
+                coded = add("code", parsed)
+                sentences += sum(1 for doc in docs for _ in doc.sents)
             store.write(Batch(batch, batch, events, [], version.coder_version()))
-            times["parse"] += parsed - began
-            times["code"] += coded - parsed
-            times["write"] += time.perf_counter() - coded
+            add("write", coded)
     finally:
-        closing = time.perf_counter()
+        closing = clock()
         store.close()  # settles the happenings left pending: part of writing
-        times["write"] += time.perf_counter() - closing
-    return times
+        add("write", closing)
+    wall["sentences"] = sentences
+    return wall, cpu
 
 
 @dataclass
@@ -135,13 +156,15 @@ def timed_run(
     return summary.articles_read / (ended - began), steady, sampled
 
 
-def bare_rate(texts: list[str], processes: int) -> float:
-    """Articles/s of the plain model (no dyad components) through nlp.pipe, spread over `processes`."""
+def bare_rate(corpus: Path, processes: int) -> tuple[float, float]:
+    """Articles/s of the plain model (no dyad components) through nlp.pipe, spread over
+    `processes`, on texts read lazily; and this process's CPU seconds per article (with one
+    process, what parsing alone costs)."""
     nlp = spacy.load(model_name())
-    began = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=NLP_BATCH_SIZE, n_process=processes):
-        pass
-    return len(texts) / (time.perf_counter() - began)
+    texts = (item.text for item in PathSource([corpus]) if isinstance(item, Article))
+    began, cpu = time.perf_counter(), time.process_time()
+    count = sum(1 for _ in nlp.pipe(texts, batch_size=NLP_BATCH_SIZE, n_process=processes))
+    return count / (time.perf_counter() - began), (time.process_time() - cpu) / count
 
 
 def main() -> None:
@@ -153,23 +176,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="dyad-run-bench-") as folder:
         root = Path(folder)
         corpus = write_jsonl(root / "articles.jsonl", n)
-        began = time.perf_counter()
-        articles = [item for item in PathSource([corpus]) if isinstance(item, Article)]
-        read = time.perf_counter() - began
-        texts = [article.text for article in articles]
         pipeline = Pipeline()
-        list(pipeline.code_batch(articles[:20]))  # warm up: model, gazetteer and city tables
+        warm = [item for item in itertools.islice(PathSource([corpus]), 20) if isinstance(item, Article)]
+        list(pipeline.code_batch(warm))  # warm up: model, gazetteer and city tables
         print(f"corpus: {n} generated articles, {os.cpu_count()} cores, batches of {args.batch_size}")
 
-        stages = stage_times(articles, pipeline, root / "stages.duckdb", args.batch_size)
+        stages, cpu = stage_times(corpus, pipeline, root / "stages.duckdb", args.batch_size)
         sentences = stages.pop("sentences")
-        stages = {"read": read, **stages}
         total = sum(stages.values())
         shares = ", ".join(f"{name} {seconds / total:.0%}" for name, seconds in stages.items())
         print(f"one process, by stage: {n / total:.1f} articles/s; time share: {shares}")
         print(f"coder alone on these articles: {sentences / stages['code']:,.0f} sentences/s ({sentences:,.0f})")
 
-        bare1, bare2 = bare_rate(texts, 1), bare_rate(texts, 2)
+        (bare1, bare_cpu), (bare2, _) = bare_rate(corpus, 1), bare_rate(corpus, 2)
         rate1, steady1, sampled1 = timed_run(corpus, pipeline, root / "w1.duckdb", 1, args.batch_size)
         rate2, steady2, sampled2 = timed_run(corpus, pipeline, root / "w2.duckdb", 2, args.batch_size)
         print(f"bare nlp.pipe: n_process=1 {bare1:.1f}, n_process=2 {bare2:.1f} articles/s: x{bare2 / bare1:.2f}")
@@ -181,6 +200,20 @@ def main() -> None:
         print(
             f"scaling 1 -> 2 workers: x{speedup:.2f} (target 1.35), {speedup / (bare2 / bare1):.2f} of the bare "
             f"nlp.pipe scaling; --workers 2 at {steady2 / bare2:.2f} of bare n_process=2 throughput (target 0.9)"
+        )
+        # What two cores allow, from this run's CPU seconds per article: dyad's parse + code + write
+        # against the bare model's parse. Reading is left out on both sides.
+        dyad_cpu = (cpu["parse"] + cpu["code"] + cpu["write"]) / n
+        cores = os.cpu_count() or 1
+        ceiling = cores / dyad_cpu
+        ms = {stage: cpu[stage] / n * 1000 for stage in ("parse", "code", "write")}
+        print(
+            f"ceiling on {cores} cores, arithmetic from this run's CPU time: dyad parse {ms['parse']:.1f} + code "
+            f"{ms['code']:.1f} + write {ms['write']:.1f} = {dyad_cpu * 1000:.1f} ms/article (bare parse "
+            f"{bare_cpu * 1000:.1f}); {cores} cores / {dyad_cpu * 1000:.1f} ms = {ceiling:.1f} articles/s if every "
+            f"core were busy without overhead = {ceiling / bare2:.2f} of bare n_process=2 ({bare2:.1f}); had the "
+            f"bare model also kept {cores} cores busy: {bare_cpu * 1000:.1f} / {dyad_cpu * 1000:.1f} = "
+            f"{bare_cpu / dyad_cpu:.2f}; measured {steady2 / bare2:.2f}"
         )
         for label, sampled in (("--workers 1 (this process)", sampled1), ("--workers 2", sampled2)):
             for pid, (first, last, drift) in sampled.drift(n).items():

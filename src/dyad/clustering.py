@@ -29,14 +29,16 @@ import pyarrow as pa
 
 from dyad.dates import iso_to_date
 from dyad.duplicates import (
+    PERMUTATIONS,
+    THRESHOLD,
     Components,
     Copy,
     band_keys,
     canonical_of,
     duplicate_groups,
     from_values,
-    linked,
     signature_values,
+    within_window,
 )
 from dyad.happenings import MODALITY_KIND, MODALITY_KIND_DEFAULT, Block, Happening, Mention, blocks_of, cluster
 from dyad.records import Article, Event
@@ -98,11 +100,29 @@ def index_bands(connection: duckdb.DuckDBPyConnection, signed: list[tuple[str, l
         connection.unregister("new_bands")
 
 
-def _copies(connection: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, Copy]:
-    rows = connection.execute(
+def _linked_pairs(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The candidate pairs (sorted, each as (smaller id, larger id)) that `linked` accepts, with
+    their signatures compared as one numpy matrix rather than as a MinHash object per article."""
+    if not pairs:
+        return []
+    ids = sorted({key for pair in pairs for key in pair})
+    table = connection.execute(
         "SELECT article_id, published, minhash FROM article_signatures WHERE list_contains(?, article_id)", [ids]
-    ).fetchall()
-    return {row[0]: Copy(id=row[0], published=row[1], signature=from_values(row[2])) for row in rows}
+    ).arrow()
+    if isinstance(table, pa.RecordBatchReader):
+        table = table.read_all()
+    row = {key: number for number, key in enumerate(table.column("article_id").to_pylist())}
+    published = table.column("published").to_pylist()
+    values = table.column("minhash").combine_chunks().flatten().to_numpy().reshape(len(row), PERMUTATIONS)
+    first = np.array([row[a] for a, _ in pairs], dtype=np.int64)
+    second = np.array([row[b] for _, b in pairs], dtype=np.int64)
+    # MinHash.jaccard's estimate, the same float: equal values over the signature's length
+    similarity = np.count_nonzero(values[first] == values[second], axis=1) / float(PERMUTATIONS)
+    return [
+        (a, b)
+        for (a, b), i, j, similar in zip(pairs, first.tolist(), second.tolist(), similarity.tolist(), strict=True)
+        if similar >= THRESHOLD and within_window(published[i], published[j])
+    ]
 
 
 def update_duplicates(connection: duckdb.DuckDBPyConnection, seeds: list[str]) -> set[str]:
@@ -120,8 +140,7 @@ def update_duplicates(connection: duckdb.DuckDBPyConnection, seeds: list[str]) -
         "WHERE list_contains(?, s.article_id) AND o.article_id <> s.article_id",
         [seeds],
     ).fetchall()
-    copies = _copies(connection, sorted({key for pair in pairs for key in pair}))
-    edges = [(a, b) for a, b in sorted({tuple(sorted(pair)) for pair in pairs}) if linked(copies[a], copies[b])]
+    edges = _linked_pairs(connection, sorted({(min(pair), max(pair)) for pair in pairs}))
     touched = sorted(set(seeds) | {key for edge in edges for key in edge})
     members = connection.execute(
         "SELECT a.id, a.published, coalesce(a.duplicate_of, a.id), a.duplicate_of FROM articles a "

@@ -147,7 +147,12 @@ def _day(published: str | None) -> dt.date | None:
 
 
 def _within_window(first: Copy, second: Copy, window_days: int) -> bool:
-    a, b = _day(first.published), _day(second.published)
+    return within_window(first.published, second.published, window_days)
+
+
+def within_window(first: str | None, second: str | None, window_days: int = WINDOW_DAYS) -> bool:
+    """Published within `window_days` of each other (an unknown date is within any window)."""
+    a, b = _day(first), _day(second)
     return a is None or b is None or abs((a - b).days) <= window_days
 
 
