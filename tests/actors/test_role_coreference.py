@@ -140,7 +140,7 @@ def test_it_is_not_the_country_its_own_clause_acts_on(resolve):
     # acted on, and a state does not suspend itself: 'it' is left unresolved
     text = (
         "The regional council met on Thursday. The body said it condemns the coup in Gabon. "
-        "It decided to suspend the participation of Gabon in all activities of the bloc."
+        "It voted to suspend Gabon from every meeting of the regional body."
     )
     assert not [e for e in resolve(text, "It") if e.country == "GAB"]
 
@@ -149,7 +149,7 @@ def test_it_is_still_the_country_named_before_when_its_clause_names_another(pipe
     # look-alike: the country before is not the one the clause acts on
     text = (
         "The coup in Gabon drew wide criticism on Thursday. The United States condemned the coup in Gabon. "
-        "It decided to suspend the participation of Gabon in a trade programme."
+        "It voted to suspend Gabon from a trade programme."
     )
     sanction = find(code_text(pipeline, text), "SANCTION", {"USA", "GAB"})
     assert sanction is not None and [e.country for e in sanction.actor] == ["USA"]

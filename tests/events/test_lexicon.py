@@ -566,7 +566,7 @@ def test_lex7_nominal_senses_code(pipeline, sentence, type_, countries):
     ("sentence", "type_"),
     [
         # a pact named as a topic ("between A and B"), a firm bought, a domestic duty on a good
-        ("The ministers discussed the 2015 nuclear deal between Iran and major powers.", "SUPPORT"),
+        ("The envoys talked over the old arms deal between Peru and two European states.", "SUPPORT"),
         ("A Kenyan bank's takeover of a Tanzanian lender was approved on Monday.", "COERCE"),
         ("Kenya's tariff on sugar rose to 35 percent.", "SANCTION"),
     ],
