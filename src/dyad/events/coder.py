@@ -128,7 +128,10 @@ class EventCoder:
     def _draft(self, token: Token, resolver: ActorResolver) -> Draft | None:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-            for sense in self.lexicon.verbs.get(lemma, ()) or self.lexicon.verbs.get(_regular_lemma(token), ()):
+            senses = self.lexicon.verbs.get(lemma, ()) or next(
+                (self.lexicon.verbs[word] for word in _regular_lemmas(token) if word in self.lexicon.verbs), ()
+            )
+            for sense in senses:
                 if self._applies(sense, token):
                     return _noted(self._verb_roles(sense, token, resolver), f"trigger:verb:{lemma}")
         if token.pos_ == "NOUN":
@@ -674,13 +677,18 @@ def _dates_only(prep: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
-def _regular_lemma(token: Token) -> str:
-    """The lemma of a regular past form, for words the small model lemmatises wrongly
-    ('staged' as 'stag')."""
+def _regular_lemmas(token: Token) -> tuple[str, ...]:
+    """Candidate lemmas of a regular past form, for words the small model lemmatises wrongly:
+    'staged' -> 'stage', 'embargoed' -> 'embargo', and a doubled final consonant
+    'jammed' -> 'jam', 'teargassed' -> 'teargas' (English doubles it before -ed)."""
     word = token.lower_
-    if token.tag_ in ("VBD", "VBN") and word.endswith("ed"):
-        return word[:-1]
-    return word
+    if token.tag_ not in ("VBD", "VBN") or not word.endswith("ed") or len(word) < 5:
+        return (word,)
+    candidates = [word[:-1], word[:-2]]
+    stem = word[:-2]
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouwxy":
+        candidates.append(stem[:-1])
+    return tuple(candidates)
 
 
 def _dedupe(entities: list[Entity]) -> list[Entity]:
