@@ -167,12 +167,21 @@ def bare_rate(corpus: Path, processes: int) -> tuple[float, float]:
     return count / (time.perf_counter() - began), (time.process_time() - cpu) / count
 
 
+MIN_BATCHES = 8
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20_000, help="How many distinct articles to generate.")
     parser.add_argument("--batch-size", type=int, default=64, help="Articles per batch (transaction).")
     args = parser.parse_args()
     n = args.articles
+    if args.batch_size < 1 or n < MIN_BATCHES * args.batch_size:
+        # the steady rate is measured after the first commit: a run of a few batches has none left
+        parser.error(
+            f"--articles must be at least {MIN_BATCHES} batches ({MIN_BATCHES * max(args.batch_size, 1)} "
+            f"with --batch-size {args.batch_size}), so each run has a steady part after its first commit"
+        )
     with tempfile.TemporaryDirectory(prefix="dyad-run-bench-") as folder:
         root = Path(folder)
         corpus = write_jsonl(root / "articles.jsonl", n)
