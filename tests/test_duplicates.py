@@ -7,9 +7,19 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from dyad.duplicates import THRESHOLD, Copy, duplicate_groups, from_values, signature, signature_values
+from dyad.duplicates import (
+    THRESHOLD,
+    Copy,
+    duplicate_groups,
+    from_values,
+    linked_pairs,
+    signature,
+    signature_values,
+    within_window,
+)
 
 DATA = Path(__file__).parent / "data" / "duplicates"
 
@@ -22,6 +32,23 @@ def _copy(name: str, published: str | None = "2025-06-25", key: str | None = Non
 def test_similarity_against_the_wire_story(name: str, duplicate: bool):
     similarity = _copy("wire").signature.jaccard(_copy(name).signature)
     assert (similarity >= THRESHOLD) is duplicate
+
+
+def test_linked_pairs_agree_with_minhash_jaccard_and_the_window():
+    # the batch comparison the rebuild and the writer share must decide every pair as
+    # MinHash.jaccard and the date window would, one pair at a time
+    copies = [_copy("wire"), _copy("repost"), _copy("edited"), _copy("other"), _copy("repost", "2025-09-01", "late")]
+    values = np.stack([np.asarray(c.signature.hashvalues, dtype=np.uint64) for c in copies])
+    pairs = np.array(list(itertools.combinations(range(len(copies)), 2)), dtype=np.int64)
+    found = linked_pairs(values, [c.published for c in copies], pairs)
+    expected = [
+        (i, j)
+        for i, j in pairs.tolist()
+        if copies[i].signature.jaccard(copies[j].signature) >= THRESHOLD
+        and within_window(copies[i].published, copies[j].published)
+    ]
+    assert found == expected
+    assert (0, 1) in found and (0, 4) not in found  # a re-post, and the same re-post months later
 
 
 def test_the_earliest_published_copy_is_canonical_whatever_the_order():

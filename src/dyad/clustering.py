@@ -30,15 +30,14 @@ import pyarrow as pa
 from dyad.dates import iso_to_date
 from dyad.duplicates import (
     PERMUTATIONS,
-    THRESHOLD,
     Components,
     Copy,
     band_keys,
     canonical_of,
     duplicate_groups,
     from_values,
+    linked_pairs,
     signature_values,
-    within_window,
 )
 from dyad.happenings import MODALITY_KIND, MODALITY_KIND_DEFAULT, Block, Happening, Mention, blocks_of, cluster
 from dyad.records import Article, Event
@@ -101,8 +100,9 @@ def index_bands(connection: duckdb.DuckDBPyConnection, signed: list[tuple[str, l
 
 
 def _linked_pairs(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The candidate pairs (sorted, each as (smaller id, larger id)) that `linked` accepts, with
-    their signatures compared as one numpy matrix rather than as a MinHash object per article."""
+    """The candidate pairs of ids (sorted, each as (smaller id, larger id)) that are one report
+    (`duplicates.linked_pairs`), their stored signatures read as one numpy matrix rather than as
+    a MinHash object per article."""
     if not pairs:
         return []
     ids = sorted({key for pair in pairs for key in pair})
@@ -111,18 +111,12 @@ def _linked_pairs(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, 
     ).arrow()
     if isinstance(table, pa.RecordBatchReader):
         table = table.read_all()
-    row = {key: number for number, key in enumerate(table.column("article_id").to_pylist())}
-    published = table.column("published").to_pylist()
+    keys = table.column("article_id").to_pylist()
+    row = {key: number for number, key in enumerate(keys)}
     values = table.column("minhash").combine_chunks().flatten().to_numpy().reshape(len(row), PERMUTATIONS)
-    first = np.array([row[a] for a, _ in pairs], dtype=np.int64)
-    second = np.array([row[b] for _, b in pairs], dtype=np.int64)
-    # MinHash.jaccard's estimate, the same float: equal values over the signature's length
-    similarity = np.count_nonzero(values[first] == values[second], axis=1) / float(PERMUTATIONS)
-    return [
-        (a, b)
-        for (a, b), i, j, similar in zip(pairs, first.tolist(), second.tolist(), similarity.tolist(), strict=True)
-        if similar >= THRESHOLD and within_window(published[i], published[j])
-    ]
+    rows = np.array([(row[a], row[b]) for a, b in pairs], dtype=np.int64)
+    found = linked_pairs(values, table.column("published").to_pylist(), rows)
+    return [(keys[first], keys[second]) for first, second in found]
 
 
 def update_duplicates(connection: duckdb.DuckDBPyConnection, seeds: list[str]) -> set[str]:

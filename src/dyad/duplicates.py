@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -118,9 +118,25 @@ def band_keys(values: np.ndarray, threshold: float = THRESHOLD) -> np.ndarray:
     return keys
 
 
-def linked(first: Copy, second: Copy, threshold: float = THRESHOLD, window_days: int = WINDOW_DAYS) -> bool:
-    """One report: similar enough, and published within the window of each other."""
-    return first.signature.jaccard(second.signature) >= threshold and _within_window(first, second, window_days)
+def linked_pairs(
+    values: np.ndarray,
+    published: Sequence[str | None],
+    pairs: np.ndarray,
+    threshold: float = THRESHOLD,
+    window_days: int = WINDOW_DAYS,
+) -> list[tuple[int, int]]:
+    """The candidate pairs of rows (indices into `values`, one signature a row, and `published`)
+    that are one report: similar enough, and published within the window of each other. The
+    similarity is MinHash.jaccard's estimate, equal values over the signature's length, for all
+    pairs at once."""
+    if not len(pairs):
+        return []
+    similarity = (values[pairs[:, 0]] == values[pairs[:, 1]]).mean(axis=1)
+    return [
+        (first, second)
+        for (first, second), similar in zip(pairs.tolist(), similarity.tolist(), strict=True)
+        if similar >= threshold and within_window(published[first], published[second], window_days)
+    ]
 
 
 def canonical_of(members: Iterable[tuple[str, str | None]]) -> str:
@@ -144,10 +160,6 @@ def _day(published: str | None) -> dt.date | None:
         return iso_to_date(published)[0]
     except ValueError:
         return None
-
-
-def _within_window(first: Copy, second: Copy, window_days: int) -> bool:
-    return within_window(first.published, second.published, window_days)
 
 
 def within_window(first: str | None, second: str | None, window_days: int = WINDOW_DAYS) -> bool:
@@ -193,11 +205,9 @@ def duplicate_groups(
     if len(items) > 1:
         values = np.stack([np.asarray(item.signature.hashvalues, dtype=np.uint64) for item in items])
         pairs = candidate_pairs(values, threshold)
-        similarity = (values[pairs[:, 0]] == values[pairs[:, 1]]).mean(axis=1) if len(pairs) else np.empty(0)
-        for (first, second), similar in zip(pairs.tolist(), similarity.tolist(), strict=True):
-            item, other = items[first], items[second]
-            if similar >= threshold and _within_window(item, other, window_days):
-                components.join(item.id, other.id)
+        dates = [item.published for item in items]
+        for first, second in linked_pairs(values, dates, pairs, threshold, window_days):
+            components.join(items[first].id, items[second].id)
     published = {item.id: item.published for item in items}
     duplicates: dict[str, str] = {}
     for members in components.groups():
