@@ -33,6 +33,27 @@ def test_a_sentence_wrapped_at_a_fixed_width_stays_one_sentence(pipeline):
     assert find(code_text(pipeline, text), "ACCUSE", {"LTU", "BLR"}) is not None
 
 
+def test_sections_and_sentences_cut_a_wrapped_text_at_the_same_line_breaks():
+    from dyad.ingest.text import article_from_text
+
+    # the second break follows a short line, which the two decide alike: not a wrap
+    text = (
+        "Border row deepens\n"
+        "The foreign minister of Lithuania said on Monday that\n"
+        "his\n"
+        "government would summon the envoy of Belarus, and that\n"
+        "talks had stalled.\n"
+    )
+    article = article_from_text(text, ref="wrapped")
+    doc = load_pipeline()(article.text)
+    line_starts = {i + 1 for i, char in enumerate(article.text) if char == "\n"} | {0}
+    sentence_cuts = {s.start_char for s in doc.sents if s.text.strip()} & line_starts
+    section_cuts = {s.start for s in article.sections} & line_starts
+    assert sentence_cuts == section_cuts
+    assert article.text.index("government") in section_cuts
+    assert article.text.index("talks") not in section_cuts
+
+
 def test_gazetteer_overrides_the_small_models_labels():
     doc = load_pipeline()("Miguel Díaz-Canel's visit to Belarus was praised by BelTA.")
     labels = {ent.text: (ent.label_, ent.ent_id_) for ent in doc.ents}

@@ -46,7 +46,7 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
 def _wraps(doc: Doc, space: Token) -> bool:
     """Whether this line break only wraps a sentence (sections.soft_wrap): a single break
     between a line that runs on and the next."""
-    if space.text.count("\n") != 1 or space.text.strip():
+    if space.text.count("\n") != 1:
         return False
     text = doc.text
     start = text.rfind("\n", 0, space.idx) + 1

@@ -137,18 +137,19 @@ def soft_wrap(line: str, next_line: str) -> bool:
 
 
 def _lines(text: str) -> list[_Line]:
-    lines, offset, blank = [], 0, True
+    lines, offset, previous = [], 0, ""  # previous: the raw line just read, "" after a blank one
     for raw in text.splitlines(keepends=True):
         stripped = raw.rstrip("\r\n")
         lead = len(stripped) - len(stripped.lstrip())
         content = stripped.strip()
-        if content and lines and not blank and soft_wrap(lines[-1].text, content):
-            # one sentence wrapped over two lines: one line, read as the text has it
+        if content and lines and previous and soft_wrap(previous, content):
+            # one sentence wrapped over two lines: one line, read as the text has it; decided on
+            # the two raw lines, as the sentence splitter decides it (nlp._wraps)
             joined = text[lines[-1].start : offset + lead + len(content)]
             lines[-1] = _Line(" ".join(joined.split()), lines[-1].start, offset + lead + len(content))
         elif content:
             lines.append(_Line(content, offset + lead, offset + lead + len(content)))
-        blank = not content
+        previous = content
         offset += len(raw)
     if lines and (stamp := GLUED_DATE_STAMP.match(lines[0].text)):
         # "date 2024-11-14 The minister arrived ...": a scraped page's date stamp run into the
