@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
 from dyad.ingest.text import article_from_text
 from dyad.pipeline import Pipeline
 from dyad.records import Event
@@ -28,3 +31,20 @@ def country_and_sector(entities: list) -> tuple[str | None, str | None]:
     """The first resolved entity's country and sector; nothing resolved fails the test."""
     assert entities, "nothing resolved"
     return entities[0].country, entities[0].sector
+
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_alpha), no model
+
+
+def parse(words, heads, deps, pos=None, lemmas=None, tags=None) -> Doc:
+    """A Doc from explicit words, head indices and dependency labels: a rule tested on the exact
+    tree it is written for, whatever the model's parse of the sentence is today."""
+    return Doc(
+        VOCAB,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos or ["X"] * len(words),
+        lemmas=lemmas or [w.lower() for w in words],
+        tags=tags or ["XX"] * len(words),
+    )

@@ -1,7 +1,7 @@
 """Modality over nouns and refusals, and who a visit admits: our own wire-style sentences,
 each with a look-alike that must still code as before."""
 
-from tests.helpers import code_text, find
+from tests.helpers import code_text, find, parse
 
 
 def test_a_refused_meeting_is_not_a_meeting(pipeline):
@@ -210,16 +210,12 @@ def test_talks_held_after_a_ruling_are_still_talks(pipeline):
 
 
 def test_rule_out_on_a_hand_built_parse():
-    import spacy
-    from spacy.tokens import Doc
-
     from dyad.events.modality import is_refused_act
 
     # "Athens ruled out holding talks ." / "Athens ruled on holding talks ."
     def doc(particle, dep):
-        return Doc(
-            spacy.blank("en").vocab,
-            words=["Athens", "ruled", particle, "holding", "talks", "."],
+        return parse(
+            ["Athens", "ruled", particle, "holding", "talks", "."],
             heads=[1, 1, 1, 1, 3, 1],
             deps=["nsubj", "ROOT", dep, "xcomp", "dobj", "punct"],
             pos=["PROPN", "VERB", "ADP", "VERB", "NOUN", "PUNCT"],

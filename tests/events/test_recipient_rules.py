@@ -4,7 +4,7 @@ Sentences written for these tests; the people are invented and known only by the
 """
 
 from dyad.events.roles import trailing_preps
-from tests.helpers import code_text, find
+from tests.helpers import code_text, find, parse
 
 
 def test_the_source_a_sentence_cites_is_no_party(pipeline):
@@ -154,15 +154,11 @@ def test_a_country_in_the_actors_own_phrase_is_not_its_beneficiary(pipeline):
 
 
 def test_the_actor_phrase_on_a_hand_built_parse():
-    import spacy
-    from spacy.tokens import Doc
-
     from dyad.events.recipients import actor_phrase
 
     # "The envoy of Chile attended talks ." : the subject's words are the actor's
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=["The", "envoy", "of", "Chile", "attended", "talks", "."],
+    doc = parse(
+        ["The", "envoy", "of", "Chile", "attended", "talks", "."],
         heads=[1, 4, 1, 2, 4, 4, 4],
         deps=["det", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
         pos=["DET", "NOUN", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"],
@@ -171,9 +167,8 @@ def test_the_actor_phrase_on_a_hand_built_parse():
     )
     assert actor_phrase(doc[4]) == {0, 1, 2, 3}
     # "the envoy who attended talks": the subject holds the trigger; none of its words are taken
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=["the", "envoy", "who", "attended", "talks"],
+    doc = parse(
+        ["the", "envoy", "who", "attended", "talks"],
         heads=[1, 1, 3, 1, 3],
         deps=["det", "ROOT", "nsubj", "relcl", "dobj"],
         pos=["DET", "NOUN", "PRON", "VERB", "NOUN"],
@@ -198,15 +193,11 @@ def test_a_main_clause_promise_still_takes_the_sentences_one_other_country(pipel
 
 
 def test_the_subordinate_clause_on_a_hand_built_parse():
-    import spacy
-    from spacy.tokens import Doc
-
     from dyad.events.recipients import subordinate_clause
 
     # "Peru angered officials who pledged support ."
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=["Peru", "angered", "officials", "who", "pledged", "support", "."],
+    doc = parse(
+        ["Peru", "angered", "officials", "who", "pledged", "support", "."],
         heads=[1, 1, 1, 4, 2, 4, 1],
         deps=["nsubj", "ROOT", "dobj", "nsubj", "relcl", "dobj", "punct"],
     )

@@ -4,25 +4,8 @@ The model-parse tests elsewhere check that real sentences come out right; these 
 to the exact tree it is written for, so a model upgrade cannot hide a broken rule.
 """
 
-import spacy
-from spacy.tokens import Doc
-
 from dyad.events import roles
-
-VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_alpha), no model
-
-
-def parse(words, heads, deps, pos=None, lemmas=None, tags=None):
-    """A Doc from explicit words, head indices and dependency labels."""
-    return Doc(
-        VOCAB,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos or ["X"] * len(words),
-        lemmas=lemmas or [w.lower() for w in words],
-        tags=tags or ["XX"] * len(words),
-    )
+from tests.helpers import parse
 
 
 def test_passive_agent_is_the_actor():
